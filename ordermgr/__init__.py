@@ -1,0 +1,3 @@
+"""ordermgr: back-office order management for online shops."""
+
+__version__ = "0.1.0"

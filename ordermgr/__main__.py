@@ -1,0 +1,3 @@
+from ordermgr.cli import main
+
+raise SystemExit(main())

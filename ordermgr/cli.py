@@ -1,0 +1,58 @@
+"""The `ordermgr` command: with no sub-command it opens the GUI; sub-commands work headless.
+
+Each area registers its sub-commands from a module in `ordermgr/commands/` (see COMMAND_MODULES);
+a handler receives the parsed arguments and a lazily connected `Context`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from ordermgr import __version__
+from ordermgr.errors import UserError
+
+COMMAND_MODULES = [
+    "ordermgr.commands.db",
+    "ordermgr.commands.orders",
+    "ordermgr.commands.users",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ordermgr", description="Order management for online shops. "
+        "Without a command, opens the desktop application.")
+    parser.add_argument("--version", action="version", version=f"ordermgr {__version__}")
+    parser.add_argument("--database", metavar="URL",
+                        help="database URL (default: $ORDERMGR_DATABASE_URL, else a SQLite file in "
+                             "your data folder); e.g. postgresql://user@host/dbname")
+    parser.add_argument("--user", metavar="NAME",
+                        help="act as this user (default: $ORDERMGR_USER, else your login name)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from ordermgr.context import Context
+    ctx = None
+    try:
+        ctx = Context.from_args(args)
+        if args.command is None:
+            from ordermgr.app import run_gui  # imports Qt only when the GUI is wanted
+            return run_gui(ctx)
+        return args.func(args, ctx) or 0
+    except UserError as exc:
+        print(f"ordermgr: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("ordermgr: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    finally:
+        if ctx is not None:
+            ctx.close()

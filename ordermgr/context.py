@@ -1,0 +1,46 @@
+"""The composition root for entry points: settings → engine (upgraded) → acting user → units of work.
+
+The CLI, the GUI and the sync runner all start from a Context; nothing connects until asked.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from sqlalchemy import Engine
+
+from ordermgr.config import Settings
+from ordermgr.db.engine import check_connection, make_engine
+from ordermgr.db.migrate import upgrade
+from ordermgr.db.uow import Actor, UnitOfWork
+
+
+class Context:
+    def __init__(self, settings: Settings, *, auto_upgrade: bool = True):
+        self.settings = settings
+        self.auto_upgrade = auto_upgrade
+        self.backup_made = None
+
+    @classmethod
+    def from_args(cls, args) -> "Context":
+        return cls(Settings.resolve(getattr(args, "database", None), getattr(args, "user", None)))
+
+    @cached_property
+    def engine(self) -> Engine:
+        engine = make_engine(self.settings.database_url)
+        check_connection(engine)
+        if self.auto_upgrade:
+            self.backup_made = upgrade(engine)
+        return engine
+
+    @cached_property
+    def actor(self) -> Actor:
+        from ordermgr.services.users import resolve_actor
+        return resolve_actor(self.engine, self.settings.username)
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.engine, self.actor)
+
+    def close(self) -> None:
+        if "engine" in self.__dict__:
+            self.engine.dispose()

@@ -1,0 +1,1 @@
+"""Persistence: engine, unit of work, migrations and the read side (flat rows for tables)."""

@@ -1,0 +1,77 @@
+"""Schema upgrades: Alembic revisions, a backup before touching a SQLite file, and a refusal to
+open a database written by a newer ordermgr."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from ordermgr.errors import SchemaTooNew
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "ordermgr.db:migrations")
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_not_newer(engine: Engine) -> str | None:
+    """Return the database's revision; refuse one this program does not know."""
+    current = current_revision(engine)
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise SchemaTooNew(
+            f"This database was created by a newer version of ordermgr (schema {current}). "
+            "Install the latest ordermgr to open it; the database was not changed.")
+    return current
+
+
+def upgrade(engine: Engine, *, backup: bool = True) -> Path | None:
+    """Bring the schema to head. Returns the backup file made (SQLite only), if any."""
+    current = check_not_newer(engine)
+    if current == head_revision():
+        return None
+    backup_path = None
+    if backup and current is not None and engine.dialect.name == "sqlite":
+        backup_path = _backup_sqlite(engine)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup_path
+
+
+def _backup_sqlite(engine: Engine) -> Path | None:
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return None
+    source = Path(database)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = source.with_name(f"{source.stem}.backup-{stamp}{source.suffix}")
+    # the SQLite online backup API copies a consistent snapshot, WAL included
+    raw = engine.raw_connection()
+    try:
+        import sqlite3
+        dest = sqlite3.connect(target)
+        with dest:
+            raw.driver_connection.backup(dest)
+        dest.close()
+    finally:
+        raw.close()
+    return target

@@ -1,0 +1,25 @@
+"""The domain: entities with their rules, value objects and state machines. No Qt, no HTTP.
+
+Importing this package registers every table on `Base.metadata`.
+"""
+
+from ordermgr.models.base import Amount, Base, UTCDateTime, utcnow
+from ordermgr.models.catalog import (PLATFORMS, Bin, Product, Sku, StockLevel, StockMovement,
+                                     Store, Warehouse)
+from ordermgr.models.money import Money
+from ordermgr.models.orders import (Address, Customer, LineAllocation, Order, OrderEvent,
+                                    OrderLine, Payment, Shipment, ShipmentLine, TrackingEvent)
+from ordermgr.models.outbox import Counter, OutboxMessage
+from ordermgr.models.returns import ReturnCase, ReturnLine
+from ordermgr.models.security import ROLE_PERMISSIONS, ROLES, AuditEntry, Role, Setting, User
+from ordermgr.models.states import (FulfilmentStatus, OrderStatus, PaymentStatus, ReturnStatus,
+                                    ReturnType, ShipmentStatus)
+
+__all__ = [
+    "Address", "Amount", "AuditEntry", "Base", "Bin", "Counter", "Customer", "FulfilmentStatus",
+    "LineAllocation", "Money", "Order", "OrderEvent", "OrderLine", "OrderStatus", "OutboxMessage",
+    "PLATFORMS", "Payment", "PaymentStatus", "Product", "ROLES", "ROLE_PERMISSIONS", "ReturnCase",
+    "ReturnLine", "ReturnStatus", "ReturnType", "Role", "Setting", "Shipment", "ShipmentLine",
+    "ShipmentStatus", "Sku", "StockLevel", "StockMovement", "Store", "TrackingEvent", "UTCDateTime",
+    "User", "Warehouse", "utcnow",
+]

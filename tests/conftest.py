@@ -1,0 +1,103 @@
+"""Shared fixtures: every database test runs on SQLite and on the real PostgreSQL server.
+
+PostgreSQL: ORDERMGR_TEST_PG_URL (default: the local server's `test` database) is used only to
+create a fresh database for this run, dropped at the end. An unreachable server fails the run;
+set ORDERMGR_TEST_SKIP_PG=1 to skip those tests on a machine without one (never in CI).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+from ordermgr.db.engine import make_engine
+from ordermgr.db.migrate import upgrade
+from ordermgr.db.uow import UnitOfWork
+from ordermgr.services.users import resolve_actor
+
+PG_ADMIN_URL = os.environ.get("ORDERMGR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+KEEP_TABLES = {"alembic_version", "roles", "settings"}
+
+
+def _pg_admin_connection():
+    import psycopg
+    conninfo = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    return psycopg.connect(conninfo, autocommit=True, connect_timeout=5)
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    if os.environ.get("ORDERMGR_TEST_SKIP_PG") == "1" and not os.environ.get("CI"):
+        pytest.skip("PostgreSQL tests skipped by ORDERMGR_TEST_SKIP_PG=1")
+    try:
+        admin = _pg_admin_connection()
+    except Exception as exc:  # noqa: BLE001 - any failure to connect means the same thing
+        pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}: {exc}. Start it (see README) "
+                    "or set ORDERMGR_TEST_PG_URL.", pytrace=False)
+    name = f"ordermgr_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    url = f"{base}/{name}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    """A migrated, empty database: a copy of a template file on SQLite, a truncated database on
+    PostgreSQL."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "ordermgr.sqlite3"
+        shutil.copy(template, path)
+        eng = make_engine(f"sqlite:///{path}")
+    else:
+        eng = make_engine(request.getfixturevalue("pg_url"))
+        _truncate(eng)
+    yield eng
+    eng.dispose()
+
+
+def _truncate(eng) -> None:
+    from ordermgr.models import Base
+    names = [t.name for t in Base.metadata.sorted_tables if t.name not in KEEP_TABLES]
+    with eng.begin() as conn:
+        conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
+        conn.execute(text("UPDATE settings SET value='clerk' WHERE key='new_user_role'"))
+
+
+@pytest.fixture
+def admin(engine):
+    return resolve_actor(engine, "alice")  # the first user of a database is admin
+
+
+@pytest.fixture
+def uow(engine, admin):
+    return UnitOfWork(engine, admin)
+
+
+def uow_for(engine, username: str, role: str | None = None) -> UnitOfWork:
+    """A unit of work acting as `username`, with `role` if given (set by the admin 'alice')."""
+    from ordermgr.services.users import set_user_role
+    actor = resolve_actor(engine, username)
+    if role and actor.role != role:
+        set_user_role(UnitOfWork(engine, resolve_actor(engine, "alice")), username, role=role)
+        actor = resolve_actor(engine, username)
+    return UnitOfWork(engine, actor)

@@ -1,23 +1,19 @@
 """The `ordermgr` command: with no sub-command it opens the GUI; sub-commands work headless.
 
-Each area registers its sub-commands from a module in `ordermgr/commands/` (see COMMAND_MODULES);
-a handler receives the parsed arguments and a lazily connected `Context`.
+Each area registers its sub-commands from its own module in `ordermgr/commands/` (every module
+there is loaded; it defines `register(subparsers)`). A handler receives the parsed arguments and
+a lazily connected `Context`.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
-from ordermgr import __version__
+from ordermgr import __version__, commands
 from ordermgr.errors import UserError
-
-COMMAND_MODULES = [
-    "ordermgr.commands.db",
-    "ordermgr.commands.orders",
-    "ordermgr.commands.users",
-]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,8 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME",
                         help="act as this user (default: $ORDERMGR_USER, else your login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
     return parser
 
 

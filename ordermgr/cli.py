@@ -40,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ctx = Context.from_args(args)
         if args.command is None:
-            from ordermgr.app import run_gui  # imports Qt only when the GUI is wanted
+            from ordermgr.ui.app import run_gui  # imports Qt only when the GUI is wanted
             return run_gui(ctx)
+        if args.command != "db":
+            ctx.actor  # who is working: created on first use, refused if disabled
         return args.func(args, ctx) or 0
     except UserError as exc:
         print(f"ordermgr: {exc}", file=sys.stderr)

@@ -22,6 +22,9 @@ def register(sub) -> None:
 
 
 def _list(args, ctx) -> int:
+    if not ctx.actor.may("users.view"):
+        from ordermgr.errors import PermissionDenied
+        raise PermissionDenied(f"{ctx.actor.username} ({ctx.actor.role}) may not list users.")
     with ctx.engine.connect() as conn:
         for user in conn.execute(select(User.username, User.role, User.active).order_by(User.username)):
             print(f"{user.username:<24} {user.role:<12} {'' if user.active else '(disabled)'}")

@@ -23,3 +23,4 @@ __all__ = [
     "ShipmentStatus", "Sku", "StockLevel", "StockMovement", "Store", "TrackingEvent", "UTCDateTime",
     "User", "Warehouse", "utcnow",
 ]
+from ordermgr.models.fulfilment import CustomCarrier, LogisticsException, Parcel, PickBatch, PickBatchOrder  # noqa: E402,F401,E501

@@ -1,0 +1,65 @@
+"""Dialect-specific SQL pieces in one place: date buckets, time differences, cents.
+
+Every report query is built from these, so the same report runs on SQLite and PostgreSQL.
+Buckets are 'YYYY-MM-DD' text (the first day of the day/week/month) on both databases; weeks
+start on Monday (ISO).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import BigInteger, Float, Integer, func, literal_column, type_coerce
+from sqlalchemy.sql import ColumnElement
+
+CENT = Decimal("0.01")
+
+
+def bucket(dialect: str, column, grouping: str) -> ColumnElement:
+    """The first day of the column's day, ISO week or month, as 'YYYY-MM-DD' (UTC)."""
+    if dialect == "sqlite":
+        if grouping == "day":
+            return func.strftime("%Y-%m-%d", column)
+        if grouping == "week":
+            # 'weekday 0' moves forward to Sunday (or stays), -6 days is that week's Monday
+            return func.date(column, "weekday 0", "-6 days")
+        return func.strftime("%Y-%m-01", column)
+    utc = column.op("AT TIME ZONE")(literal_column("'UTC'"))
+    return func.to_char(func.date_trunc(grouping, utc), "YYYY-MM-DD")
+
+
+def hours_between(dialect: str, later, earlier) -> ColumnElement:
+    """(later - earlier) in hours as a float; NULL if either is NULL."""
+    if dialect == "sqlite":
+        return type_coerce((func.julianday(later) - func.julianday(earlier)) * 24.0, Float)
+    return type_coerce(func.extract("epoch", later - earlier) / 3600.0, Float)
+
+
+def days_between(dialect: str, later, earlier) -> ColumnElement:
+    return hours_between(dialect, later, earlier) / 24.0
+
+
+def cents(column) -> ColumnElement:
+    """An Amount column as its raw integer cents (so SUM stays in integers)."""
+    return type_coerce(column, BigInteger)
+
+
+def sum_cents(expr) -> ColumnElement:
+    return func.coalesce(func.sum(expr), 0)
+
+
+def count_int(expr=None) -> ColumnElement:
+    return type_coerce(func.count(expr) if expr is not None else func.count(), Integer)
+
+
+def money(value) -> Decimal:
+    """Integer cents from an aggregate (int, Decimal or None) as Decimal units."""
+    if value is None:
+        return Decimal("0.00")
+    return (Decimal(int(value)) / 100).quantize(CENT)
+
+
+def ratio(numerator, denominator, places: str = "0.01") -> Decimal | None:
+    if not denominator:
+        return None
+    return (Decimal(numerator) / Decimal(denominator)).quantize(Decimal(places))

@@ -167,16 +167,17 @@ def _allocate(uow: UnitOfWork, order: Order) -> None:
         for wh in candidates:
             if need <= 0:
                 break
-            take = min(need, stock.available(uow, line.sku_id, wh.id))
-            if take <= 0:
-                continue
-            try:
-                stock.move(uow, line.sku_id, wh.id, "reserve", reserved=take,
-                           reason=f"order #{order.number}", ref=Ref("order", order.id))
-            except InsufficientStock:
-                continue  # someone took it between our look and our update; try the next one
-            _add_allocation(line, wh.id, take)
-            need -= take
+            while need > 0:
+                take = min(need, stock.available(uow, line.sku_id, wh.id))
+                if take <= 0:
+                    break
+                try:
+                    stock.move(uow, line.sku_id, wh.id, "reserve", reserved=take,
+                               reason=f"order #{order.number}", ref=Ref("order", order.id))
+                except InsufficientStock:
+                    continue  # someone took some between our look and our update: look again
+                _add_allocation(line, wh.id, take)
+                need -= take
         if need > 0:
             missing.append(f"{line.sku} ×{need}")
     if missing:

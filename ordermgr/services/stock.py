@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, func, insert, select, update
 
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import InsufficientStock, ValidationError
-from ordermgr.models import Sku, StockLevel, StockMovement, Warehouse, utcnow
+from ordermgr.models import Sku, StockLevel, StockMovement, Store, Warehouse, utcnow
+from ordermgr.services.outbox import enqueue
 
 SL = StockLevel
 
@@ -41,16 +42,46 @@ def move(uow: UnitOfWork, sku_id: int, warehouse_id: int, kind: str, *, on_hand:
                     version=SL.version + 1)
             .returning(SL.on_hand, SL.reserved)
             .execution_options(synchronize_session=False))
+    if on_hand == 0 and reserved == 0:
+        raise ValidationError("A stock movement must change something.")
     row = uow.session.execute(stmt).first()
     if row is None:
         raise InsufficientStock(_shortage_message(uow, sku_id, warehouse_id, on_hand, reserved))
-    uow.session.execute(insert(StockMovement).values(
+    movement_id = uow.session.execute(insert(StockMovement).values(
         at=utcnow(), sku_id=sku_id, warehouse_id=warehouse_id, kind=kind, on_hand_delta=on_hand,
         reserved_delta=reserved, on_hand_after=row.on_hand, reserved_after=row.reserved,
-        reason=reason, ref_type=ref.type if ref else None, ref_id=ref.id if ref else None,
-        user_id=uow.actor.user_id))
+        reason=reason[:200], ref_type=ref.type if ref else None, ref_id=ref.id if ref else None,
+        user_id=uow.actor.user_id).returning(StockMovement.id)).scalar_one()
     uow.changes.stock = True
+    if on_hand != reserved:  # available changed: tell the storefronts
+        _queue_stock_push(uow, sku_id, warehouse_id, row.on_hand - row.reserved, movement_id)
     return row.on_hand, row.reserved
+
+
+def _queue_stock_push(uow: UnitOfWork, sku_id: int, warehouse_id: int, available_now: int,
+                      movement_id: int) -> None:
+    """One "stock" outbox message per storefront, in the same transaction as the movement.
+
+    The idempotency key carries the movement id, so each change is pushed once; the sync runner
+    may coalesce messages for the same SKU and keep the newest.
+    """
+    info = uow.session.info
+    stores = info.get("stock_push_stores")
+    if stores is None:
+        stores = info["stock_push_stores"] = list(uow.session.scalars(
+            select(Store).where(Store.active, Store.platform != "manual")))
+    if not stores:
+        return
+    codes = info.setdefault("stock_push_codes", {})
+    if ("sku", sku_id) not in codes:
+        codes[("sku", sku_id)] = uow.session.scalar(select(Sku.code).where(Sku.id == sku_id))
+    if ("wh", warehouse_id) not in codes:
+        codes[("wh", warehouse_id)] = uow.session.scalar(
+            select(Warehouse.code).where(Warehouse.id == warehouse_id))
+    sku_code, wh_code = codes[("sku", sku_id)], codes[("wh", warehouse_id)]
+    payload = {"sku": sku_code, "warehouse": wh_code, "available": available_now}
+    for store in stores:
+        enqueue(uow, store, "stock", payload, key=f"{sku_code}:{wh_code}:{movement_id}")
 
 
 def _shortage_message(uow, sku_id, warehouse_id, on_hand_delta, reserved_delta) -> str:
@@ -84,9 +115,69 @@ def receive(uow: UnitOfWork, sku_id: int, warehouse_id: int, quantity: int, *, r
     """Goods in: create the stock level on first receipt."""
     if quantity <= 0:
         raise ValidationError("The quantity received must be at least 1.")
+    ensure_level(uow, sku_id, warehouse_id)
+    move(uow, sku_id, warehouse_id, "receive", on_hand=quantity, reason=reason, ref=ref)
+
+
+def ensure_level(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> None:
+    """Create the (empty) stock level of a SKU in a warehouse if it does not exist yet."""
     exists = uow.session.execute(select(SL.id).where(
         SL.sku_id == sku_id, SL.warehouse_id == warehouse_id)).first()
-    if not exists:
-        uow.session.execute(insert(SL).values(sku_id=sku_id, warehouse_id=warehouse_id, on_hand=0,
-                                              reserved=0, threshold=0, version=1))
-    move(uow, sku_id, warehouse_id, "receive", on_hand=quantity, reason=reason, ref=ref)
+    if exists:
+        return
+    dialect = uow.session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    # another workstation may create the same level at the same moment: keep whichever came first
+    uow.session.execute(dialect_insert(SL).values(
+        sku_id=sku_id, warehouse_id=warehouse_id, on_hand=0, reserved=0, threshold=0, version=1)
+        .on_conflict_do_nothing())
+
+
+# -- ledger verification ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Drift:
+    sku_id: int
+    warehouse_id: int
+    sku: str
+    warehouse: str
+    on_hand: int
+    reserved: int
+    ledger_on_hand: int
+    ledger_reserved: int
+
+    def describe(self) -> str:
+        return (f"{self.sku} in {self.warehouse}: level says {self.on_hand} on hand / "
+                f"{self.reserved} reserved, ledger sums to {self.ledger_on_hand} / "
+                f"{self.ledger_reserved}")
+
+
+def verify_ledger(conn) -> list[Drift]:
+    """Every stock level must equal the sum of its movements; return those that do not.
+
+    Works on a Connection (read-only). Levels without any movement must be zero; movements for a
+    level that does not exist count as drift too.
+    """
+    MV = StockMovement
+    sums = (select(MV.sku_id, MV.warehouse_id, func.sum(MV.on_hand_delta).label("oh"),
+                   func.sum(MV.reserved_delta).label("rs"))
+            .group_by(MV.sku_id, MV.warehouse_id).subquery())
+    oh = func.coalesce(sums.c.oh, 0)
+    rs = func.coalesce(sums.c.rs, 0)
+    drifted = conn.execute(
+        select(SL.sku_id, SL.warehouse_id, Sku.code, Warehouse.code, SL.on_hand, SL.reserved, oh, rs)
+        .join(Sku, Sku.id == SL.sku_id).join(Warehouse, Warehouse.id == SL.warehouse_id)
+        .outerjoin(sums, and_(sums.c.sku_id == SL.sku_id, sums.c.warehouse_id == SL.warehouse_id))
+        .where((SL.on_hand != oh) | (SL.reserved != rs))
+        .order_by(Sku.code, Warehouse.code)).all()
+    orphans = conn.execute(
+        select(sums.c.sku_id, sums.c.warehouse_id, Sku.code, Warehouse.code, sums.c.oh, sums.c.rs)
+        .join(Sku, Sku.id == sums.c.sku_id).join(Warehouse, Warehouse.id == sums.c.warehouse_id)
+        .outerjoin(SL, and_(SL.sku_id == sums.c.sku_id, SL.warehouse_id == sums.c.warehouse_id))
+        .where(SL.id.is_(None), (sums.c.oh != 0) | (sums.c.rs != 0))).all()
+    result = [Drift(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7])) for r in drifted]
+    result += [Drift(r[0], r[1], r[2], r[3], 0, 0, int(r[4]), int(r[5])) for r in orphans]
+    return result

@@ -143,15 +143,7 @@ def fetch_order_page(conn: Connection, flt: OrderFilter, *, sort: str = "placed_
                      descending: bool = True, after: tuple | None = None,
                      limit: int = 200) -> list[OrderRow]:
     """One page of a queue: rows strictly after the keyset `after` (a row's sort_key)."""
-    if sort not in SORTABLE:
-        raise ValidationError(f"Cannot sort by {sort!r}; use one of {', '.join(SORTABLE)}.")
-    column = SORTABLE[sort]
-    conds = _conditions(conn, flt)
-    if after is not None:
-        key = tuple_(column, Order.id)
-        bound = tuple_(bindparam(None, after[0], type_=column.type), bindparam(None, after[1]))
-        conds.append(key < bound if descending else key > bound)
-    order_by = (column.desc(), Order.id.desc()) if descending else (column.asc(), Order.id.asc())
+    column, conds, order_by = _keyset(conn, flt, sort, descending, after)
     stmt = (select(*ROW_COLUMNS, column.label("sort_value"))
             .join(Store, Store.id == Order.store_id)
             .where(and_(*conds)).order_by(*order_by).limit(limit))
@@ -228,3 +220,99 @@ def order_detail(session: Session, number: str) -> dict:
         "timeline": [{"at": e.at.isoformat(), "kind": e.kind, "message": e.message,
                       "user": users.get(e.user_id, "system")} for e in order.events],
     }
+
+
+# -- order desk helpers ---------------------------------------------------------------------------
+
+def page_keys(conn: Connection, flt: OrderFilter, *, sort: str = "placed_at",
+              descending: bool = True, after: tuple | None = None, step: int = 200,
+              limit: int = 200_000) -> tuple[list[tuple], int]:
+    """Keys of every `step`-th row after `after` (the last row of each full page), and how many
+    rows there were (at most `limit`): one index scan lets a view jump far down a queue without
+    loading the rows in between."""
+    column, conds, order_by = _keyset(conn, flt, sort, descending, after)
+    numbered = (select(column.label("sort_value"), Order.id.label("id"),
+                       func.row_number().over(order_by=order_by).label("rn"))
+                .where(and_(*conds)).order_by(*order_by).limit(limit).subquery())
+    keys = [(v, i) for v, i in conn.execute(
+        select(numbered.c.sort_value, numbered.c.id).where(numbered.c.rn % step == 0)
+        .order_by(numbered.c.rn))]
+    seen = len(keys) * step
+    if seen < limit:  # count the rows of the last, partial page
+        _, tail_conds, _ = _keyset(conn, flt, sort, descending, keys[-1] if keys else after)
+        tail = select(Order.id).where(and_(*tail_conds)).limit(min(step, limit - seen)).subquery()
+        seen += conn.execute(select(func.count()).select_from(tail)).scalar()
+    return keys, seen
+
+
+def _keyset(conn: Connection, flt: OrderFilter, sort: str, descending: bool, after: tuple | None):
+    if sort not in SORTABLE:
+        raise ValidationError(f"Cannot sort by {sort!r}; use one of {', '.join(SORTABLE)}.")
+    column = SORTABLE[sort]
+    conds = _conditions(conn, flt)
+    if after is not None:
+        key = tuple_(column, Order.id)
+        bound = tuple_(bindparam(None, after[0], type_=column.type), bindparam(None, after[1]))
+        conds.append(key < bound if descending else key > bound)
+    order_by = (column.desc(), Order.id.desc()) if descending else (column.asc(), Order.id.asc())
+    return column, conds, order_by
+
+
+def fetch_rows_by_ids(conn: Connection, ids: list[int]) -> list[OrderRow]:
+    """The current queue rows of these orders (whatever queue they are in now)."""
+    if not ids:
+        return []
+    stmt = (select(*ROW_COLUMNS).join(Store, Store.id == Order.store_id)
+            .where(Order.id.in_(list(ids))))
+    return [OrderRow(*r[:13]) for r in conn.execute(stmt)]
+
+
+def list_stores(conn: Connection) -> list[tuple[int, str]]:
+    return [tuple(r) for r in conn.execute(select(Store.id, Store.name).order_by(Store.name))]
+
+
+def find_customers(conn: Connection, text_: str, *, limit: int = 20) -> list[dict]:
+    """Customers whose name, phone or email contains the text (the new-order dialog's lookup)."""
+    from ordermgr.models import Customer
+    term = (text_ or "").strip().lower()
+    if not term:
+        return []
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    digits = "".join(c for c in term if c.isdigit())
+    conds = [func.lower(Customer.name).like(pattern, escape="\\"),
+             func.lower(Customer.email).like(pattern, escape="\\")]
+    if len(digits) >= 3:
+        conds.append(func.replace(Customer.phone, " ", "").like(f"%{digits}%"))
+    rows = conn.execute(select(Customer.id, Customer.name, Customer.email, Customer.phone)
+                        .where(or_(*conds)).order_by(Customer.name, Customer.id).limit(limit)).all()
+    fields = ("name", "phone", "line1", "line2", "city", "region", "postcode", "country")
+    result = []
+    for cid, name, email, phone in rows:
+        last = conn.execute(select(*(getattr(Order, f"ship_{f}") for f in fields))
+                            .where(Order.customer_id == cid).order_by(Order.id.desc())
+                            .limit(1)).first()
+        result.append({"id": cid, "name": name, "email": email, "phone": phone,
+                       "address": dict(zip(fields, last)) if last is not None else {}})
+    return result
+
+
+def find_skus(conn: Connection, text_: str, *, limit: int = 20) -> list[dict]:
+    """SKUs by code, barcode or name with their available stock (the new-order dialog)."""
+    from ordermgr.models import Sku, StockLevel
+    term = (text_ or "").strip()
+    if not term:
+        return []
+    escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    available = (select(func.coalesce(func.sum(StockLevel.on_hand - StockLevel.reserved), 0))
+                 .where(StockLevel.sku_id == Sku.id).scalar_subquery())
+    exact = conn.execute(select(Sku.id, Sku.code, Sku.name, Sku.price, Sku.currency,
+                                available.label("available"))
+                         .where(Sku.active, (Sku.code == term) | (Sku.barcode == term))).all()
+    rows = exact or conn.execute(
+        select(Sku.id, Sku.code, Sku.name, Sku.price, Sku.currency, available.label("available"))
+        .where(Sku.active, or_(func.lower(Sku.code).like(f"%{escaped}%", escape="\\"),
+                               func.lower(Sku.name).like(f"%{escaped}%", escape="\\")))
+        .order_by(Sku.code).limit(limit)).all()
+    return [{"id": r.id, "code": r.code, "name": r.name, "price": r.price,
+             "currency": r.currency, "available": int(r.available or 0)} for r in rows]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 
+from ordermgr.commands.orders import _positive  # the same --limit rule as orders list
 from ordermgr.models.inventory import ADJUSTMENT_REASONS
 
 
@@ -47,16 +47,6 @@ def register(sub) -> None:
                                                  "lead time)")
     reorder.add_argument("--export", metavar="FILE", help="write them to an .xlsx or .csv file")
     reorder.set_defaults(func=_reorder)
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if not 1 <= number <= 100_000:
-        raise argparse.ArgumentTypeError("must be between 1 and 100000")
-    return number
 
 
 def _list(args, ctx) -> int:

@@ -64,11 +64,13 @@ class Table:
             sums = {}
             for i, col in enumerate(self.columns):
                 if col.total == "sum":
-                    sums[col.key] = sum((r[i] or 0 for r in rows), Decimal(0) if col.kind == "money" else 0)
+                    values = [r[i] for r in rows if r[i] is not None]
+                    sums[col.key] = (sum(values, Decimal("0.00") if col.kind == "money" else 0)
+                                     if values else None)
             for col in self.columns:
                 if isinstance(col.total, tuple) and col.total[0] == "ratio":
                     num, den = sums.get(col.total[1]), sums.get(col.total[2])
-                    sums[col.key] = (Decimal(num) / Decimal(den)) if den else None
+                    sums[col.key] = (Decimal(num) / Decimal(den)) if den and num is not None else None
             result.append((group, sums))
         return result
 
@@ -95,3 +97,25 @@ class Cancelled(UserError):
 
     def __init__(self, message: str = "The report was cancelled; no file was written."):
         super().__init__(message)
+
+
+def format_value(column: Column, value) -> str:
+    """A value as a person reads it (PDF cells, the GUI's table)."""
+    from datetime import date as _date
+    from decimal import Decimal
+    if value is None:
+        return ""
+    kind = column.kind
+    if kind == "int":
+        return f"{int(value):,}"
+    if kind == "money":
+        return f"{Decimal(value):,.2f}"
+    if kind == "percent":
+        return f"{Decimal(value) * 100:.1f} %"
+    if kind in ("hours", "days", "decimal"):
+        return f"{Decimal(value):,.1f}" if kind != "decimal" else f"{Decimal(value):,.2f}"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, _date):
+        return value.isoformat()
+    return str(value)

@@ -17,7 +17,7 @@ BEST = [Column("sku", "SKU"), Column("name", "Product"), Column("category", "Cat
         Column("currency", "Currency"), Column("orders", "Orders", "int", "sum"),
         Column("units", "Units", "int", "sum"), Column("revenue", "Revenue", "money", "sum"),
         Column("cost", "Cost", "money", "sum"), Column("margin", "Margin", "money", "sum"),
-        Column("margin_pct", "Margin %", "percent", ("ratio", "margin", "revenue"))]
+        Column("margin_pct", "Margin %", "percent")]
 SLOW = [Column("sku", "SKU"), Column("name", "Product"), Column("on_hand", "On hand", "int", "sum"),
         Column("last_sold", "Last sold", "date"), Column("days_since", "Days without sale", "int"),
         Column("currency", "Currency"), Column("stock_value", "Stock value at cost", "money", "sum")]

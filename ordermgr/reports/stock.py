@@ -19,7 +19,7 @@ from ordermgr.reports.params import ReportParams
 from ordermgr.reports.sqlbits import cents, money
 
 # ledger kinds that record a count correcting the book quantity
-COUNT_KINDS = ("stocktake", "count", "adjust", "cycle_count")
+COUNT_KINDS = ("count", "stocktake", "cycle_count")
 AGE_BUCKETS = ((30, "0–30 days"), (60, "31–60 days"), (90, "61–90 days"), (180, "91–180 days"))
 OVER = "over 180 days"
 NEVER = "never received"

@@ -1,0 +1,584 @@
+"""Import storefront orders: idempotent upsert keyed by (store, external id).
+
+One page of orders = one transaction, together with the store's watermark, so a crash between
+pages loses nothing (the next run asks again from the watermark minus the overlap window) and
+duplicates nothing (the upsert compares the payload digest and the remote `updated_at`).
+
+Fast path: the page is validated in Python first, then written with one flush. If the database
+still refuses something (a duplicate waybill, say), the page is redone order by order inside
+savepoints, and only the offending order is quarantined.
+
+Rules for what staff already did:
+- a storefront cancellation of an order that is being picked or is packed puts it on hold in the
+  exceptions queue with a note instead of cancelling it; after shipping it only adds the note;
+- an address change after a waybill was printed is not applied: the order is tagged "exception"
+  (and held if it has not left) with the new address in the note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import selectinload
+
+from ordermgr.db.uow import UnitOfWork
+from ordermgr.errors import NotFound, UserError
+from ordermgr.models import (Address, Customer, Order, OrderLine, OrderStatus, Payment,
+                             PaymentStatus, Shipment, ShipmentLine, ShipmentStatus, Sku, Store,
+                             utcnow)
+from ordermgr.models.money import check_currency
+from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
+from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
+from ordermgr.services.orders import _allocate, release_reservations
+from ordermgr.sync.base import RemoteOrder
+
+OVERLAP = timedelta(minutes=5)
+EXCEPTION_TAG = "exception"
+STOREFRONT_HOLD = "On hold on the storefront"
+S = OrderStatus
+TWO_PLACES = Decimal("0.01")
+
+# neutral payment status (from the connectors' tables) -> ours
+PAYMENT = {
+    "pending": PaymentStatus.PENDING,
+    "partially_paid": PaymentStatus.PENDING,
+    "paid": PaymentStatus.PAID,
+    "partially_refunded": PaymentStatus.PARTIALLY_REFUNDED,
+    "refunded": PaymentStatus.REFUNDED,
+    "cancelled": PaymentStatus.VOIDED,
+}
+PAID_LIKE = {"paid", "partially_refunded"}
+
+
+@dataclass
+class ImportResult:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    older: int = 0
+    quarantined: int = 0
+    order_ids: set[int] = field(default_factory=set)
+    messages: list[str] = field(default_factory=list)
+
+    def merge(self, other: "ImportResult") -> "ImportResult":
+        for name in ("new", "updated", "unchanged", "older", "quarantined"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.order_ids |= other.order_ids
+        self.messages += other.messages
+        return self
+
+    @property
+    def pulled(self) -> int:
+        return self.new + self.updated
+
+
+# -- watermark ------------------------------------------------------------------------------------
+
+def pull_since(uow: UnitOfWork, store_id: int) -> datetime | None:
+    """Where the next pull starts: the watermark minus the overlap window (None: everything)."""
+    with uow:
+        state = uow.session.get(SyncState, store_id)
+        if state is None or state.watermark is None:
+            return None
+        return state.watermark - OVERLAP
+
+
+def open_external_ids(uow: UnitOfWork, store_id: int, *, limit: int = 500) -> list[str]:
+    """Orders whose payment may still change without the storefront bumping updated_at."""
+    with uow:
+        rows = uow.session.scalars(
+            select(Order.external_id).where(
+                Order.store_id == store_id, Order.external_id.is_not(None),
+                Order.status.in_([S.PENDING_PAYMENT, S.ON_HOLD]),
+                Order.payment_status.in_([PaymentStatus.PENDING, PaymentStatus.AUTHORIZED]))
+            .order_by(Order.id.desc()).limit(limit))
+        return list(rows)
+
+
+def record_run(uow: UnitOfWork, store_id: int, *, ok: bool, error: str = "", pulled: int = 0) -> None:
+    with uow:
+        state = _state(uow, store_id)
+        now = utcnow()
+        state.last_run_at = now
+        state.last_pulled = pulled
+        if ok:
+            state.last_success_at = now
+            state.last_error = ""
+        else:
+            state.last_error = error[:2000]
+        uow.changes.stores = True
+        uow.commit()
+
+
+def _state(uow: UnitOfWork, store_id: int) -> SyncState:
+    state = uow.session.get(SyncState, store_id)
+    if state is None:
+        state = SyncState(store_id=store_id, orders_pulled=0, last_pulled=0, last_error="")
+        uow.session.add(state)
+        uow.session.flush()
+    return state
+
+
+# -- the page import ------------------------------------------------------------------------------
+
+def import_orders(uow: UnitOfWork, store_id: int, orders: list[RemoteOrder], *,
+                  broken: Iterable[tuple[str, str, str, dict]] = (),
+                  watermark: datetime | None = None) -> ImportResult:
+    """Upsert one page of storefront orders and advance the watermark, in one transaction."""
+    broken = list(broken)
+    try:
+        return _import(uow, store_id, orders, broken, watermark, careful=False)
+    except (IntegrityError, DBAPIError, ValueError):
+        return _import(uow, store_id, orders, broken, watermark, careful=True)
+
+
+def _import(uow, store_id, orders, broken, watermark, *, careful: bool) -> ImportResult:
+    result = ImportResult()
+    with uow:
+        uow.require("sync.run", "pull orders from storefronts")
+        session = uow.session
+        store = session.get(Store, store_id)
+        if store is None:
+            raise NotFound(f"Store {store_id} does not exist.")
+        latest: dict[str, RemoteOrder] = {}
+        for remote in orders:  # the same order may come twice when it changed during the walk
+            have = latest.get(remote.external_id)
+            if have is None or remote.updated_at >= have.updated_at:
+                latest[remote.external_id] = remote
+        ids = list(latest)
+        known = {row.external_id: row for row in session.execute(
+            select(RawPayload.id, RawPayload.external_id, RawPayload.digest,
+                   RawPayload.remote_updated_at)
+            .where(RawPayload.store_id == store_id, RawPayload.external_id.in_(ids)))} if ids else {}
+        todo: list[RemoteOrder] = []
+        for ext, remote in latest.items():
+            raw = known.get(ext)
+            if raw is not None and raw.digest == remote.digest:
+                result.unchanged += 1
+            elif raw is not None and raw.remote_updated_at and remote.updated_at < raw.remote_updated_at:
+                result.older += 1  # a stale copy (webhook/overlap); the newer one is already in
+            else:
+                problems = validate(remote)
+                if problems:
+                    _quarantine(uow, store, remote.external_id, remote.number, "; ".join(problems),
+                                remote.raw, result)
+                else:
+                    todo.append(remote)
+        for ext, number, reason, raw in broken:
+            _quarantine(uow, store, ext or "?", number, reason, raw, result)
+        if todo:
+            importer = _PageImporter(uow, store, todo, known)
+            if careful:
+                for remote in todo:
+                    try:
+                        with session.begin_nested():
+                            importer.apply([remote], result)
+                    except (IntegrityError, DBAPIError, ValueError, UserError) as exc:
+                        _quarantine(uow, store, remote.external_id, remote.number,
+                                    _db_reason(exc), remote.raw, result)
+            else:
+                importer.apply(todo, result)
+        state = _state(uow, store_id)
+        if watermark is not None and (state.watermark is None or watermark > state.watermark):
+            state.watermark = watermark
+        state.orders_pulled = (state.orders_pulled or 0) + result.pulled
+        if result.pulled or result.quarantined:
+            uow.audit("sync.pull", "store", store_id, new=result.new, updated=result.updated,
+                      quarantined=result.quarantined)
+        uow.changes.orders |= result.order_ids
+        uow.changes.stores = True
+        uow.commit()
+    return result
+
+
+def _db_reason(exc: Exception) -> str:
+    if isinstance(exc, UserError):
+        return str(exc)
+    text = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    if "waybill" in text or "shipments" in text:
+        return f"a tracking number on this order is already used by another order ({text})"
+    return f"the database refused the order ({text})"
+
+
+def validate(remote: RemoteOrder) -> list[str]:
+    """Why an order cannot be imported as it is; [] if it can."""
+    problems = list(remote.problems)
+    try:
+        check_currency(remote.currency)
+    except UserError as exc:
+        problems.append(str(exc).rstrip(".") + " (not set up in ordermgr)")
+    if not remote.external_id:
+        problems.append("the order has no id")
+    if remote.placed_at is None or remote.updated_at is None:
+        problems.append("the order has no creation or update time")
+    if not remote.lines:
+        problems.append("the order has no lines")
+    for line in remote.lines:
+        if line.quantity <= 0:
+            problems.append(f"line {line.sku or line.name!r} has quantity {line.quantity}")
+    amounts = [("total", remote.total), ("shipping", remote.shipping), ("tax", remote.tax),
+               ("discount", remote.discount)]
+    amounts += [(f"price of {line.sku or line.name}", line.unit_price) for line in remote.lines]
+    amounts += [(f"payment {p.external_id}", p.amount) for p in remote.payments]
+    for what, value in amounts:
+        if value is None or value != value.quantize(TWO_PLACES):
+            problems.append(f"the {what} {value} has more than two decimals")
+        elif value < 0:
+            problems.append(f"the {what} {value} is negative")
+    if remote.address and remote.address.country and len(remote.address.country) != 2:
+        problems.append(f"the country code {remote.address.country!r} is not two letters")
+    return problems
+
+
+def _quarantine(uow, store: Store, ext: str, number: str, reason: str, raw: dict,
+                result: ImportResult) -> None:
+    message = f"{store.name} order {number or ext}: {reason}"
+    row = uow.session.scalar(select(QuarantinedOrder).where(
+        QuarantinedOrder.store_id == store.id, QuarantinedOrder.external_id == ext))
+    now = utcnow()
+    if row is None:
+        uow.session.add(QuarantinedOrder(store_id=store.id, external_id=ext, number=_fit(number, 64),
+                                         reason=message, payload=raw, first_seen_at=now,
+                                         last_seen_at=now, attempts=1))
+    else:
+        row.reason, row.payload, row.last_seen_at = message, raw, now
+        row.attempts += 1
+        row.resolved_at = None
+    result.quarantined += 1
+    result.messages.append(message)
+
+
+def _fit(value, size: int) -> str:
+    return (value or "").strip()[:size]
+
+
+class _PageImporter:
+    def __init__(self, uow: UnitOfWork, store: Store, todo: list[RemoteOrder], known: dict):
+        self.uow, self.store, self.known = uow, store, known
+        session = uow.session
+        ids = [r.external_id for r in todo]
+        self.existing = {o.external_id: o for o in session.scalars(
+            select(Order).where(Order.store_id == store.id, Order.external_id.in_(ids))
+            .options(selectinload(Order.lines).selectinload(OrderLine.allocations),
+                     selectinload(Order.payments), selectinload(Order.shipments)))}
+        codes = {line.sku for r in todo for line in r.lines if line.sku}
+        self.skus = dict(session.execute(select(Sku.code, Sku.id).where(Sku.code.in_(codes)))
+                         .all()) if codes else {}
+        emails = {r.email.strip().lower() for r in todo if r.email and r.external_id not in self.existing}
+        self.customers = {}
+        if emails:
+            for cust in session.scalars(select(Customer).where(func.lower(Customer.email).in_(emails))
+                                        .options(selectinload(Customer.addresses))):
+                self.customers.setdefault(cust.email.lower(), cust)
+        self.quarantined = set(session.scalars(select(QuarantinedOrder.external_id).where(
+            QuarantinedOrder.store_id == store.id, QuarantinedOrder.external_id.in_(ids),
+            QuarantinedOrder.resolved_at.is_(None))))
+
+    def apply(self, remotes: list[RemoteOrder], result: ImportResult) -> None:
+        session = self.uow.session
+        created, to_allocate = [], []
+        new_customers = {r.external_id: self._customer(r) for r in remotes
+                         if r.external_id not in self.existing}
+        if new_customers:
+            session.flush()  # one batch: the new orders need their customers' ids
+        for remote in remotes:
+            order = self.existing.get(remote.external_id)
+            if order is None:
+                order, allocate = self._create(remote, new_customers.get(remote.external_id))
+                created.append(order)
+                result.new += 1
+            else:
+                allocate = self._update(order, remote)
+                result.updated += 1
+            if allocate:
+                to_allocate.append(order)
+            self._keep_raw(remote)
+            if remote.external_id in self.quarantined:
+                session.execute(update(QuarantinedOrder).where(
+                    QuarantinedOrder.store_id == self.store.id,
+                    QuarantinedOrder.external_id == remote.external_id)
+                    .values(resolved_at=utcnow()))
+        session.flush()
+        for order in to_allocate:
+            _allocate(self.uow, order)
+        for order in created + [self.existing[r.external_id] for r in remotes
+                                if r.external_id in self.existing]:
+            result.order_ids.add(order.id)
+
+    # -- raw payload ---------------------------------------------------------------------------
+    def _keep_raw(self, remote: RemoteOrder) -> None:
+        known = self.known.get(remote.external_id)
+        values = dict(remote_updated_at=remote.updated_at, digest=remote.digest, payload=remote.raw,
+                      received_at=utcnow())
+        if known is None:
+            self.uow.session.add(RawPayload(store_id=self.store.id, external_id=remote.external_id,
+                                            **values))
+        else:
+            self.uow.session.execute(update(RawPayload).where(RawPayload.id == known.id).values(**values))
+
+    # -- new orders ----------------------------------------------------------------------------
+    def _create(self, remote: RemoteOrder, customer: Customer | None) -> tuple[Order, bool]:
+        order = Order(number=_fit(f"{self.store.code}{remote.number}", 32), store_id=self.store.id,
+                      external_id=remote.external_id, customer_id=customer.id if customer else None,
+                      customer_name=_fit(remote.customer_name or (customer.name if customer else ""), 120),
+                      email=_fit(remote.email, 200), phone=_fit(remote.phone, 40),
+                      placed_at=remote.placed_at, currency=check_currency(remote.currency),
+                      shipping=remote.shipping, tax=remote.tax, discount=remote.discount,
+                      total=remote.total, note=remote.note or "", status=S.PENDING_PAYMENT,
+                      payment_status=PaymentStatus.PENDING, tags="", lines=[], payments=[],
+                      shipments=[], events=[])
+        self._set_address(order, remote)
+        for rl in remote.lines:
+            line = OrderLine(sku_id=self.skus.get(rl.sku), sku=_fit(rl.sku, 64),
+                             name=_fit(rl.name or rl.sku or "?", 200), quantity=rl.quantity,
+                             unit_price=rl.unit_price, discount=rl.discount,
+                             total=rl.unit_price * rl.quantity - rl.discount,
+                             quantity_shipped=min(rl.quantity, max(0, rl.quantity_shipped)),
+                             external_id=_fit(rl.external_id, 64))
+            if line.total < 0:
+                line.discount, line.total = rl.unit_price * rl.quantity, Decimal("0.00")
+            order.lines.append(line)
+        order.subtotal = sum((line.total for line in order.lines), Decimal("0.00"))
+        order.item_count = sum(line.quantity for line in order.lines)
+        tags = {t.strip().lower()[:40].replace(",", " ") for t in remote.tags if t.strip()}
+        if any(not line.sku for line in order.lines):
+            tags.add("no-sku")
+        if "unknown_status" in remote.flags or "needs_review" in remote.flags:
+            tags.add(EXCEPTION_TAG)
+        if "payment_failed" in remote.flags:
+            tags.add("payment-failed")
+        order.set_tags(list(tags))
+        self._sync_payments(order, remote)
+        order.record("sync", f"Imported from {self.store.name} ({remote.platform_status})", by=None,
+                     external_id=remote.external_id)
+        if any(not line.sku for line in order.lines):
+            order.record("sync", "A line has no SKU: match it to a product by hand", by=None)
+        for rf in remote.fulfilments:
+            self._add_remote_shipment(order, rf, remote)
+        allocate = False
+        if remote.cancelled or (remote.payment == "refunded" and remote.fulfilment == "unfulfilled"):
+            order.status = S.CANCELLED
+            order.record("status", "Cancelled on the storefront" if remote.cancelled
+                         else "Refunded in full on the storefront before shipping", by=None,
+                         new=S.CANCELLED)
+        elif remote.fulfilment in ("fulfilled", "partially_fulfilled") or any(
+                line.quantity_shipped for line in order.lines):
+            order.refresh_fulfilment_status()
+            order.status = S.SHIPPED if order.fulfilment_status == "fulfilled" else S.PARTIALLY_SHIPPED
+            order.record("status", "Already shipped on the storefront", by=None, new=order.status)
+        elif remote.payment in PAID_LIKE:
+            order.status = S.AWAITING_FULFILMENT
+            allocate = remote.fulfilment != "on_hold" and not (
+                {"unknown_status", "needs_review"} & set(remote.flags))
+        order.refresh_fulfilment_status()
+        if order.status in ORDER_OPEN_STATES:
+            reason = self._hold_reason(remote)
+            if reason:
+                order.status_before_hold, order.status = order.status, S.ON_HOLD
+                order.hold_reason = reason
+                order.record("status", f"Put on hold: {reason}", by=None, new=S.ON_HOLD)
+                allocate = False
+        order.refresh_search_text()
+        order.updated_at = utcnow()
+        self.uow.session.add(order)
+        return order, allocate
+
+    @staticmethod
+    def _hold_reason(remote: RemoteOrder) -> str:
+        if "unknown_status" in remote.flags or "needs_review" in remote.flags:
+            return f"Storefront status {remote.platform_status} needs review"
+        if remote.fulfilment == "on_hold":
+            return STOREFRONT_HOLD
+        return ""
+
+    def _customer(self, remote: RemoteOrder) -> Customer | None:
+        email = (remote.email or "").strip().lower()
+        name = _fit(remote.customer_name or (remote.address.name if remote.address else "") or email, 120)
+        if not email and not name:
+            return None
+        customer = self.customers.get(email) if email else None
+        if customer is None:
+            customer = Customer(name=name or email, email=_fit(remote.email, 200),
+                                phone=_fit(remote.phone, 40), tags="", notes="", addresses=[])
+            self.uow.session.add(customer)
+            if email:
+                self.customers[email] = customer
+            self.uow.changes.customers = True
+        addr = remote.address
+        if addr and addr.line1 and addr.city and len(addr.country) == 2:
+            fields = self._address_fields(addr)
+            if not any(a.line1 == fields["line1"] and a.city == fields["city"] for a in customer.addresses):
+                customer.addresses.append(Address(**fields))
+        return customer
+
+    @staticmethod
+    def _address_fields(addr) -> dict:
+        return dict(name=_fit(addr.name, 120) or "-", phone=_fit(addr.phone, 40),
+                    line1=_fit(addr.line1, 200), line2=_fit(addr.line2, 200),
+                    city=_fit(addr.city, 100), region=_fit(addr.region, 100),
+                    postcode=_fit(addr.postcode, 20), country=_fit(addr.country, 2))
+
+    @staticmethod
+    def _ship_fields(remote: RemoteOrder) -> dict:
+        if remote.address is None:
+            return {}
+        sizes = {"ship_name": 120, "ship_phone": 40, "ship_line1": 200, "ship_line2": 200,
+                 "ship_city": 100, "ship_region": 100, "ship_postcode": 20, "ship_country": 2}
+        return {k: _fit(v, sizes[k]) for k, v in remote.address.as_order_fields().items()}
+
+    def _set_address(self, order: Order, remote: RemoteOrder) -> None:
+        for name, value in self._ship_fields(remote).items():
+            setattr(order, name, value)
+
+    # -- payments, refunds, storefront fulfilments ------------------------------------------------
+    def _sync_payments(self, order: Order, remote: RemoteOrder) -> list[str]:
+        """Upsert transactions by external id; returns what is new, for the timeline."""
+        news = []
+        mine = {p.external_id: p for p in order.payments if p.external_id}
+        for rp in remote.payments:
+            have = mine.get(rp.external_id)
+            if have is None:
+                order.payments.append(Payment(
+                    kind=rp.kind, method=_fit(rp.method or "storefront", 40), amount=rp.amount,
+                    currency=order.currency, status=rp.status, reference=_fit(rp.reference, 120),
+                    gateway=_fit(rp.method, 40), external_id=_fit(rp.external_id, 64)))
+                news.append(f"{'Refund' if rp.kind == 'refund' else 'Payment'} of {rp.amount} "
+                            f"{order.currency} ({rp.status}) on the storefront")
+            elif have.status != rp.status or have.amount != rp.amount:
+                have.status, have.amount = rp.status, rp.amount
+                news.append(f"Storefront {rp.kind} {rp.external_id} is now {rp.status}")
+        if remote.payment in PAID_LIKE | {"refunded"} and not any(
+                p.kind == "charge" and p.status == PaymentStatus.PAID for p in order.payments):
+            # the platform says paid but listed no transaction: record the charge it implies
+            order.payments.append(Payment(kind="charge", method="storefront", amount=remote.total,
+                                          currency=order.currency, status=PaymentStatus.PAID,
+                                          external_id="storefront-charge", reference=""))
+        status = PAYMENT.get(remote.payment, PaymentStatus.PENDING)
+        if status == PaymentStatus.PENDING and "authorised" in remote.flags:
+            status = PaymentStatus.AUTHORIZED
+        if status == PaymentStatus.PENDING and "payment_failed" in remote.flags:
+            status = PaymentStatus.FAILED
+        order.payment_status = status
+        return news
+
+    def _add_remote_shipment(self, order: Order, rf, remote: RemoteOrder) -> bool:
+        for shipment in order.shipments:
+            if shipment.external_id == rf.external_id:
+                return False
+            if rf.waybill and shipment.waybill == rf.waybill and not shipment.external_id:
+                shipment.external_id = _fit(rf.external_id, 64)  # the echo of our own push
+                return False
+        shipment = Shipment(carrier=_fit(rf.carrier or "storefront", 40),
+                            waybill=_fit(rf.waybill, 64) or None, tracking_url=_fit(rf.tracking_url, 300),
+                            status=ShipmentStatus.IN_TRANSIT, shipped_at=remote.updated_at,
+                            external_id=_fit(rf.external_id, 64), lines=[], events=[])
+        order.shipments.append(shipment)
+        return True
+
+    # -- changed orders ------------------------------------------------------------------------
+    def _update(self, order: Order, remote: RemoteOrder) -> bool:
+        notes = self._sync_payments(order, remote)
+        for text in notes:
+            order.record("payment", text, by=None)
+        allocate = False
+        if remote.cancelled and order.status != S.CANCELLED:
+            self._storefront_cancel(order)
+        elif remote.payment in PAID_LIKE and order.status == S.PENDING_PAYMENT:
+            order.apply("pay", by=None, message="Paid on the storefront")
+            allocate = remote.fulfilment != "on_hold"
+        elif remote.payment in PAID_LIKE and order.status == S.ON_HOLD \
+                and order.status_before_hold == S.PENDING_PAYMENT:
+            order.status_before_hold = S.AWAITING_FULFILMENT
+            order.record("payment", "Paid on the storefront while on hold", by=None)
+        self._storefront_hold(order, remote)
+        self._address_change(order, remote)
+        added = [rf for rf in remote.fulfilments if self._add_remote_shipment(order, rf, remote)]
+        if added:
+            self._storefront_shipped(order, remote, added)
+        self._line_changes(order, remote)
+        if remote.customer_name and not order.customer_name:
+            order.customer_name = _fit(remote.customer_name, 120)
+        order.refresh_search_text()
+        order.record("sync", f"Updated from {self.store.name} ({remote.platform_status})", by=None)
+        return allocate
+
+    def _storefront_cancel(self, order: Order) -> None:
+        if order.status in (S.PICKING, S.PACKED) or (
+                order.status == S.ON_HOLD and order.status_before_hold in (S.PICKING, S.PACKED)):
+            if order.status != S.ON_HOLD:
+                order.hold("Cancelled on the storefront after picking started: unpack and cancel, "
+                           "or contact the customer", by=None)
+            self._flag(order, "Cancelled on the storefront, but the order is already being packed. "
+                              "It was put on hold instead of being cancelled.")
+        elif order.status in ORDER_SHIPPED_STATES:
+            self._flag(order, "Cancelled on the storefront, but it has already shipped: "
+                              "start a return or intercept the parcel.")
+        else:
+            order.cancel("Cancelled on the storefront", by=None)
+            release_reservations(self.uow, order, reason="cancelled on the storefront")
+
+    def _storefront_hold(self, order: Order, remote: RemoteOrder) -> None:
+        if remote.fulfilment == "on_hold" and order.status in ORDER_OPEN_STATES:
+            order.hold(STOREFRONT_HOLD, by=None)
+        elif remote.fulfilment != "on_hold" and order.status == S.ON_HOLD \
+                and order.hold_reason == STOREFRONT_HOLD and not remote.cancelled:
+            order.release(by=None)
+
+    def _address_change(self, order: Order, remote: RemoteOrder) -> None:
+        new = self._ship_fields(remote)
+        if not new:
+            return
+        old = {k: getattr(order, k) for k in new}
+        if old == new:
+            return
+        printed = any(s.waybill for s in order.shipments)
+        if printed or order.status in ORDER_SHIPPED_STATES or order.status == S.PACKED:
+            pretty = ", ".join(v for v in new.values() if v)
+            if order.status in (S.ALLOCATED, S.PICKING, S.PACKED, S.AWAITING_FULFILMENT):
+                order.hold("Address changed on the storefront after the waybill was printed", by=None)
+            self._flag(order, f"The address was changed on the storefront after the waybill was "
+                              f"printed. New address (not applied): {pretty}", old=old, new=new)
+        elif order.status in ORDER_OPEN_STATES or order.status == S.ON_HOLD:
+            for k, v in new.items():
+                setattr(order, k, v)
+            order.record("edit", "Shipping address updated from the storefront", by=None, old=old, new=new)
+
+    def _storefront_shipped(self, order: Order, remote: RemoteOrder, added) -> None:
+        shipped = {rl.external_id: rl.quantity_shipped for rl in remote.lines}
+        for line in order.lines:
+            qty = min(line.quantity, max(line.quantity_shipped, shipped.get(line.external_id, 0)))
+            line.quantity_shipped = qty
+        if remote.fulfilment == "fulfilled":
+            for line in order.lines:
+                line.quantity_shipped = line.quantity
+        order.refresh_fulfilment_status()
+        waybills = ", ".join(f.waybill for f in added if f.waybill) or "no tracking number"
+        if order.status in ORDER_OPEN_STATES or order.status == S.ON_HOLD:
+            release_reservations(self.uow, order, reason="shipped on the storefront")
+            old = order.status
+            order.status = S.SHIPPED if order.fulfilment_status == "fulfilled" else S.PARTIALLY_SHIPPED
+            order.status_before_hold = order.hold_reason = None
+            order.record("status", f"Shipped on the storefront ({waybills}); its reserved stock was "
+                                   "released - check the stock count", by=None, old=old, new=order.status)
+            self._flag(order, "Fulfilled on the storefront, outside ordermgr.")
+        else:
+            order.record("shipment", f"Storefront fulfilment recorded ({waybills})", by=None)
+
+    def _line_changes(self, order: Order, remote: RemoteOrder) -> None:
+        ours = {(line.external_id, line.quantity) for line in order.lines}
+        theirs = {(rl.external_id, rl.quantity) for rl in remote.lines}
+        if ours != theirs:
+            tag = "lines-changed"
+            if tag not in order.tag_list:
+                self._flag(order, "The order's lines were edited on the storefront; review them "
+                                  "(lines in ordermgr were not changed).", extra_tag=tag)
+
+    def _flag(self, order: Order, message: str, *, extra_tag: str | None = None, **data) -> None:
+        tags = order.tag_list + [EXCEPTION_TAG] + ([extra_tag] if extra_tag else [])
+        order.set_tags(tags)
+        order.record("sync", message, by=None, **data)

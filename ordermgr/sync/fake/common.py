@@ -1,0 +1,30 @@
+"""Helpers shared by the platform renderers of the demo store."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+
+def z(dt: datetime) -> str:
+    """UTC with Z and milliseconds (GraphQL / Medusa style)."""
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+
+
+def gmt(dt: datetime) -> str:
+    """WooCommerce *_gmt: UTC without Z, seconds."""
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def s2(value: Decimal) -> str:
+    return str(Decimal(value).quantize(Decimal("0.01")))
+
+
+def parse_dt(text: str) -> datetime:
+    text = text.strip().strip("'\"")
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    dt = datetime.fromisoformat(text)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)

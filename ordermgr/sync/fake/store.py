@@ -1,0 +1,306 @@
+"""The demo store's state: generated orders that keep arriving and changing, the catalogue and
+stock per location, and the faults a test asks for. Platform-neutral; the per-platform modules
+render it in each API's shape."""
+
+from __future__ import annotations
+
+import bisect
+import random
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超",
+         "小明", "晓东", "海燕", "建华"]
+CITIES = [("上海市", "CN10", "浦东新区张江路 665 号", "201203"), ("杭州市", "CN12", "西湖区文三路 398 号", "310013"),
+          ("深圳市", "CN20", "南山区科技园科苑路 15 号", "518057"), ("成都市", "CN24", "武侯区天府大道 1700 号", "610041"),
+          ("北京市", "CN2", "朝阳区建国路 88 号", "100022"), ("南京市", "CN11", "鼓楼区中山路 321 号", "210008")]
+CATALOG = [("DEMO-TEA-LJ-250", "西湖龙井 250g", "88.00"), ("DEMO-MUG-QH-350", "青花瓷马克杯", "68.00"),
+           ("DEMO-TEE-WHT-L", "纯棉T恤 - 白色, L", "129.00"), ("DEMO-SCARF-GRN", "真丝围巾 - 墨绿", "299.00"),
+           ("DEMO-CANDLE-LAV", "香薰蜡烛", "40.00"), ("DEMO-BASKET-L", "竹编收纳篮 - 大号", "128.00"),
+           ("DEMO-PILLOW-SX", "蜀绣抱枕", "168.00"), ("DEMO-SOAP-3", "手工皂礼盒（3 块装）", "99.00")]
+CARRIERS = [("SF Express", "https://www.sf-express.com/chn/sc/waybill/waybill-detail/{}"),
+            ("ZTO Express", "https://www.zto.com/?num={}")]
+LOCATIONS = [("1001", "杭州仓"), ("1002", "上海仓")]
+
+
+@dataclass
+class Line:
+    id: int
+    sku: str
+    name: str
+    quantity: int
+    price: Decimal
+    shipped: int = 0
+
+
+@dataclass
+class Fulfilment:
+    id: int
+    carrier: str
+    number: str
+    url: str
+    lines: dict[int, int]
+    metadata: dict = field(default_factory=dict)
+    shipped: bool = True
+    created: datetime | None = None
+
+
+@dataclass
+class Refund:
+    id: int
+    amount: Decimal
+    note: str
+    created: datetime
+
+
+@dataclass
+class Note:
+    id: int
+    text: str
+    customer_note: bool
+    created: datetime
+
+
+@dataclass
+class DemoOrder:
+    seq: int
+    number: int
+    created: datetime
+    updated: datetime
+    currency: str
+    email: str
+    first_name: str
+    last_name: str
+    phone: str
+    city: str
+    state: str
+    street: str
+    postcode: str
+    lines: list[Line]
+    shipping: Decimal
+    paid: bool = False
+    captured: bool = False  # Medusa: captured without bumping updated_at
+    cancelled: bool = False
+    on_hold: bool = False
+    status_override: str | None = None  # force a raw platform status (tests)
+    refunds: list[Refund] = field(default_factory=list)
+    fulfilments: list[Fulfilment] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    broken: str | None = None  # "no_currency", "bad_currency", "missing_fields"
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.price * line.quantity for line in self.lines), Decimal("0.00")) + self.shipping
+
+    @property
+    def refunded(self) -> Decimal:
+        return sum((r.amount for r in self.refunds), Decimal("0.00"))
+
+    @property
+    def shipped_all(self) -> bool:
+        return all(line.shipped >= line.quantity for line in self.lines)
+
+    @property
+    def shipped_any(self) -> bool:
+        return any(line.shipped for line in self.lines)
+
+
+@dataclass
+class Fault:
+    kind: str  # 429, throttled, 500, timeout, drop, malformed, html, revoke
+    remaining: int = 1
+    path: str = ""  # only requests whose path contains this
+    method: str = ""
+    seconds: float = 0.05  # Retry-After / sleep for "timeout"
+
+
+class DemoStore:
+    """Thread-safe state shared by the HTTP handler and the "keep changing" ticker."""
+
+    def __init__(self, *, platform: str, orders: int = 50, seed: int = 1, currency: str = "CNY",
+                 credential: str | None = None, start: datetime | None = None):
+        self.platform = platform
+        self.lock = threading.RLock()
+        self.rng = random.Random(seed)
+        self.currency = currency
+        self.credential = credential or {"shopify": "shpat_demo", "woocommerce": "ck_demo:cs_demo",
+                                         "medusa": "sk_demo"}[platform]
+        self.orders: dict[int, DemoOrder] = {}
+        self._by_updated: list[tuple[datetime, int]] = []
+        self._clock = start or (datetime.now(timezone.utc) - timedelta(days=30))
+        self._ids = 1000
+        self.faults: list[Fault] = []
+        self.requests: list[tuple[str, str]] = []  # (method, path) log for tests
+        self.after_request = None  # callable(method, path) for "changes during the walk" tests
+        self.version = 0  # bumped on every change (cache key for listings)
+        self.stock = {(sku, loc): 50 for sku, _, _ in CATALOG for loc, _ in LOCATIONS}
+        self.rate_limit = None  # (bucket size, leak per second) to emulate throttling
+        for _ in range(orders):
+            self.new_order()
+        self._clock = max(self._clock, datetime.now(timezone.utc) - timedelta(seconds=1))
+
+    # -- time and ids ----------------------------------------------------------------------------
+    def tick_clock(self) -> datetime:
+        """A strictly increasing clock (1 ms steps at least), close to real time once caught up."""
+        now = datetime.now(timezone.utc)
+        now = now.replace(microsecond=now.microsecond // 1000 * 1000)
+        self._clock = max(now, self._clock + timedelta(milliseconds=1))
+        return self._clock
+
+    def next_id(self) -> int:
+        self._ids += 1
+        return self._ids
+
+    # -- orders ----------------------------------------------------------------------------------
+    def new_order(self, **overrides) -> DemoOrder:
+        with self.lock:
+            rng = self.rng
+            seq = len(self.orders) + 1
+            when = self.tick_clock()
+            city, state, street, postcode = rng.choice(CITIES)
+            lines = []
+            for sku, name, price in rng.sample(CATALOG, rng.randint(1, 3)):
+                if rng.random() < 0.04:
+                    sku = ""  # a custom line without SKU
+                lines.append(Line(self.next_id(), sku, name, rng.randint(1, 3), Decimal(price)))
+            order = DemoOrder(
+                seq=seq, number=1000 + seq, created=when, updated=when, currency=self.currency,
+                email=f"buyer{rng.randint(1, max(10, seq // 3))}@example.cn",
+                first_name=rng.choice(GIVEN), last_name=rng.choice(SURNAMES),
+                phone=f"13{rng.randint(100000000, 999999999)}", city=city, state=state,
+                street=street, postcode=postcode, lines=lines,
+                shipping=Decimal(rng.choice(["0.00", "10.00", "15.00"])),
+                paid=rng.random() < 0.8)
+            for key, value in overrides.items():
+                setattr(order, key, value)
+            order.captured = order.paid
+            roll = rng.random()
+            if order.paid and roll < 0.1:
+                self._fulfil(order, list(order.lines))
+            elif roll > 0.97:
+                order.cancelled = True
+            self.orders[seq] = order
+            self._by_updated.append((order.updated, seq))
+            self.version += 1
+            return order
+
+    def touch(self, order: DemoOrder) -> None:
+        """Record a change: updated_at moves to now (the order moves to the end of the list)."""
+        with self.lock:
+            key = (order.updated, order.seq)
+            i = bisect.bisect_left(self._by_updated, key)
+            if i < len(self._by_updated) and self._by_updated[i] == key:
+                del self._by_updated[i]
+            order.updated = self.tick_clock()
+            self._by_updated.append((order.updated, order.seq))
+            self.version += 1
+
+    def change(self, order: DemoOrder, **attrs) -> None:
+        with self.lock:
+            for key, value in attrs.items():
+                setattr(order, key, value)
+            self.touch(order)
+
+    def updated_since(self, since: datetime | None, after: tuple[datetime, int] | None = None
+                      ) -> list[DemoOrder]:
+        """Orders with updated >= since (and after the (updated, seq) key), oldest change first."""
+        with self.lock:
+            start = 0
+            if since is not None:
+                start = bisect.bisect_left(self._by_updated, (since, -1))
+            if after is not None:
+                start = max(start, bisect.bisect_right(self._by_updated, after))
+            return [self.orders[seq] for _, seq in self._by_updated[start:]]
+
+    def iter_updated(self, since, after=None, limit: int = 100):
+        with self.lock:
+            start = 0
+            if since is not None:
+                start = bisect.bisect_left(self._by_updated, (since, -1))
+            if after is not None:
+                start = max(start, bisect.bisect_right(self._by_updated, after))
+            keys = self._by_updated[start:start + limit + 1]
+            return [self.orders[seq] for _, seq in keys]
+
+    def find(self, seq: int) -> DemoOrder | None:
+        return self.orders.get(seq)
+
+    # -- what staff or customers do on the storefront --------------------------------------------------
+    def _fulfil(self, order: DemoOrder, lines: list[Line], *, carrier=None, number=None, url=None,
+                metadata=None, shipped=True) -> Fulfilment:
+        name, pattern = carrier or self.rng.choice(CARRIERS)
+        number = number or f"SF{self.rng.randint(10**11, 10**12 - 1)}"
+        ful = Fulfilment(self.next_id(), name if isinstance(name, str) else name, number,
+                         url if url is not None else pattern.format(number),
+                         {line.id: line.quantity - line.shipped for line in lines
+                          if line.quantity > line.shipped}, metadata or {}, shipped, self._clock)
+        for line in lines:
+            line.shipped = line.quantity
+        order.fulfilments.append(ful)
+        return ful
+
+    def fulfil(self, order: DemoOrder, lines: dict[int, int] | None = None, *, carrier: str,
+               number: str, url: str = "", metadata=None, shipped: bool = True) -> Fulfilment:
+        with self.lock:
+            quantities = lines or {line.id: line.quantity - line.shipped for line in order.lines}
+            ful = Fulfilment(self.next_id(), carrier, number, url, {}, metadata or {}, shipped,
+                             self._clock)
+            for line in order.lines:
+                qty = min(quantities.get(line.id, 0), line.quantity - line.shipped)
+                if qty > 0:
+                    line.shipped += qty
+                    ful.lines[line.id] = qty
+            if not ful.lines:
+                raise ValueError("nothing left to fulfil")
+            order.fulfilments.append(ful)
+            self.touch(order)
+            return ful
+
+    def refund(self, order: DemoOrder, amount: Decimal, note: str) -> Refund:
+        with self.lock:
+            if amount > order.total - order.refunded:
+                raise ValueError("refund exceeds the amount paid")
+            refund = Refund(self.next_id(), amount, note, self.tick_clock())
+            order.refunds.append(refund)
+            self.touch(order)
+            return refund
+
+    def tick(self, *, new: int = 1, changes: int = 2) -> None:
+        """Keep the demo alive: new orders arrive, existing ones get paid, cancelled, shipped."""
+        with self.lock:
+            for _ in range(new):
+                self.new_order()
+            candidates = [o for o in list(self.orders.values())[-200:] if not o.cancelled]
+            for order in self.rng.sample(candidates, min(changes, len(candidates))):
+                roll = self.rng.random()
+                if not order.paid:
+                    order.paid = order.captured = True
+                    self.touch(order)
+                elif roll < 0.3 and not order.shipped_any:
+                    self.change(order, street=order.street + "（改）")
+                elif roll < 0.4 and not order.shipped_any:
+                    self.change(order, cancelled=True)
+                elif roll < 0.6 and not order.shipped_all:
+                    carrier, pattern = self.rng.choice(CARRIERS)
+                    number = f"SF{self.rng.randint(10**11, 10**12 - 1)}"
+                    self.fulfil(order, carrier=carrier, number=number, url=pattern.format(number))
+
+    # -- faults ------------------------------------------------------------------------------------
+    def inject(self, kind: str, *, times: int = 1, path: str = "", method: str = "",
+               seconds: float = 0.05) -> None:
+        with self.lock:
+            self.faults.append(Fault(kind, times, path, method, seconds))
+
+    def take_fault(self, method: str, path: str) -> Fault | None:
+        with self.lock:
+            for fault in self.faults:
+                if fault.remaining > 0 and fault.path in path and (not fault.method or fault.method == method):
+                    fault.remaining -= 1
+                    if fault.kind == "revoke":
+                        self.credential = "revoked"
+                        return None
+                    return fault
+            return None

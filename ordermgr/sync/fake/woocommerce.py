@@ -1,0 +1,196 @@
+"""WooCommerce REST v3 shapes for the demo store (`/wp-json/wc/v3/…`, HTTP Basic key:secret)."""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+from ordermgr.sync.fake.common import gmt, parse_dt, s2
+from ordermgr.sync.fake.server import Response
+from ordermgr.sync.fake.store import CATALOG, DemoOrder, DemoStore
+
+PRODUCT_BASE = 500
+_cache: dict = {}
+
+
+def throttled_body(seconds: float) -> dict:
+    return {"code": "too_many_requests", "message": "Too many requests", "data": {"status": 429}}
+
+
+def status(o: DemoOrder) -> str:
+    if o.status_override:
+        return o.status_override
+    if o.cancelled:
+        return "cancelled"
+    if o.refunds and o.refunded >= o.total:
+        return "refunded"
+    if o.shipped_all:
+        return "completed"
+    if o.on_hold:
+        return "on-hold"
+    return "processing" if o.paid else "pending"
+
+
+def render(o: DemoOrder, base: str) -> dict:
+    if o.broken == "missing_fields":
+        return {"id": o.seq, "number": str(o.number), "status": "processing"}
+    addr = {"first_name": o.first_name, "last_name": o.last_name, "company": "", "address_1": o.street,
+            "address_2": "", "city": o.city, "state": o.state, "postcode": o.postcode, "country": "CN"}
+    paid_at = gmt(o.created) if o.paid else None
+    meta = []
+    if o.fulfilments:
+        meta.append({"id": o.seq * 10, "key": "_wc_shipment_tracking_items", "value": [
+            {"tracking_provider": "", "custom_tracking_provider": f.carrier, "custom_tracking_link": f.url,
+             "tracking_number": f.number, "date_shipped": str(int(f.created.timestamp())) if f.created else "",
+             "tracking_id": f"t{f.id}"} for f in o.fulfilments]})
+    return {
+        "id": o.seq, "parent_id": 0, "number": str(o.number), "order_key": f"wc_order_{o.seq}",
+        "created_via": "checkout", "version": "9.6.2", "status": status(o), "currency": o.currency,
+        "date_created": gmt(o.created), "date_created_gmt": gmt(o.created),
+        "date_modified": gmt(o.updated), "date_modified_gmt": gmt(o.updated),
+        "discount_total": "0.00", "discount_tax": "0.00", "shipping_total": s2(o.shipping),
+        "shipping_tax": "0.00", "cart_tax": "0.00", "total": s2(o.total), "total_tax": "0.00",
+        "prices_include_tax": False, "customer_id": 0, "customer_note": "",
+        "billing": dict(addr, email=o.email, phone=o.phone), "shipping": dict(addr, phone=o.phone),
+        "payment_method": "alipay", "payment_method_title": "支付宝",
+        "transaction_id": f"2025{o.seq:012d}" if o.paid else "",
+        "date_paid": paid_at, "date_paid_gmt": paid_at,
+        "date_completed": gmt(o.updated) if o.shipped_all else None,
+        "date_completed_gmt": gmt(o.updated) if o.shipped_all else None,
+        "meta_data": meta,
+        "line_items": [{"id": line.id, "name": line.name, "product_id": PRODUCT_BASE + _index(line.sku),
+                        "variation_id": 0, "quantity": line.quantity, "tax_class": "",
+                        "subtotal": s2(line.price * line.quantity), "subtotal_tax": "0.00",
+                        "total": s2(line.price * line.quantity), "total_tax": "0.00", "taxes": [],
+                        "meta_data": [], "sku": line.sku, "price": _json_number(line.price),
+                        "parent_name": None} for line in o.lines],
+        "tax_lines": [], "shipping_lines": [{"id": o.seq * 10 + 1, "method_title": "顺丰标快",
+                                             "method_id": "flat_rate", "instance_id": "3",
+                                             "total": s2(o.shipping), "total_tax": "0.00", "taxes": [],
+                                             "meta_data": []}],
+        "fee_lines": [], "coupon_lines": [],
+        "refunds": [{"id": r.id, "reason": r.note, "total": "-" + s2(r.amount)} for r in o.refunds],
+        "currency_symbol": "&yen;",
+        "_links": {"self": [{"href": f"{base}/wp-json/wc/v3/orders/{o.seq}"}]},
+    }
+
+
+def _json_number(value: Decimal):
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _index(sku: str) -> int:
+    for i, (code, _, _) in enumerate(CATALOG):
+        if code == sku:
+            return i
+    return 99
+
+
+def _error(status_code: int, code: str, message: str) -> Response:
+    return Response(status_code, {"code": code, "message": message, "data": {"status": status_code}})
+
+
+def route(demo: DemoStore, req) -> Response:
+    base = f"http://{req.headers.get('Host', '127.0.0.1')}"
+    if req.path in ("/wp-json/", "/wp-json"):
+        return Response(200, {"name": "Demo Shop", "namespaces": ["wp/v2", "wc/v3"]})
+    if not req.path.startswith("/wp-json/wc/v3/"):
+        return _error(404, "rest_no_route", "No route was found matching the URL and request method.")
+    user = req.basic_user()
+    if user is None or f"{user[0]}:{user[1]}" != demo.credential:
+        return _error(401, "woocommerce_rest_authentication_error", "Consumer key is invalid.")
+    path = req.path[len("/wp-json/wc/v3"):]
+    with demo.lock:
+        return _route(demo, req, path, base)
+
+
+def _route(demo: DemoStore, req, path: str, base: str) -> Response:
+    if path == "/orders" and req.method == "GET":
+        return _list(demo, req, base)
+    m = re.fullmatch(r"/orders/(\d+)(/notes|/refunds)?", path)
+    if m:
+        o = demo.find(int(m.group(1)))
+        if o is None:
+            return _error(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.")
+        sub = m.group(2)
+        if sub is None and req.method == "GET":
+            return Response(200, render(o, base))
+        if sub is None and req.method == "PUT":
+            new = (req.body or {}).get("status")
+            if new == "cancelled":
+                demo.change(o, cancelled=True)
+            elif new == "completed":
+                for line in o.lines:
+                    line.shipped = line.quantity
+                demo.touch(o)
+            elif new:
+                demo.change(o, status_override=new)
+            return Response(200, render(o, base))
+        if sub == "/notes" and req.method == "GET":
+            return Response(200, [{"id": n.id, "note": n.text, "customer_note": n.customer_note,
+                                   "date_created_gmt": gmt(n.created)} for n in o.notes])
+        if sub == "/notes" and req.method == "POST":
+            from ordermgr.sync.fake.store import Note
+            note = Note(demo.next_id(), (req.body or {}).get("note", ""),
+                        bool((req.body or {}).get("customer_note")), demo.tick_clock())
+            o.notes.append(note)
+            return Response(201, {"id": note.id, "note": note.text, "customer_note": note.customer_note,
+                                  "date_created_gmt": gmt(note.created)})
+        if sub == "/refunds" and req.method == "GET":
+            return Response(200, [{"id": r.id, "amount": s2(r.amount), "reason": r.note,
+                                   "date_created_gmt": gmt(r.created)} for r in o.refunds])
+        if sub == "/refunds" and req.method == "POST":
+            body = req.body or {}
+            try:
+                refund = demo.refund(o, Decimal(str(body.get("amount", "0"))), body.get("reason", ""))
+            except ValueError as exc:
+                return _error(400, "woocommerce_rest_invalid_order_refund", str(exc))
+            return Response(201, {"id": refund.id, "amount": s2(refund.amount), "reason": refund.note,
+                                  "refunded_payment": bool(body.get("api_refund", True)),
+                                  "date_created_gmt": gmt(refund.created), "line_items": []})
+    if path == "/products" and req.method == "GET":
+        sku = req.q("sku")
+        return Response(200, [{"id": PRODUCT_BASE + i, "name": name, "sku": code, "type": "simple",
+                               "parent_id": 0, "manage_stock": True,
+                               "stock_quantity": demo.stock.get((code, "1001"), 0)}
+                              for i, (code, name, _) in enumerate(CATALOG) if not sku or code == sku])
+    m = re.fullmatch(r"/products/(\d+)", path)
+    if m and req.method == "PUT":
+        index = int(m.group(1)) - PRODUCT_BASE
+        if not 0 <= index < len(CATALOG):
+            return _error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.")
+        code = CATALOG[index][0]
+        demo.stock[(code, "1001")] = int((req.body or {}).get("stock_quantity", 0))
+        return Response(200, {"id": int(m.group(1)), "sku": code, "manage_stock": True,
+                              "stock_quantity": demo.stock[(code, "1001")],
+                              "stock_status": "instock" if demo.stock[(code, "1001")] > 0 else "outofstock"})
+    return _error(404, "rest_no_route", "No route was found matching the URL and request method.")
+
+
+def _list(demo: DemoStore, req, base: str) -> Response:
+    try:
+        per_page = int(req.q("per_page", "10"))
+        page = int(req.q("page", "1"))
+    except ValueError:
+        return _error(400, "rest_invalid_param", "Invalid parameter(s): page")
+    if not 1 <= per_page <= 100:
+        return _error(400, "rest_invalid_param", "Invalid parameter(s): per_page")
+    include = req.q("include")
+    if include:
+        wanted = [demo.find(int(i)) for i in include.split(",") if i.strip().isdigit()]
+        return Response(200, [render(o, base) for o in wanted if o])
+    since = req.q("modified_after")
+    key = (id(demo), since, demo.version)
+    if _cache.get("key") != key:
+        cutoff = parse_dt(since) if since else None
+        # orderby=date asc: creation order (seq), filtered on modification time
+        _cache["ids"] = [o.seq for o in demo.orders.values() if cutoff is None or o.updated > cutoff]
+        _cache["key"] = key
+    ids = _cache["ids"]
+    total_pages = max(1, math.ceil(len(ids) / per_page))
+    chunk = ids[(page - 1) * per_page: page * per_page]
+    headers = {"X-WP-Total": str(len(ids)), "X-WP-TotalPages": str(total_pages)}
+    if page < total_pages:
+        headers["Link"] = f'<{base}/wp-json/wc/v3/orders?page={page + 1}&per_page={per_page}>; rel="next"'
+    return Response(200, [render(demo.orders[seq], base) for seq in chunk], headers)

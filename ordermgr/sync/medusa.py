@@ -1,0 +1,305 @@
+"""Medusa v2 Admin API (the open-source storefront).
+
+Pull: `GET /admin/orders?fields=…&updated_at[$gte]=T&order=updated_at&offset=&limit=`. Offset
+paging drifts when an order changes during the walk (it jumps to the end and everything after
+it shifts left), so the walk is keyset-style: each page asks again from the last `updated_at`
+seen, skipping only the orders already delivered at exactly that time.
+Amounts are JSON numbers in major units; the exact value is taken from `raw_*` when present.
+Medusa has no outgoing webhooks and a payment capture does not bump `updated_at`, so open orders
+are re-polled by id (`repoll_open_orders`).
+Auth: a secret API key (`sk_…`) as HTTP Basic user name with an empty password.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
+                                RemoteLine, RemoteOrder, RemotePayment, StoreBadResponse,
+                                StoreError, StoreRejected, iso, key_tag, money, parse_time)
+
+PAYMENT_STATUS = {
+    "not_paid": ("pending", []),
+    "awaiting": ("pending", []),
+    "authorized": ("pending", ["authorised"]),
+    "partially_authorized": ("partially_paid", ["authorised"]),
+    "captured": ("paid", []),
+    "partially_captured": ("partially_paid", []),
+    "partially_refunded": ("partially_refunded", []),
+    "refunded": ("refunded", []),
+    "canceled": ("cancelled", []),
+    "requires_action": ("pending", ["needs_review"]),
+}
+FULFILLMENT_STATUS = {
+    "not_fulfilled": "unfulfilled",
+    "partially_fulfilled": "partially_fulfilled",
+    "fulfilled": "fulfilled",
+    "partially_shipped": "partially_fulfilled",
+    "shipped": "fulfilled",
+    "partially_delivered": "partially_fulfilled",
+    "delivered": "fulfilled",
+    "canceled": "unfulfilled",
+}
+ORDER_STATUS = {  # status -> (cancelled, fulfilment override)
+    "pending": (False, None),
+    "completed": (False, None),
+    "archived": (False, None),
+    "canceled": (True, None),
+    "requires_action": (False, "on_hold"),
+    "draft": (False, None),  # skipped: not a placed order
+}
+SKIPPED_STATUSES = {"draft"}
+FIELDS = ("id,display_id,status,payment_status,fulfillment_status,currency_code,email,total,"
+          "subtotal,tax_total,shipping_total,discount_total,raw_total,created_at,updated_at,"
+          "metadata,*items,*shipping_address,*customer,*fulfillments,*fulfillments.labels,"
+          "*payment_collections,*payment_collections.payments,"
+          "*payment_collections.payments.refunds")
+
+
+class MedusaConnector(Connector):
+    platform = "medusa"
+    repoll_open_orders = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.auth = (self.credential, "")
+
+    def _get(self, path: str, params=None, what: str = ""):
+        return self.http.request("GET", f"{self.base_url}{path}", params=params, auth=self.auth,
+                                 what=what)
+
+    def _post(self, path: str, body: dict, what: str):
+        return self.http.request("POST", f"{self.base_url}{path}", json=body, auth=self.auth,
+                                 what=what)
+
+    # -- pull -----------------------------------------------------------------------------------
+    def iter_order_pages(self, since: datetime | None, *, page_size: int = 100) -> Iterator[OrderPage]:
+        limit = max(1, min(page_size, 500))
+        cursor, seen_at_cursor = since, set()
+        while True:
+            params = {"fields": FIELDS, "order": "updated_at", "limit": limit,
+                      "offset": len(seen_at_cursor)}
+            if cursor:
+                params["updated_at[$gte]"] = iso_ms(cursor)
+            reply = self._get("/admin/orders", params, what="listing orders")
+            data = reply.data if isinstance(reply.data, dict) else {}
+            raws = data.get("orders")
+            if not isinstance(raws, list):
+                raise StoreBadResponse(f"{self.name}: the order list has no 'orders' array.")
+            page = OrderPage(orders=[])
+            for raw in raws:
+                if raw.get("status") in SKIPPED_STATUSES:
+                    continue
+                try:
+                    page.orders.append(parse_order(raw))
+                except (KeyError, TypeError, ValueError) as exc:
+                    page.broken.append((str(raw.get("id", "")), str(raw.get("display_id", "")),
+                                        f"unreadable order: {exc}", raw))
+            times = [parse_time(r["updated_at"]) for r in raws if r.get("updated_at")]
+            if times:
+                newest = max(times)
+                at_newest = {r["id"] for r in raws if parse_time(r.get("updated_at")) == newest}
+                seen_at_cursor = (seen_at_cursor | at_newest) if newest == cursor else at_newest
+                cursor = newest
+                page.safe_watermark = newest
+            yield page
+            if len(raws) < limit:
+                return
+
+    def fetch_orders(self, external_ids: list[str]) -> list[RemoteOrder]:
+        out = []
+        for start in range(0, len(external_ids), 100):
+            ids = external_ids[start:start + 100]
+            reply = self._get("/admin/orders", {"fields": FIELDS, "id[]": ids, "limit": len(ids)},
+                              what="re-reading open orders")
+            out += [parse_order(r) for r in (reply.data or {}).get("orders") or []
+                    if r.get("status") not in SKIPPED_STATUSES]
+        return out
+
+    # -- push -----------------------------------------------------------------------------------
+    def _order(self, oid: str, fields: str) -> dict:
+        order = (self._get(f"/admin/orders/{oid}", {"fields": fields}, what="reading the order")
+                 .data or {}).get("order")
+        if not order:
+            raise StoreRejected(f"{self.name}: order {oid} does not exist on Medusa.")
+        return order
+
+    def push_fulfilment(self, payload: dict, *, key: str) -> str:
+        oid = payload["order_external_id"]
+        waybill = payload.get("waybill", "")
+        order = self._order(oid, "id,status,*items,*fulfillments,*fulfillments.labels")
+        mine = None
+        for ful in order.get("fulfillments") or []:
+            if any(lbl.get("tracking_number") == waybill for lbl in ful.get("labels") or []):
+                return ful["id"]
+            if (ful.get("metadata") or {}).get("ordermgr_key") == key:
+                mine = ful  # created by an earlier attempt that died before the shipment step
+        items = [{"id": line["external_id"], "quantity": int(line.get("quantity", 0))}
+                 for line in payload.get("lines") or [] if line.get("external_id")]
+        if mine is None:
+            body = {"items": items, "no_notification": False, "metadata": {"ordermgr_key": key}}
+            if self.options.get("location_id"):
+                body["location_id"] = self.options["location_id"]
+            created = self._post(f"/admin/orders/{oid}/fulfillments", body, "creating a fulfilment").data
+            fuls = ((created or {}).get("order") or {}).get("fulfillments") or []
+            mine = next((f for f in fuls if (f.get("metadata") or {}).get("ordermgr_key") == key), None)
+            if mine is None:
+                raise StoreBadResponse(f"{self.name}: Medusa did not return the new fulfilment.")
+        label = {"tracking_number": waybill, "tracking_url": payload.get("tracking_url") or "",
+                 "label_url": payload.get("label_url") or ""}
+        self._post(f"/admin/orders/{oid}/fulfillments/{mine['id']}/shipments",
+                   {"items": items, "labels": [label]}, "marking the fulfilment shipped")
+        return mine["id"]
+
+    def cancel_order(self, payload: dict, *, key: str) -> str:
+        oid = payload["order_external_id"]
+        if self._order(oid, "id,status").get("status") == "canceled":
+            return oid
+        self._post(f"/admin/orders/{oid}/cancel", {}, "cancelling the order")
+        return oid
+
+    def refund(self, payload: dict, *, key: str) -> str:
+        oid = payload["order_external_id"]
+        tag = key_tag(key)
+        order = self._order(oid, "id,*payment_collections,*payment_collections.payments,"
+                                 "*payment_collections.payments.refunds")
+        payments = [p for pc in order.get("payment_collections") or [] for p in pc.get("payments") or []]
+        for payment in payments:
+            for refund in payment.get("refunds") or []:
+                if tag in (refund.get("note") or ""):
+                    return refund["id"]
+        captured = next((p for p in payments if p.get("captured_at")), None)
+        if captured is None:
+            raise StoreRejected(f"{self.name}: order {oid} has no captured payment to refund.")
+        reply = self._post(f"/admin/payments/{captured['id']}/refund",
+                           {"amount": _number(money(payload.get("amount"))),
+                            "note": f"{payload.get('reason', '')} {tag}".strip()}, "creating a refund")
+        refunds = ((reply.data or {}).get("payment") or {}).get("refunds") or []
+        return next((r["id"] for r in refunds if tag in (r.get("note") or "")), captured["id"])
+
+    def set_stock(self, payload: dict, *, key: str) -> str:
+        sku = payload["sku"]
+        items = (self._get("/admin/inventory-items", {"sku": sku, "fields": "id,sku,*location_levels"},
+                           what=f"finding SKU {sku}").data or {}).get("inventory_items") or []
+        item = next((i for i in items if i.get("sku") == sku), None)
+        if item is None:
+            raise StoreRejected(f"{self.name}: no inventory item with SKU {sku} on Medusa.")
+        levels = item.get("location_levels") or []
+        wanted = payload.get("location") or payload.get("warehouse")
+        wanted = (self.options.get("locations") or {}).get(str(wanted), wanted)
+        level = next((lv for lv in levels if lv.get("location_id") == wanted), None)
+        if level is None:
+            loc = self.options.get("location_id") or (levels[0]["location_id"] if levels else None)
+            level = next((lv for lv in levels if lv.get("location_id") == loc), None)
+            if level is None:
+                raise StoreRejected(f"{self.name}: SKU {sku} is not stocked at any location.")
+        stocked = int(payload["available"]) + int(level.get("reserved_quantity") or 0)
+        self._post(f"/admin/inventory-items/{item['id']}/location-levels/{level['location_id']}",
+                   {"stocked_quantity": stocked}, f"setting stock of {sku}")
+        return item["id"]
+
+    def test_connection(self) -> str:
+        try:
+            self.http.request("GET", f"{self.base_url}/health", what="checking the server")
+        except StoreError as exc:
+            raise type(exc)(f"{self.name}: no Medusa server answers at {self.base_url} ({exc}). "
+                            "Check the store URL.") from None
+        reply = self._get("/admin/orders", {"limit": 1, "fields": "id"}, what="checking the API key")
+        return f"Medusa at {self.base_url} ({(reply.data or {}).get('count', '?')} orders)"
+
+
+def iso_ms(dt: datetime) -> str:
+    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+
+
+def _number(value):
+    """A Decimal as a JSON number without going through float arithmetic."""
+    return int(value) if value == value.to_integral_value() else float(str(value))
+
+
+def _exact(raw: dict, name: str):
+    """The exact amount: `raw_<name>.value` (a string) if present, else the JSON number."""
+    exact = raw.get(f"raw_{name}")
+    if isinstance(exact, dict) and exact.get("value") is not None:
+        return money(exact["value"], what=name)
+    return money(raw.get(name), what=name)
+
+
+def map_status(status: str, payment_status: str, fulfillment_status: str):
+    flags: list[str] = []
+    cancelled, override = ORDER_STATUS.get(status, (False, "on_hold"))
+    if status not in ORDER_STATUS:
+        flags.append("unknown_status")
+    payment, extra = PAYMENT_STATUS.get(payment_status, ("pending", ["unknown_status"]))
+    flags += extra
+    if fulfillment_status not in FULFILLMENT_STATUS:
+        flags.append("unknown_status")
+    fulfilment = override or FULFILLMENT_STATUS.get(fulfillment_status, "on_hold")
+    if cancelled and payment not in ("refunded", "partially_refunded"):
+        payment = "cancelled"
+    return cancelled, payment, fulfilment, flags
+
+
+def parse_order(raw: dict) -> RemoteOrder:
+    cancelled, payment, fulfilment, flags = map_status(
+        raw.get("status") or "", raw.get("payment_status") or "", raw.get("fulfillment_status") or "")
+    lines = []
+    for item in raw.get("items") or []:
+        qty = int(item.get("quantity") or 0)
+        unit = _exact(item, "unit_price")
+        total = _exact(item, "total") if item.get("total") is not None else unit * qty
+        detail = item.get("detail") or {}
+        shipped = int(detail.get("shipped_quantity") or detail.get("fulfilled_quantity") or 0)
+        if fulfilment == "fulfilled" and not detail:
+            shipped = qty
+        lines.append(RemoteLine(external_id=item["id"], sku=(item.get("variant_sku") or "").strip(),
+                                name=item.get("title") or "", quantity=qty, unit_price=unit,
+                                discount=max(ZERO, unit * qty - total), quantity_shipped=shipped))
+    addr = raw.get("shipping_address") or None
+    address = None
+    if addr:
+        address = RemoteAddress(
+            name=" ".join(filter(None, [addr.get("last_name"), addr.get("first_name")])),
+            phone=addr.get("phone") or "", line1=addr.get("address_1") or "",
+            line2=addr.get("address_2") or "", city=addr.get("city") or "",
+            region=addr.get("province") or "", postcode=addr.get("postal_code") or "",
+            country=(addr.get("country_code") or "").upper())
+    payments = []
+    for pc in raw.get("payment_collections") or []:
+        for p in pc.get("payments") or []:
+            status = "paid" if p.get("captured_at") else ("voided" if p.get("canceled_at") else "authorized")
+            payments.append(RemotePayment(external_id=p["id"], kind="charge", amount=_exact(p, "amount"),
+                                          status=status, method=p.get("provider_id") or "",
+                                          reference=p["id"]))
+            for r in p.get("refunds") or []:
+                payments.append(RemotePayment(external_id=r["id"], kind="refund",
+                                              amount=_exact(r, "amount"), status="paid",
+                                              method=p.get("provider_id") or "",
+                                              reference=r.get("note") or ""))
+    fulfilments = []
+    for ful in raw.get("fulfillments") or []:
+        if ful.get("canceled_at"):
+            continue
+        label = (ful.get("labels") or [{}])[0] if ful.get("labels") else {}
+        fulfilments.append(RemoteFulfilment(external_id=ful["id"], carrier=ful.get("provider_id") or "",
+                                            waybill=label.get("tracking_number") or "",
+                                            tracking_url=label.get("tracking_url") or ""))
+    customer = raw.get("customer") or {}
+    name = " ".join(filter(None, [customer.get("last_name"), customer.get("first_name")]))
+    return RemoteOrder(
+        external_id=raw["id"], number=str(raw.get("display_id") or raw["id"]),
+        updated_at=parse_time(raw["updated_at"]), placed_at=parse_time(raw.get("created_at") or raw["updated_at"]),
+        currency=(raw.get("currency_code") or "").upper(), raw=raw, payment=payment,
+        fulfilment=fulfilment, cancelled=cancelled,
+        platform_status=f"{raw.get('status')}/{raw.get('payment_status')}/{raw.get('fulfillment_status')}",
+        flags=flags, customer_name=name or (address.name if address else ""),
+        email=raw.get("email") or customer.get("email") or "", phone=customer.get("phone") or "",
+        customer_ref=customer.get("id") or "", address=address, lines=lines, payments=payments,
+        fulfilments=fulfilments, shipping=_exact(raw, "shipping_total") if raw.get("shipping_total") is not None else ZERO,
+        tax=_exact(raw, "tax_total") if raw.get("tax_total") is not None else ZERO,
+        discount=_exact(raw, "discount_total") if raw.get("discount_total") is not None else ZERO,
+        total=_exact(raw, "total"))
+
+
+CONNECTOR = MedusaConnector

@@ -1,0 +1,171 @@
+"""The sync engine shared by `ordermgr sync`, the GUI and the benchmark: for each store, pull
+changed orders page by page (each page one transaction with the watermark), re-poll open orders
+where the platform needs it, then deliver the outbox.
+
+Only one runner works a store at a time: a PostgreSQL advisory lock (pg_try_advisory_lock) on a
+shared database, a lock file next to a SQLite database. A second runner says so and skips it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from ordermgr.db.uow import Actor, UnitOfWork
+from ordermgr.errors import UserError
+from ordermgr.services import stores as store_service
+from ordermgr.services import sync_import, sync_push
+from ordermgr.sync.base import StoreError
+
+log = logging.getLogger(__name__)
+LOCK_NAMESPACE = 0x53594E43  # "SYNC"
+
+
+class StoreBusy(UserError):
+    """Another runner is syncing this store right now."""
+
+
+@dataclass
+class StoreRun:
+    store: str
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    quarantined: int = 0
+    pushed: int = 0
+    push_failed: int = 0
+    parked: int = 0
+    pages: int = 0
+    error: str = ""
+    skipped: str = ""
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and not self.skipped
+
+    def summary(self) -> str:
+        if self.skipped:
+            return f"{self.store}: skipped - {self.skipped}"
+        text_ = (f"{self.store}: {self.new} new, {self.updated} changed, {self.unchanged} unchanged, "
+                 f"{self.quarantined} quarantined; pushed {self.pushed}, failed {self.push_failed}, "
+                 f"parked {self.parked} ({self.seconds:.1f} s)")
+        return text_ + (f"; ERROR: {self.error}" if self.error else "")
+
+
+@contextlib.contextmanager
+def store_lock(engine: Engine, store_id: int):
+    """Yield True if this process got the store, False if another runner holds it."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            got = conn.execute(text("SELECT pg_try_advisory_lock(:ns, :id)"),
+                               {"ns": LOCK_NAMESPACE, "id": store_id}).scalar()
+            conn.commit()
+            try:
+                yield bool(got)
+            finally:
+                if got:
+                    conn.execute(text("SELECT pg_advisory_unlock(:ns, :id)"),
+                                 {"ns": LOCK_NAMESPACE, "id": store_id})
+                    conn.commit()
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield True
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite is single-workstation there; no file lock needed
+        yield True
+        return
+    path = Path(f"{database}.sync-{store_id}.lock")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 100,
+               http=None, push: bool = True, progress: Callable[[str, int], bool | None] | None = None,
+               base_delay: timedelta = sync_push.BASE_DELAY) -> StoreRun:
+    """Pull then push one store. Storefront problems end up in the result and the sync state,
+    not as exceptions, so the other stores go on."""
+    def uow() -> UnitOfWork:
+        return UnitOfWork(engine, actor)
+
+    conn = store_service.get_connection(uow(), store_id)
+    run = StoreRun(conn.name)
+    started = time.monotonic()
+    with store_lock(engine, store_id) as got:
+        if not got:
+            run.skipped = (f"another ordermgr runner is syncing {conn.name} right now; "
+                           "it will be picked up on the next round")
+            return run
+        connector = None
+        try:
+            connector = store_service.make_connector(conn, http=http)
+            since = sync_import.pull_since(uow(), store_id)
+            for page in connector.iter_order_pages(since, page_size=page_size):
+                result = sync_import.import_orders(uow(), store_id, page.orders, broken=page.broken,
+                                                   watermark=page.safe_watermark)
+                _add(run, result)
+                run.pages += 1
+                if progress and progress(conn.name, run.new + run.updated + run.unchanged) is False:
+                    break
+            if connector.repoll_open_orders:
+                ids = sync_import.open_external_ids(uow(), store_id)
+                if ids:
+                    _add(run, sync_import.import_orders(uow(), store_id, connector.fetch_orders(ids)))
+            if push:
+                pushed = sync_push.deliver_due(uow, store_id, connector, base_delay=base_delay)
+                run.pushed, run.push_failed, run.parked = pushed.sent, pushed.failed, pushed.parked
+                run.messages += pushed.errors
+                if pushed.errors and pushed.sent == 0 and pushed.failed:
+                    run.error = pushed.errors[-1] if "credentials" in pushed.errors[-1] else ""
+        except (StoreError, UserError) as exc:
+            run.error = str(exc)
+        finally:
+            if connector is not None:
+                connector.close()
+        run.seconds = time.monotonic() - started
+        try:
+            sync_import.record_run(uow(), store_id, ok=not run.error, error=run.error,
+                                   pulled=run.new + run.updated)
+        except UserError as exc:
+            log.warning("could not record the sync run of %s: %s", conn.name, exc)
+    return run
+
+
+def _add(run: StoreRun, result) -> None:
+    run.new += result.new
+    run.updated += result.updated
+    run.unchanged += result.unchanged
+    run.quarantined += result.quarantined
+    run.messages += result.messages
+
+
+def sync_all(engine: Engine, actor: Actor, *, store_name: str | None = None, **kwargs) -> list[StoreRun]:
+    conns = store_service.list_connections(UnitOfWork(engine, actor), active_only=store_name is None)
+    if store_name is not None:
+        conns = [c for c in conns if c.name == store_name]
+        if not conns:
+            raise UserError(f"There is no storefront named {store_name!r}; see `ordermgr store list`.")
+    return [sync_store(engine, actor, c.id, **kwargs) for c in conns]

@@ -1,0 +1,122 @@
+"""After-sales tables around the return case: refunds (and how they split over the original
+payments), attachments, reason codes, per-type SLA hours and approval limits by role.
+
+Attachments are stored as blobs in the database, not as files in a data folder: with one shared
+PostgreSQL database many workstations open the same case, and a photo copied into one PC's data
+folder would be invisible on the others (and lost with that PC). Size is capped (MAX_ATTACHMENT).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import (Boolean, CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ordermgr.models.base import Amount, Base, UTCDateTime, utcnow
+
+MAX_ATTACHMENT = 10 * 1024 * 1024
+OFFLINE_METHODS = frozenset({"bank_transfer", "cod", "cash_on_delivery", "cash", "invoice"})
+
+
+class RefundStatus:
+    PENDING = "pending"  # queued to the storefront, waiting for its answer
+    DONE = "done"
+    FAILED = "failed"  # the storefront or gateway rejected it; nothing was paid back
+    LIVE = ("pending", "done")  # these count against what is refundable
+
+
+class Refund(Base):
+    """Money going back to a customer: one or more parts, each against one original charge."""
+
+    __tablename__ = "refunds"
+    __table_args__ = (UniqueConstraint("order_id", "external_id"),
+                      CheckConstraint("amount > 0", name="amount_positive"),
+                      Index("ix_refunds_status", "status", "created_at"),
+                      Index("ix_refunds_order", "order_id"), Index("ix_refunds_return", "return_id"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    return_id: Mapped[int | None] = mapped_column(ForeignKey("returns.id"))
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    currency: Mapped[str] = mapped_column(String(3))
+    channel: Mapped[str] = mapped_column(String(16))  # storefront | manual
+    status: Mapped[str] = mapped_column(String(16), default=RefundStatus.PENDING)
+    reference: Mapped[str] = mapped_column(String(120), default="")  # bank/cash slip for manual
+    reason: Mapped[str] = mapped_column(Text, default="")
+    external_id: Mapped[str | None] = mapped_column(String(64))  # the storefront's refund id
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    parts: Mapped[list["RefundPart"]] = relationship(cascade="all, delete-orphan",
+                                                     order_by="RefundPart.id")
+
+
+class RefundPart(Base):
+    __tablename__ = "refund_parts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id", ondelete="CASCADE"), index=True)
+    charge_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))  # the original payment
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))  # the refund payment row
+    amount: Mapped[Decimal] = mapped_column(Amount)
+
+
+class CaseAttachment(Base):
+    __tablename__ = "case_attachments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReasonCode(Base):
+    """The maintained list of return reasons; `kinds` limits a code to some case types."""
+
+    __tablename__ = "reason_codes"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label: Mapped[str] = mapped_column(String(120))
+    kinds: Mapped[str] = mapped_column(String(200), default="")  # comma list; empty = every kind
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SlaSetting(Base):
+    """Hours within which a case of a kind must be closed, set by a manager."""
+
+    __tablename__ = "sla_settings"
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    hours: Mapped[int] = mapped_column(Integer)
+
+
+class ApprovalLimit(Base):
+    """The largest refund a role may approve; NULL means no limit."""
+
+    __tablename__ = "approval_limits"
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+    max_amount: Mapped[Decimal | None] = mapped_column(Amount)
+
+
+DEFAULT_REASON_CODES = [
+    ("damaged", "Arrived damaged", ""), ("defective", "Defective / does not work", ""),
+    ("wrong_item", "Wrong item sent", ""), ("not_as_described", "Not as described", ""),
+    ("size_fit", "Wrong size or fit", "return_refund,exchange"),
+    ("changed_mind", "Changed mind", "return_refund,refund_only,exchange"),
+    ("missing_item", "Item missing from parcel", "reship,refund_only,complaint"),
+    ("late_delivery", "Late delivery", "refund_only,complaint,intercept"),
+    ("courier", "Courier problem", "complaint,intercept,reship"),
+    ("cancelled_after_dispatch", "Cancelled after dispatch", "intercept"),
+    ("goodwill", "Goodwill gesture", "refund_only,complaint"),
+    ("other", "Other (see note)", ""),
+]
+DEFAULT_SLA_HOURS = {"return_refund": 72, "refund_only": 24, "exchange": 72, "reship": 24,
+                     "intercept": 12, "complaint": 48}
+DEFAULT_LIMITS = {"agent": Decimal("200.00"), "supervisor": Decimal("5000.00"), "manager": None,
+                  "admin": None}

@@ -1,0 +1,195 @@
+"""Demo data: reproducible, every status present, and consistent with the domain's own rules."""
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from ordermgr import demo
+from ordermgr.db.queries import OrderFilter, fetch_order_page
+from ordermgr.errors import ValidationError
+from ordermgr.models import (Order, OrderLine, OrderStatus, Payment, ReturnCase, Shipment,
+                             StockLevel, StockMovement)
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+N = 300
+
+
+@pytest.fixture
+def filled(engine):
+    summary = demo.generate(engine, orders=N, seed=7, now=NOW)
+    return engine, summary
+
+
+def _snapshot(engine) -> dict:
+    tables = ("orders", "order_lines", "payments", "shipments", "tracking_events", "order_events",
+              "customers", "skus", "stock_levels", "stock_movements", "returns")
+    with engine.connect() as conn:
+        return {t: conn.execute(text(f"SELECT * FROM {t} ORDER BY id")).all() for t in tables}
+
+
+def test_the_same_seed_gives_the_same_data(engine, tmp_path):
+    from ordermgr.db.engine import make_engine
+    from ordermgr.db.migrate import upgrade
+    demo.generate(engine, orders=120, seed=3, now=NOW)
+    other = make_engine(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    upgrade(other)
+    demo.generate(other, orders=120, seed=3, now=NOW)
+    first, second = _snapshot(engine), _snapshot(other)
+    other.dispose()
+    for table in first:
+        assert len(first[table]) == len(second[table]), table
+    assert [r.number for r in first["orders"]] == [r.number for r in second["orders"]]
+    assert [(r.search_text, r.total, r.status) for r in first["orders"]] == \
+        [(r.search_text, r.total, r.status) for r in second["orders"]]
+    assert [r.waybill for r in first["shipments"]] == [r.waybill for r in second["shipments"]]
+
+
+def test_a_different_seed_gives_different_data(tmp_path):
+    from ordermgr.db.engine import make_engine
+    from ordermgr.db.migrate import upgrade
+    names = []
+    for seed in (1, 2):
+        eng = make_engine(f"sqlite:///{tmp_path / f's{seed}.sqlite3'}")
+        upgrade(eng)
+        demo.generate(eng, orders=50, seed=seed, now=NOW)
+        with eng.connect() as conn:
+            names.append(conn.execute(text("SELECT customer_name FROM orders ORDER BY id")).scalars().all())
+        eng.dispose()
+    assert names[0] != names[1]
+
+
+def test_every_order_status_is_present(filled):
+    engine, summary = filled
+    with engine.connect() as conn:
+        present = set(conn.execute(select(Order.status).distinct()).scalars())
+    assert present == {s.value for s in OrderStatus}
+    assert summary.orders == N and sum(summary.statuses.values()) == N
+    assert summary.statuses["completed"] > N / 3  # most orders are done
+
+
+def test_orders_agree_with_the_domain_rules(filled):
+    """Totals, payment/fulfilment status and search text are what the entities compute."""
+    engine, _ = filled
+    with Session(engine) as session:
+        orders = session.scalars(select(Order).options(
+            selectinload(Order.lines), selectinload(Order.payments),
+            selectinload(Order.shipments))).all()
+        assert len(orders) == N
+        for order in orders:
+            stored = (order.subtotal, order.total, order.item_count, order.payment_status,
+                      order.fulfilment_status, order.search_text)
+            assert order.total == order.subtotal + order.shipping + order.tax - order.discount
+            assert order.subtotal == sum((l.total for l in order.lines), Decimal("0.00"))
+            for line in order.lines:
+                assert line.total == line.unit_price * line.quantity - line.discount
+                assert line.quantity_reserved + line.quantity_shipped <= line.quantity
+                assert line.quantity_reserved == sum(a.quantity for a in line.allocations)
+            order.recompute_totals()
+            order.refresh_payment_status()
+            order.refresh_fulfilment_status()
+            order.refresh_search_text()
+            assert (order.subtotal, order.total, order.item_count, order.payment_status,
+                    order.fulfilment_status, order.search_text) == stored, order.number
+            assert order.events and order.events[0].kind == "created"
+            assert order.updated_at >= order.placed_at
+            if order.status in ("shipped", "delivered", "completed", "partially_shipped"):
+                assert order.shipments and all(s.waybill for s in order.shipments)
+            if order.status in ("allocated", "picking", "packed", "partially_shipped"):
+                assert any(l.quantity_reserved for l in order.lines)
+            if order.status in ("pending_payment", "awaiting_fulfilment", "cancelled", "completed"):
+                assert not any(l.quantity_reserved for l in order.lines)
+            session.expunge(order)
+
+
+def test_stock_ledger_sums_to_the_levels(filled):
+    engine, _ = filled
+    with engine.connect() as conn:
+        levels = {(r.sku_id, r.warehouse_id): (r.on_hand, r.reserved, r.threshold)
+                  for r in conn.execute(select(StockLevel))}
+        sums = {(r.sku_id, r.warehouse_id): (r.on_hand, r.reserved) for r in conn.execute(
+            select(StockMovement.sku_id, StockMovement.warehouse_id,
+                   func.sum(StockMovement.on_hand_delta).label("on_hand"),
+                   func.sum(StockMovement.reserved_delta).label("reserved"))
+            .group_by(StockMovement.sku_id, StockMovement.warehouse_id))}
+        last = {(r.sku_id, r.warehouse_id): (r.on_hand_after, r.reserved_after) for r in conn.execute(
+            select(StockMovement).order_by(StockMovement.id))}
+        allocated = dict(conn.execute(text(
+            "SELECT l.sku_id * 1000 + a.warehouse_id, sum(a.quantity) FROM line_allocations a "
+            "JOIN order_lines l ON l.id = a.order_line_id GROUP BY l.sku_id, a.warehouse_id")).all())
+    assert levels
+    for key, (on_hand, reserved, threshold) in levels.items():
+        assert 0 <= reserved <= on_hand
+        assert sums.get(key, (0, 0)) == (on_hand, reserved), key
+        assert last.get(key, (0, 0)) == (on_hand, reserved), key
+        assert allocated.get(key[0] * 1000 + key[1], 0) == reserved
+    low = [k for k, (h, r, t) in levels.items() if h - r <= t]
+    out = [k for k, (h, r, t) in levels.items() if h - r == 0]
+    assert low and out and len(low) < len(levels) / 2
+
+
+def test_search_finds_an_order_by_a_phone_fragment(filled):
+    engine, _ = filled
+    with engine.connect() as conn:
+        number, phone = conn.execute(
+            select(Order.number, Order.phone).where(Order.phone.like("1%")).limit(1)).one()
+        digits = "".join(c for c in phone if c.isdigit())
+        fragment = f"{digits[3:7]} {digits[7:]}"
+        rows = fetch_order_page(conn, OrderFilter(search=fragment), limit=500)
+    assert number in {r.number for r in rows}
+
+
+def test_shipments_returns_and_payments_look_real(filled):
+    engine, _ = filled
+    with engine.connect() as conn:
+        shipments = conn.execute(select(Shipment.carrier, Shipment.waybill)).all()
+        methods = set(conn.execute(select(Payment.method).distinct()).scalars())
+        returns = conn.execute(select(func.count()).select_from(ReturnCase)).scalar()
+    for carrier, waybill in shipments:
+        if carrier == "SF Express":
+            assert waybill.startswith("SF") and len(waybill) == 14 and waybill[2:].isdigit()
+        elif carrier == "ZTO Express":
+            assert waybill.startswith("73") and len(waybill) == 14
+        elif carrier == "UPS":
+            assert waybill.startswith("1Z") and len(waybill) == 18
+    assert len({(c, w) for c, w in shipments}) == len(shipments)
+    assert {"alipay", "wechat_pay", "card"} <= methods
+    assert returns > 0
+
+
+def test_barcodes_are_valid_ean13(filled):
+    engine, _ = filled
+    with engine.connect() as conn:
+        barcodes = conn.execute(text("SELECT barcode FROM skus")).scalars().all()
+    assert 400 <= len(barcodes) <= 600 and len(set(barcodes)) == len(barcodes)
+    for code in barcodes:
+        assert len(code) == 13 and demo.ean13(code[:12]) == code
+
+
+def test_a_database_with_orders_is_refused(filled):
+    engine, _ = filled
+    with pytest.raises(ValidationError, match="already has 300 orders"):
+        demo.generate(engine, orders=10)
+
+
+def test_new_manual_orders_continue_after_the_demo_numbers(filled, admin):
+    from tests.factories import ADDRESS
+    from ordermgr.db.uow import UnitOfWork
+    from ordermgr.services.order_entry import LineInput, create_order
+    engine, _ = filled
+    with engine.connect() as conn:
+        sku = conn.execute(text("SELECT code FROM skus ORDER BY id LIMIT 1")).scalar()
+        before = conn.execute(select(func.max(Order.number)).where(Order.number.like("M%"))).scalar()
+    order_id = create_order(UnitOfWork(engine, admin), lines=[LineInput(sku, 1)], address=ADDRESS,
+                            customer_name="张伟")
+    with engine.connect() as conn:
+        number = conn.execute(select(Order.number).where(Order.id == order_id)).scalar()
+    assert number > before
+
+
+def test_check_digits():
+    assert demo.ean13("400638133393") == "4006381333931"
+    assert demo.s10("AA", 47312482, "GB") == "AA473124829GB"  # the UPU S10 example
+    assert demo.ups("12345E", "66", 5676785)[-1].isdigit()

@@ -591,11 +591,15 @@ def low_stock(conn: Connection, *, warehouse_id: int | None = None, limit: int =
                             sort="available", limit=limit)
 
 
-def low_stock_keys(conn: Connection) -> set[tuple[int, int]]:
-    """(sku_id, warehouse_id) of every level at or below its threshold (for crossing alerts)."""
-    return {(r[0], r[1]) for r in conn.execute(
-        select(SL.sku_id, SL.warehouse_id).where(SL.on_hand - SL.reserved <= SL.threshold,
-                                                 SL.threshold > 0))}
+def low_stock_snapshot(conn: Connection) -> dict[tuple[int, int], tuple[str, str, int, int]]:
+    """{(sku_id, warehouse_id): (sku, warehouse, available, threshold)} of every level at or
+    below a positive threshold: compared before and after a change to notice crossings."""
+    rows = conn.execute(
+        select(SL.sku_id, SL.warehouse_id, Sku.code, Warehouse.code, SL.on_hand - SL.reserved,
+               SL.threshold)
+        .join(Sku, Sku.id == SL.sku_id).join(Warehouse, Warehouse.id == SL.warehouse_id)
+        .where(SL.on_hand - SL.reserved <= SL.threshold, SL.threshold > 0))
+    return {(r[0], r[1]): (r[2], r[3], r[4], r[5]) for r in rows}
 
 
 @dataclass(frozen=True)

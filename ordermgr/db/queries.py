@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Connection, and_, bindparam, func, or_, select, text, tuple_
+from sqlalchemy import Connection, and_, bindparam, func, or_, select, text, true, tuple_
 from sqlalchemy.orm import Session
 
 from ordermgr.errors import NotFound, ValidationError
@@ -146,7 +146,7 @@ def fetch_order_page(conn: Connection, flt: OrderFilter, *, sort: str = "placed_
     column, conds, order_by = _keyset(conn, flt, sort, descending, after)
     stmt = (select(*ROW_COLUMNS, column.label("sort_value"))
             .join(Store, Store.id == Order.store_id)
-            .where(and_(*conds)).order_by(*order_by).limit(limit))
+            .where(and_(true(), *conds)).order_by(*order_by).limit(limit))
     return [OrderRow(*r[:13], sort_key=(r.sort_value, r.id)) for r in conn.execute(stmt)]
 
 
@@ -154,7 +154,7 @@ def queue_counts(conn: Connection, flt: OrderFilter = OrderFilter()) -> dict[str
     """Orders per queue under the same search and filters (the queue itself ignored)."""
     conds = _conditions(conn, flt, with_queue=False)
     by_status = dict(conn.execute(
-        select(Order.status, func.count()).where(and_(*conds)).group_by(Order.status)).all())
+        select(Order.status, func.count()).where(and_(true(), *conds)).group_by(Order.status)).all())
     tagged = conn.execute(select(func.count()).where(
         and_(*conds, Order.tags.like(f"%,{EXCEPTION_TAG},%"), Order.status != S.BACKORDERED))
     ).scalar()
@@ -233,14 +233,14 @@ def page_keys(conn: Connection, flt: OrderFilter, *, sort: str = "placed_at",
     column, conds, order_by = _keyset(conn, flt, sort, descending, after)
     numbered = (select(column.label("sort_value"), Order.id.label("id"),
                        func.row_number().over(order_by=order_by).label("rn"))
-                .where(and_(*conds)).order_by(*order_by).limit(limit).subquery())
+                .where(and_(true(), *conds)).order_by(*order_by).limit(limit).subquery())
     keys = [(v, i) for v, i in conn.execute(
         select(numbered.c.sort_value, numbered.c.id).where(numbered.c.rn % step == 0)
         .order_by(numbered.c.rn))]
     seen = len(keys) * step
     if seen < limit:  # count the rows of the last, partial page
         _, tail_conds, _ = _keyset(conn, flt, sort, descending, keys[-1] if keys else after)
-        tail = select(Order.id).where(and_(*tail_conds)).limit(min(step, limit - seen)).subquery()
+        tail = select(Order.id).where(and_(true(), *tail_conds)).limit(min(step, limit - seen)).subquery()
         seen += conn.execute(select(func.count()).select_from(tail)).scalar()
     return keys, seen
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import json
+import time
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -10,14 +12,18 @@ from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow
                                QSplitter, QStackedWidget, QWidget)
 
 from ordermgr import __version__
+from ordermgr.db.uow import PROCESS_ORIGIN, Changes
 from ordermgr.ui.areas import AREAS, Area
+from ordermgr.ui.live import LiveUpdates
+
+OWN_ECHO_SECONDS = 10.0  # how long our own published change may still echo back from the server
 
 
 class MainWindow(QMainWindow):
     # A dict like Changes.to_payload(): emitted for changes made here or seen from elsewhere.
     changes = Signal(dict)
 
-    def __init__(self, ctx):
+    def __init__(self, ctx, *, live: bool = True):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("ordermgr"))
@@ -38,8 +44,41 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.nav.currentRowChanged.connect(self._open_row)
+        self._published: list[tuple[float, frozenset[int]]] = []
+        self.live = LiveUpdates(ctx.engine, self)
+        self.live.received.connect(self._received)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
+        if live:
+            self.live.start()
+
+    # -- changes ------------------------------------------------------------------------------
+    def publish(self, changes: Changes) -> None:
+        """A write of this window committed: tell every area now (the initiator refreshes once;
+        the same change coming back from the server is dropped)."""
+        if not changes:
+            return
+        payload = json.loads(changes.to_payload())
+        payload["local"] = True
+        now = time.monotonic()
+        self._published = [(t, ids) for t, ids in self._published if now - t < OWN_ECHO_SECONDS]
+        self._published.append((now, frozenset(payload["orders"])))
+        self.live.mark_seen()
+        self.changes.emit(payload)
+
+    def _received(self, payload: dict) -> None:
+        if payload.get("origin") == PROCESS_ORIGIN and self._already_published(payload):
+            return
+        self.changes.emit(payload)
+
+    def _already_published(self, payload: dict) -> bool:
+        now = time.monotonic()
+        ids = frozenset(payload.get("orders") or ())
+        for t, published in self._published:
+            if now - t < OWN_ECHO_SECONDS and ids == published:
+                self._published.remove((t, published))
+                return True
+        return False
 
     # -- areas --------------------------------------------------------------------------------
     def open_area(self, key: str) -> QWidget:
@@ -63,10 +102,15 @@ class MainWindow(QMainWindow):
         except ModuleNotFoundError as exc:
             if exc.name != area.module:
                 raise
-            label = QLabel(self.tr("This area is not part of this version yet."))
-            label.setAlignment(Qt.AlignCenter)
-            return label
+            return self._placeholder(self.tr("This area is not part of this version yet."))
+        if not hasattr(module, "create"):
+            return self._placeholder(self.tr("This area is not part of this version yet."))
         return module.create(self.ctx, self)
+
+    def _placeholder(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignCenter)
+        return label
 
     # -- chrome -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -107,4 +151,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.live.stop()
         super().closeEvent(event)

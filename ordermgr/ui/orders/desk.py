@@ -1,0 +1,834 @@
+"""The order desk: queues with live counts, search and filters, the order table, the detail
+panel and every workflow action on the selected orders."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, time as dtime, timedelta
+from decimal import Decimal
+from types import SimpleNamespace
+
+from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QItemSelection,
+                            QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, Signal)
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMenu, QSplitter,
+                               QTableView, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from sqlalchemy import select
+
+from ordermgr.db import queries
+from ordermgr.db.queries import QUEUES, OrderFilter
+from ordermgr.db.uow import Changes
+from ordermgr.errors import ConflictError, ValidationError
+from ordermgr.models import Order, PaymentStatus
+from ordermgr.models.money import to_decimal
+from ordermgr.models.states import FulfilmentStatus
+from ordermgr.services import order_edits, orders
+from ordermgr.ui.errors import show_error
+from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.orders.actions import ACTIONS, ActionSpec
+from ordermgr.ui.orders.detail import OrderDetailPanel, load_detail
+from ordermgr.ui.orders.dialogs import DeskDialogs
+from ordermgr.ui.orders.model import ROW_ROLE, OrderTableModel, status_text
+
+SEARCH_DEBOUNCE_MS = 250
+REFRESH_DEBOUNCE_MS = 150
+SCAN_MAX_INTERVAL = 0.035  # seconds between keystrokes of a keyboard-wedge scanner
+SCAN_MIN_LENGTH = 4
+
+QUEUE_TITLES = {
+    "awaiting_payment": "Awaiting payment", "on_hold": "To review / on hold",
+    "awaiting_fulfilment": "Awaiting fulfilment", "allocated": "Allocated", "picking": "Picking",
+    "packed": "Packed", "shipped": "Shipped", "delivered": "Delivered",
+    "completed": "Completed", "cancelled": "Cancelled", "exceptions": "Exceptions", "all": "All",
+}
+
+
+def queue_title(key: str) -> str:
+    return QCoreApplication.translate("Queues", QUEUE_TITLES[key])
+
+
+class ScanDetector(QObject):
+    """Tells a barcode scanner (a burst of fast keystrokes ending in Enter) from typing."""
+
+    def __init__(self, edit: QLineEdit):
+        super().__init__(edit)
+        self._start = self._last = 0.0
+        self._count = 0
+        self.last_was_scan = False
+        edit.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.KeyPress:
+            now = time.monotonic()
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                self.last_was_scan = (self._count >= SCAN_MIN_LENGTH and now - self._last < 0.1
+                                      and (self._last - self._start) / max(self._count - 1, 1)
+                                      <= SCAN_MAX_INTERVAL)
+                self._count = 0
+            elif event.text() and event.text().isprintable():
+                if now - self._last > 0.1:
+                    self._start, self._count = now, 0
+                self._count += 1
+                self._last = now
+        return False
+
+    @property
+    def in_burst(self) -> bool:
+        return self._count >= SCAN_MIN_LENGTH and time.monotonic() - self._last < 0.1
+
+
+class FilterBar(QWidget):
+    """Store, date range, amount range, country, tag, payment and fulfilment state."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("orderFilters")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.store = QComboBox()
+        self.store.addItem(self.tr("All stores"), None)
+        self.date_from, self.date_to = self._date(), self._date()
+        self.min_total, self.max_total = QLineEdit(), QLineEdit()
+        self.min_total.setPlaceholderText(self.tr("min"))
+        self.max_total.setPlaceholderText(self.tr("max"))
+        self.country = QLineEdit()
+        self.country.setPlaceholderText(self.tr("CN"))
+        self.country.setMaxLength(2)
+        self.tag = QLineEdit()
+        self.tag.setPlaceholderText(self.tr("tag"))
+        self.payment = QComboBox()
+        self.payment.addItem(self.tr("Any payment"), "")
+        for state in PaymentStatus:
+            self.payment.addItem(status_text(state), str(state))
+        self.fulfilment = QComboBox()
+        self.fulfilment.addItem(self.tr("Any fulfilment"), "")
+        for state in FulfilmentStatus:
+            self.fulfilment.addItem(status_text(state), str(state))
+        for w in (self.min_total, self.max_total, self.country):
+            w.setMaximumWidth(70)
+        self.tag.setMaximumWidth(100)
+        clear = QToolButton()
+        clear.setText(self.tr("Clear"))
+        clear.clicked.connect(self.clear)
+        for label, widget in ((self.tr("Store"), self.store), (self.tr("From"), self.date_from),
+                              (self.tr("To"), self.date_to), (self.tr("Total"), self.min_total),
+                              ("–", self.max_total), (self.tr("Country"), self.country),
+                              (self.tr("Tag"), self.tag), (None, self.payment),
+                              (None, self.fulfilment)):
+            if label:
+                layout.addWidget(QLabel(label))
+            layout.addWidget(widget)
+        layout.addWidget(clear)
+        layout.addStretch(1)
+        for combo in (self.store, self.payment, self.fulfilment):
+            combo.currentIndexChanged.connect(self.changed)
+        for date in (self.date_from, self.date_to):
+            date.dateChanged.connect(self.changed)
+        for edit in (self.min_total, self.max_total, self.country, self.tag):
+            edit.textEdited.connect(self.changed)
+
+    def _date(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(edit.minimumDate())
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def set_stores(self, stores: list[tuple[int, str]]) -> None:
+        current = self.store.currentData()
+        self.store.blockSignals(True)
+        while self.store.count() > 1:
+            self.store.removeItem(1)
+        for sid, name in stores:
+            self.store.addItem(name, sid)
+        index = self.store.findData(current)
+        self.store.setCurrentIndex(max(index, 0))
+        self.store.blockSignals(False)
+
+    def clear(self) -> None:
+        for w in self.findChildren(QWidget):
+            w.blockSignals(True)
+        for combo in (self.store, self.payment, self.fulfilment):
+            combo.setCurrentIndex(0)
+        for date in (self.date_from, self.date_to):
+            date.setDate(date.minimumDate())
+        for edit in (self.min_total, self.max_total, self.country, self.tag):
+            edit.clear()
+        for w in self.findChildren(QWidget):
+            w.blockSignals(False)
+        self.changed.emit()
+
+    def _amount(self, edit: QLineEdit) -> Decimal | None:
+        text = edit.text().strip()
+        if not text:
+            edit.setStyleSheet("")
+            return None
+        try:
+            value = to_decimal(text)
+        except ValidationError:
+            edit.setStyleSheet("border: 1px solid #c0392b;")
+            edit.setToolTip(self.tr("Not an amount; this filter is ignored."))
+            return None
+        edit.setStyleSheet("")
+        return value
+
+    @staticmethod
+    def _day(edit: QDateEdit, *, end: bool):
+        if edit.date() == edit.minimumDate():
+            return None
+        day = edit.date().toPython()
+        if end:
+            day += timedelta(days=1)
+        return datetime.combine(day, dtime()).astimezone()  # local midnight, aware
+
+    def apply(self, flt: OrderFilter) -> OrderFilter:
+        from dataclasses import replace
+        return replace(flt, store_id=self.store.currentData(),
+                       placed_from=self._day(self.date_from, end=False),
+                       placed_to=self._day(self.date_to, end=True),
+                       min_total=self._amount(self.min_total),
+                       max_total=self._amount(self.max_total),
+                       country=self.country.text().strip() if len(self.country.text().strip()) == 2
+                       else "", tag=self.tag.text().strip(),
+                       payment_status=self.payment.currentData() or "",
+                       fulfilment_status=self.fulfilment.currentData() or "")
+
+
+class OrderDesk(QWidget):
+    """The "orders" area."""
+
+    action_finished = Signal(str)  # an action's key once it succeeded, failed or was refused
+    counts_updated = Signal(dict)
+
+    def __init__(self, ctx, window=None, *, dialogs: DeskDialogs | None = None):
+        super().__init__()
+        self.setObjectName("orderDesk")
+        self.ctx = ctx
+        self.window_ = window
+        self.actor = ctx.actor
+        self.dialogs = dialogs or DeskDialogs(self)
+        self.counts: dict[str, int] = {}
+        self._counts_generation = 0
+        self._keep: tuple[list[int], int | None, int] | None = None
+        self._detail_row = None
+
+        self.model = OrderTableModel(ctx.engine, self)
+        self.model.reloaded.connect(self._restore_selection)
+        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.model.rowsInserted.connect(self._update_status)
+        self.model.modelReset.connect(self._update_status)
+
+        # queues
+        self.queues = QListWidget()
+        self.queues.setObjectName("orderQueues")
+        self.queues.setMaximumWidth(230)
+        for key in QUEUES:
+            item = QListWidgetItem(queue_title(key))
+            item.setData(Qt.UserRole, key)
+            self.queues.addItem(item)
+
+        # search and filters
+        self.search = QLineEdit()
+        self.search.setObjectName("orderSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr(
+            "Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)"))
+        self.scanner = ScanDetector(self.search)
+        self.filters = FilterBar()
+        self.filters.setVisible(False)
+        self.filter_button = QToolButton()
+        self.filter_button.setText(self.tr("Filters"))
+        self.filter_button.setCheckable(True)
+        self.filter_button.toggled.connect(self.filters.setVisible)
+
+        # table
+        self.table = QTableView()
+        self.table.setObjectName("orderTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setSortingEnabled(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for i, column in enumerate(self.model.columns):
+            header.resizeSection(i, column.width)
+        header.setStretchLastSection(False)
+
+        # actions
+        self.actions_by_key: dict[str, QAction] = {}
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.new_order_action = self._make_action(self.tr("&New order…"), "Ctrl+N", self.new_order)
+        self.toolbar.addAction(self.new_order_action)
+        self.toolbar.addSeparator()
+        for spec in ACTIONS:
+            action = self._make_action(QCoreApplication.translate("OrderActions", spec.label),
+                                       spec.shortcut, lambda _=False, k=spec.key: self.run_action(k))
+            self.actions_by_key[spec.key] = action
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.refresh_action = self._make_action(self.tr("Re&fresh"), "F5", self.refresh)
+        self.toolbar.addAction(self.refresh_action)
+        self.open_action = self._make_action(self.tr("&Open detail"), "Return", self.open_current)
+        self.open_action.setShortcutContext(Qt.WidgetShortcut)
+        self.table.addAction(self.open_action)
+        QShortcut(QKeySequence.Find, self, self.focus_search,
+                  context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key_Escape), self, self.close_detail,
+                  context=Qt.WidgetWithChildrenShortcut)
+
+        # detail
+        self.detail = OrderDetailPanel(ctx.engine, [self.actions_by_key[s.key] for s in ACTIONS])
+        self.detail.hide()
+        self.detail.closed.connect(self._detail_closed)
+        self.detail.loaded.connect(self._detail_loaded)
+
+        # layout
+        self.status_label = QLabel()
+        self.status_label.setObjectName("orderStatus")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.filter_button)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.toolbar)
+        center_layout.addLayout(top)
+        center_layout.addWidget(self.filters)
+        center_layout.addWidget(self.table, 1)
+        center_layout.addWidget(self.status_label)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("orderSplitter")
+        self.splitter.addWidget(self.queues)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([190, 900, 0])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        # timers
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._pending_changes: list[dict] = []
+
+        # wiring
+        self.search.textEdited.connect(self._search_edited)
+        self.search.returnPressed.connect(self._search_entered)
+        self.filters.changed.connect(self._search_timer.start)
+        self.queues.currentRowChanged.connect(lambda _row: self.apply_filter())
+        self.table.selectionModel().selectionChanged.connect(self.update_actions)
+        self.table.activated.connect(lambda _index: self.open_current())
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        header.sectionMoved.connect(self.save_layout)
+        header.sectionResized.connect(self._layout_changed)
+        self._layout_timer = QTimer(self, singleShot=True, interval=500)
+        self._layout_timer.timeout.connect(self.save_layout)
+        if window is not None and hasattr(window, "changes"):
+            window.changes.connect(self.on_changes)
+
+        self._restore_layout()
+        self.update_actions()
+        QueryOp(self, lambda: self._read(queries.list_stores)).success(
+            self.filters.set_stores).run()
+        self.apply_filter()
+
+    # -- building -----------------------------------------------------------------------------
+    def _make_action(self, text: str, shortcut: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        plain = text.replace("&", "").rstrip("…").rstrip(".")
+        action.setToolTip(f"{plain} ({QKeySequence(shortcut).toString(QKeySequence.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _read(self, fn):
+        with self.ctx.engine.connect() as conn:
+            return fn(conn)
+
+    # -- layout memory ------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        state = settings.value("orders/header")
+        header = self.table.horizontalHeader()
+        if state is not None:
+            header.restoreState(state)
+        splitter = settings.value("orders/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        section, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        column = self.model.columns[section] if 0 <= section < len(self.model.columns) else None
+        if state is not None and column is not None and column.sort:
+            descending = order == Qt.DescendingOrder
+            self.model.sort_key = column.sort
+            self.model.descending = (not descending) if column.key == "age" else descending
+        else:
+            header.setSortIndicator(2, Qt.DescendingOrder)  # placed at, newest first
+        queue = settings.value("orders/queue", "all")
+        keys = list(QUEUES)
+        self.queues.blockSignals(True)
+        self.queues.setCurrentRow(keys.index(queue) if queue in keys else keys.index("all"))
+        self.queues.blockSignals(False)
+
+    def _layout_changed(self, *_args) -> None:
+        self._layout_timer.start()
+
+    def save_layout(self, *_args) -> None:
+        settings = QSettings()
+        settings.setValue("orders/header", self.table.horizontalHeader().saveState())
+        settings.setValue("orders/splitter", self.splitter.saveState())
+        settings.setValue("orders/queue", self.current_queue())
+
+    def hideEvent(self, event) -> None:
+        self.save_layout()
+        super().hideEvent(event)
+
+    def _header_menu(self, pos) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for i, column in enumerate(self.model.columns):
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
+        menu.popup(header.mapToGlobal(pos))
+
+    def set_column_visible(self, section: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(section, not visible)
+        self.save_layout()
+
+    def _sort_changed(self, section: int, order) -> None:
+        if self.model.columns[section].sort is None:
+            self.table.horizontalHeader().blockSignals(True)
+            key = self.model.sort_key
+            current = next((i for i, c in enumerate(self.model.columns) if c.sort == key), 2)
+            self.table.horizontalHeader().setSortIndicator(
+                current, Qt.DescendingOrder if self.model.descending else Qt.AscendingOrder)
+            self.table.horizontalHeader().blockSignals(False)
+            return
+        self._remember_selection()
+        self.model.sort(section, order)
+        self.save_layout()
+
+    # -- queues, search, filters --------------------------------------------------------------
+    def current_queue(self) -> str:
+        item = self.queues.currentItem()
+        return item.data(Qt.UserRole) if item else "all"
+
+    def current_filter(self) -> OrderFilter:
+        flt = OrderFilter(queue=self.current_queue(), search=self.search.text())
+        return self.filters.apply(flt)
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt != self.model.filter or not self.model.rowCount():
+            self.model.filter = flt
+            self.model.reload(keep_rows=False)
+        self.refresh_counts()
+
+    def _search_edited(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: an order number, external id or waybill opens the order
+        directly (what a scanner sends); anything else searches at once."""
+        code = self.search.text().strip()
+        scanned = self.scanner.last_was_scan
+        self._search_timer.stop()
+        if not code:
+            self.apply_filter()
+            return
+
+        def lookup():
+            with self.ctx.engine.connect() as conn:
+                oid = queries.find_order_id(conn, code)
+                return None if oid is None else conn.execute(
+                    select(Order.number).where(Order.id == oid)).scalar()
+
+        def found(number):
+            if number is None:
+                if scanned:
+                    self.status_label.setText(self.tr("No order matches the scanned code {0}.")
+                                              .format(code))
+                self.apply_filter()
+                return
+            if scanned:
+                self.search.clear()
+                self.apply_filter()
+            self.open_number(number)
+        QueryOp(self, lookup).success(found).run()
+
+    def refresh_counts(self) -> None:
+        self._counts_generation += 1
+        generation = self._counts_generation
+        flt = self.current_filter()
+
+        def done(counts: dict) -> None:
+            if generation != self._counts_generation:
+                return
+            self.counts = counts
+            locale = QLocale()
+            for row in range(self.queues.count()):
+                item = self.queues.item(row)
+                key = item.data(Qt.UserRole)
+                item.setText(f"{queue_title(key)}  ({locale.toString(counts.get(key, 0))})")
+            self._update_status()
+            self.counts_updated.emit(counts)
+        QueryOp(self, lambda: self._read(lambda conn: queries.queue_counts(conn, flt))).success(
+            done).failure(lambda exc: None).run()
+
+    def _update_status(self, *_args) -> None:
+        total = self.counts.get(self.current_queue())
+        loaded = self.model.rowCount()
+        if total is None:
+            self.status_label.setText(self.tr("{0} orders loaded").format(QLocale().toString(loaded)))
+        else:
+            self.status_label.setText(self.tr("{0} of {1} orders").format(
+                QLocale().toString(loaded), QLocale().toString(total)))
+
+    # -- live refresh -------------------------------------------------------------------------
+    def on_changes(self, payload: dict) -> None:
+        """A change made here or on another workstation: refresh rows, counts and the detail."""
+        self._pending_changes.append(payload)
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        payloads, self._pending_changes = self._pending_changes, []
+        self._remember_selection()
+        self.model.reload(keep_rows=True)
+        self.refresh_counts()
+        detail_id = self.detail.order_id
+        if detail_id is not None and (not payloads or any(
+                p.get("many") or not p.get("orders") or detail_id in p.get("orders", ())
+                for p in payloads)):
+            self.detail.reload()
+
+    def _remember_selection(self) -> None:
+        ids = [r.id for r in self.selected_rows()]
+        current = self.table.currentIndex()
+        current_id = self.model.order_id(current.row()) if current.isValid() else None
+        self._keep = (ids, current_id, self.table.verticalScrollBar().value())
+
+    def _restore_selection(self) -> None:
+        keep, self._keep = self._keep, None
+        if keep:
+            ids, current_id, scroll = keep
+            selection = QItemSelection()
+            last = self.model.columnCount() - 1
+            for oid in ids:
+                row = self.model.row_of(oid)
+                if row is not None:
+                    selection.select(self.model.index(row, 0), self.model.index(row, last))
+            sm = self.table.selectionModel()
+            if current_id is not None and self.model.row_of(current_id) is not None:
+                sm.setCurrentIndex(self.model.index(self.model.row_of(current_id), 0),
+                                   QItemSelectionModel.NoUpdate)
+            sm.select(selection, QItemSelectionModel.ClearAndSelect)
+            self.table.verticalScrollBar().setValue(scroll)
+        self.update_actions()
+
+    # -- selection and actions ----------------------------------------------------------------
+    def selected_rows(self) -> list:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+
+    def target_rows(self) -> list:
+        rows = self.selected_rows()
+        if not rows and self._detail_row is not None and self.detail.isVisible():
+            return [self._detail_row]
+        return rows
+
+    def update_actions(self, *_args) -> None:
+        rows = self.target_rows()
+        for spec in ACTIONS:
+            self.actions_by_key[spec.key].setEnabled(self.action_allowed(spec, rows))
+
+    def action_allowed(self, spec: ActionSpec, rows: list) -> bool:
+        if not rows or not self.actor.may(spec.permission) or not spec.enabled(rows):
+            return False
+        if len(rows) > 1 and spec.key != "merge":
+            return spec.bulk and self.actor.may("orders.bulk")
+        return True
+
+    def select_rows(self, rows: list[int]) -> None:
+        sm = self.table.selectionModel()
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        sm.select(selection, QItemSelectionModel.ClearAndSelect)
+        if rows:
+            sm.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.NoUpdate)
+
+    def go_to_row(self, row: int) -> None:
+        """Show row `row` of the queue (loading the pages before it only as keys)."""
+        self.model.extend_to(row + 1)
+        row = min(row, self.model.rowCount() - 1)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.table.scrollTo(index, QAbstractItemView.PositionAtTop)
+            self.table.setCurrentIndex(index)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addSeparator()
+        for spec in ACTIONS:
+            menu.addAction(self.actions_by_key[spec.key])
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    # -- detail -------------------------------------------------------------------------------
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        row = self.model.data(index, ROW_ROLE) if index.isValid() else None
+        if row is not None:
+            self.open_number(row.number)
+
+    def open_number(self, number: str) -> None:
+        self.detail.show_order(number)
+
+    def close_detail(self) -> None:
+        if self.detail.isVisible():
+            self.detail.close_panel()
+            self.table.setFocus()
+
+    def _detail_loaded(self, d: dict) -> None:
+        self._detail_row = SimpleNamespace(id=d["id"], number=d["number"], status=d["status"],
+                                           version=d["version"], tags=",".join(d["tags"]))
+        row = self.model.row_of(d["id"])
+        selected = [r.id for r in self.selected_rows()]
+        if row is not None and selected != [d["id"]]:
+            self.select_rows([row])
+        elif row is None and selected:
+            self.table.clearSelection()
+        self.update_actions()
+
+    def _detail_closed(self) -> None:
+        self._detail_row = None
+        self.update_actions()
+
+    # -- running actions ----------------------------------------------------------------------
+    def run_action(self, key: str) -> None:
+        spec = next(s for s in ACTIONS if s.key == key)
+        rows = self.target_rows()
+        if not self.action_allowed(spec, rows):
+            return
+        if len(rows) > 1 and key != "merge":
+            self._run_bulk(spec, rows)
+        else:
+            getattr(self, f"_do_{key}")(rows)
+
+    def _label(self, key: str) -> str:
+        spec = next(s for s in ACTIONS if s.key == key)
+        return QCoreApplication.translate("OrderActions", spec.label).replace("&", "").rstrip("…")
+
+    def _do_confirm(self, rows) -> None:
+        r = rows[0]
+        self._write("confirm", r, lambda uow: orders.confirm_order(uow, r.id,
+                                                                    expected_version=r.version))
+
+    def _do_hold(self, rows) -> None:
+        r = rows[0]
+        reason = self.dialogs.reason(self._label("hold"), self.tr("Why is order #{0} put on hold?")
+                                     .format(r.number))
+        if reason is not None:
+            self._write("hold", r, lambda uow: orders.hold_order(uow, r.id, reason=reason,
+                                                                  expected_version=r.version))
+
+    def _do_release(self, rows) -> None:
+        r = rows[0]
+        self._write("release", r, lambda uow: orders.release_order(uow, r.id,
+                                                                    expected_version=r.version))
+
+    def _do_cancel(self, rows) -> None:
+        r = rows[0]
+        reason = self.dialogs.reason(self._label("cancel"),
+                                     self.tr("Why is order #{0} cancelled? Its reserved stock "
+                                             "is released.").format(r.number))
+        if reason is not None:
+            self._write("cancel", r, lambda uow: orders.cancel_order(uow, r.id, reason=reason,
+                                                                      expected_version=r.version))
+
+    def _do_note(self, rows) -> None:
+        r = rows[0]
+        text = self.dialogs.text(self._label("note"), self.tr("Internal note on order #{0}:")
+                                 .format(r.number))
+        if text is not None:
+            self._write("note", r, lambda uow: orders.add_note(uow, r.id, text=text))
+
+    def _do_tags(self, rows) -> None:
+        r = rows[0]
+        answer = self.dialogs.tags([t for t in r.tags.split(",") if t])
+        if answer is not None:
+            add, remove = answer
+            self._write("tags", r, lambda uow: orders.set_tags(uow, r.id, add=add, remove=remove))
+
+    def _do_address(self, rows) -> None:
+        r = rows[0]
+
+        def ask(detail):
+            address = self.dialogs.address(detail)
+            if address is not None:
+                self._write("address", r, lambda uow: orders.edit_shipping_address(
+                    uow, r.id, expected_version=r.version, **address))
+        self._with_detail(r, ask)
+
+    def _do_lines(self, rows) -> None:
+        r = rows[0]
+
+        def ask(detail):
+            quantities = self.dialogs.edit_lines(detail)
+            if quantities is not None:
+                self._write("lines", r, lambda uow: order_edits.edit_order_lines(
+                    uow, r.id, quantities=quantities, expected_version=r.version))
+        self._with_detail(r, ask)
+
+    def _do_split(self, rows) -> None:
+        r = rows[0]
+
+        def ask(detail):
+            move = self.dialogs.split(detail)
+            if move is not None:
+                self._write("split", r, lambda uow: order_edits.split_order(
+                    uow, r.id, move=move, expected_version=r.version))
+        self._with_detail(r, ask)
+
+    def _do_merge(self, rows) -> None:
+        numbers = ", ".join(f"#{r.number}" for r in rows)
+        if not self.dialogs.ask(self._label("merge"),
+                                self.tr("Merge {0} into the oldest of them? The others are "
+                                        "cancelled.").format(numbers)):
+            return
+        versions = {r.id: r.version for r in rows}
+        self._write("merge", rows[0], lambda uow: order_edits.merge_orders(
+            uow, list(versions), expected_versions=versions))
+
+    def _with_detail(self, row, then) -> None:
+        QueryOp(self, lambda: load_detail(self.ctx.engine, row.number)).success(then).run()
+
+    def _write(self, key: str, row, work) -> None:
+        uow = self.ctx.uow()
+
+        def job():
+            work(uow)
+            return uow.changes
+
+        def ok(changes: Changes) -> None:
+            self.publish(changes)
+            self.action_finished.emit(key)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ConflictError):
+                self._show_conflict(exc, row, key)
+                return
+            show_error(self, exc)
+            self.action_finished.emit(key)
+        WriteOp(self, job, label=self._label(key)).success(ok).failure(failed).run()
+
+    def _show_conflict(self, exc: ConflictError, row, key: str) -> None:
+        def show(detail):
+            self.dialogs.conflict(str(exc), detail)
+            self.refresh()
+            self.action_finished.emit(key)
+
+        def gone(_exc):
+            self.dialogs.conflict(str(exc), None)
+            self.refresh()
+            self.action_finished.emit(key)
+        QueryOp(self, lambda: load_detail(self.ctx.engine, row.number)).success(show).failure(
+            gone).run()
+
+    def publish(self, changes: Changes) -> None:
+        if self.window_ is not None and hasattr(self.window_, "publish"):
+            self.window_.publish(changes)  # reaches on_changes through window.changes
+        else:
+            self.on_changes({"orders": sorted(changes.orders)})
+
+    def _run_bulk(self, spec: ActionSpec, rows: list) -> None:
+        kwargs = {}
+        if spec.key in ("hold", "cancel"):
+            reason = self.dialogs.reason(self._label(spec.key),
+                                         self.tr("Reason for the {0} selected orders:")
+                                         .format(len(rows)))
+            if reason is None:
+                return
+            kwargs["reason"] = reason
+        if spec.key == "tags":
+            common = set.intersection(*({t for t in r.tags.split(",") if t} for r in rows))
+            answer = self.dialogs.tags(sorted(common))
+            if answer is None:
+                return
+            add, remove = answer
+        service = {"confirm": orders.confirm_order, "hold": orders.hold_order,
+                   "cancel": orders.cancel_order}.get(spec.key)
+        versions = {r.id: r.version for r in rows}
+        numbers = {r.id: r.number for r in rows}
+        total = Changes()
+
+        def act(uow, order_id):
+            try:
+                if service is None:
+                    orders.set_tags(uow, order_id, add=add, remove=remove)
+                else:
+                    service(uow, order_id, expected_version=versions[order_id], **kwargs)
+            finally:
+                total.merge(uow.changes)
+
+        uow = self.ctx.uow()
+
+        def job(progress):
+            return orders.run_bulk(uow, list(versions), act, progress=progress)
+
+        def done(results) -> None:
+            seen = {r.order_id for r in results}
+            report = [(numbers[r.order_id], r.ok, r.message) for r in results]
+            report += [(numbers[oid], False, self.tr("Not done: the run was cancelled."))
+                       for oid in versions if oid not in seen]
+            self.publish(total)
+            self.dialogs.bulk_report(self.tr("{0}: {1} orders").format(
+                self._label(spec.key), len(rows)), report)
+            self.action_finished.emit(spec.key)
+
+        WriteOp(self, job, label=self.tr("{0} {1} orders…").format(self._label(spec.key),
+                                                                   len(rows)),
+                wants_progress=True).success(done).run()
+
+    # -- new order ----------------------------------------------------------------------------
+    def new_order(self) -> None:
+        from ordermgr.ui.orders.new_order import NewOrderDialog
+        dialog = NewOrderDialog(self.ctx, self)
+        dialog.created.connect(self._order_created)
+        dialog.open()
+        self._new_order_dialog = dialog
+
+    def _order_created(self, order_id: int, number: str, changes: Changes) -> None:
+        self.publish(changes)
+        self.open_number(number)

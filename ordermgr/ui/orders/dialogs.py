@@ -1,0 +1,180 @@
+"""The order desk's dialogs. The desk asks through a `DeskDialogs` object, so tests can swap in
+answers instead of blocking on exec()."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QInputDialog,
+                               QLabel, QLineEdit, QMessageBox, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ordermgr.services.orders import ADDRESS_FIELDS
+from ordermgr.ui.orders.model import status_text
+
+
+class DeskDialogs:
+    """Every question the order desk asks the clerk. Each returns None when cancelled."""
+
+    def __init__(self, parent: QWidget):
+        self.parent = parent
+
+    def tr(self, text: str) -> str:
+        return self.parent.tr(text)
+
+    def reason(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self.parent, title, prompt)
+        return text if ok else None
+
+    def text(self, title: str, prompt: str, default: str = "") -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self.parent, title, prompt, default)
+        return text if ok else None
+
+    def tags(self, current: list[str]) -> tuple[list[str], list[str]] | None:
+        text, ok = QInputDialog.getText(
+            self.parent, self.tr("Tags"),
+            self.tr("Tags separated by commas; prefix a tag with - to remove it:"),
+            text=", ".join(current))
+        if not ok:
+            return None
+        return parse_tags(text, current)
+
+    def address(self, detail: dict) -> dict | None:
+        dialog = AddressDialog(detail["ship_to"], self.parent)
+        return dialog.values() if dialog.exec() == QDialog.Accepted else None
+
+    def split(self, detail: dict) -> dict[int, int] | None:
+        dialog = LineQuantitiesDialog(
+            detail, self.tr("Split order"),
+            self.tr("How many units of each line move to the new order?"), initial="zero",
+            parent=self.parent)
+        return dialog.quantities() if dialog.exec() == QDialog.Accepted else None
+
+    def edit_lines(self, detail: dict) -> dict[int, int] | None:
+        dialog = LineQuantitiesDialog(
+            detail, self.tr("Edit lines"),
+            self.tr("New quantity of each line (0 removes the line):"), initial="current",
+            parent=self.parent)
+        return dialog.quantities() if dialog.exec() == QDialog.Accepted else None
+
+    def conflict(self, message: str, detail: dict | None) -> None:
+        box = QMessageBox(QMessageBox.Warning, self.tr("Changed by someone else"), message,
+                          QMessageBox.Ok, self.parent)
+        box.setObjectName("conflictDialog")
+        if detail is not None:
+            box.setInformativeText(describe_state(self.parent, detail))
+        box.button(QMessageBox.Ok).setText(self.tr("Reload"))
+        box.exec()
+
+    def bulk_report(self, title: str, results: list[tuple[str, bool, str]]) -> None:
+        BulkReportDialog(title, results, self.parent).exec()
+
+    def ask(self, title: str, question: str) -> bool:
+        return QMessageBox.question(self.parent, title, question) == QMessageBox.Yes
+
+
+def parse_tags(text: str, current: list[str]) -> tuple[list[str], list[str]]:
+    wanted = [t.strip().lower() for t in text.split(",") if t.strip()]
+    remove = {t[1:] for t in wanted if t.startswith("-")}
+    keep = [t for t in wanted if not t.startswith("-")]
+    remove |= {t for t in current if t not in keep}
+    return [t for t in keep if t not in current], sorted(remove)
+
+
+def describe_state(widget: QWidget, detail: dict) -> str:
+    tr = widget.tr
+    lines = [tr("Current state of order #{0} (version {1}):").format(detail["number"],
+                                                                      detail["version"]),
+             tr("Status: {0}").format(status_text(detail["status"])),
+             tr("Payment: {0}").format(status_text(detail["payment_status"])),
+             tr("Total: {0} {1}").format(detail["total"], detail["currency"])]
+    if detail["timeline"]:
+        last = detail["timeline"][-1]
+        lines.append(tr("Last change: {0} by {1}").format(last["message"], last["user"]))
+    lines.append(tr("Nothing of yours was saved. Check the order and do it again if still needed."))
+    return "\n".join(lines)
+
+
+class AddressDialog(QDialog):
+
+    def __init__(self, ship_to: dict, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit shipping address"))
+        form = QFormLayout(self)
+        self.edits = {}
+        titles = {"ship_name": self.tr("Name"), "ship_phone": self.tr("Phone"),
+                  "ship_line1": self.tr("Street"), "ship_line2": self.tr("Street (2)"),
+                  "ship_city": self.tr("City"), "ship_region": self.tr("Region"),
+                  "ship_postcode": self.tr("Postcode"),
+                  "ship_country": self.tr("Country (2 letters)")}
+        for field in ADDRESS_FIELDS:
+            edit = QLineEdit(ship_to.get(field[5:], ""))
+            self.edits[field] = edit
+            form.addRow(titles[field], edit)
+        self.edits["ship_country"].setMaxLength(2)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {f: e.text() for f, e in self.edits.items()}
+
+
+class LineQuantitiesDialog(QDialog):
+    def __init__(self, detail: dict, title: str, prompt: str, *, initial: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(prompt))
+        self.table = QTableWidget(len(detail["lines"]), 4)
+        self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Name"), self.tr("Ordered"),
+                                              self.tr("Quantity")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.spins: dict[int, QSpinBox] = {}
+        for r, line in enumerate(detail["lines"]):
+            for c, value in enumerate((line["sku"], line["name"], line["quantity"])):
+                item = QTableWidgetItem(str(value))
+                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                self.table.setItem(r, c, item)
+            spin = QSpinBox()
+            spin.setRange(0, 99999 if initial == "current" else line["quantity"])
+            spin.setValue(line["quantity"] if initial == "current" else 0)
+            self.table.setCellWidget(r, 3, spin)
+            self.spins[line["id"]] = spin
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def quantities(self) -> dict[int, int]:
+        return {line_id: spin.value() for line_id, spin in self.spins.items()}
+
+
+class BulkReportDialog(QDialog):
+    """What happened to each order of a bulk action."""
+
+    def __init__(self, title: str, results: list[tuple[str, bool, str]], parent=None):
+        super().__init__(parent)
+        self.setObjectName("bulkReport")
+        self.setWindowTitle(title)
+        ok = sum(1 for _, good, _ in results if good)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{0} done, {1} refused.").format(ok, len(results) - ok)))
+        table = QTableWidget(len(results), 3)
+        table.setHorizontalHeaderLabels([self.tr("Order"), self.tr("Result"), self.tr("Why")])
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        for r, (number, good, message) in enumerate(results):
+            table.setItem(r, 0, QTableWidgetItem(number))
+            table.setItem(r, 1, QTableWidgetItem(self.tr("done") if good else self.tr("refused")))
+            table.setItem(r, 2, QTableWidgetItem("" if good else message))
+        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(640, 400)

@@ -1,0 +1,217 @@
+"""The order desk driven through its real widgets (offscreen), on SQLite and PostgreSQL."""
+
+import pytest
+from PySide6.QtCore import QThreadPool, Qt
+from sqlalchemy import select
+
+from ordermgr.db.engine import make_engine
+from ordermgr.db.uow import UnitOfWork
+from ordermgr.models import Order, OrderStatus, StockLevel
+from ordermgr.services import orders
+from ordermgr.services.users import resolve_actor
+from ordermgr.ui import ops
+from ordermgr.ui.orders import model as model_module
+from ordermgr.ui.orders.desk import OrderDesk
+from tests.conftest import uow_for
+from tests.factories import build_catalog, place_order
+
+
+class FakeDialogs:
+    """Answers the desk's questions instead of a clerk; remembers what it was shown."""
+
+    def __init__(self):
+        self.reason_answer = "customer asked"
+        self.conflicts = []
+        self.reports = []
+
+    def reason(self, title, prompt):
+        return self.reason_answer
+
+    def text(self, title, prompt, default=""):
+        return "called the customer"
+
+    def tags(self, current):
+        return ["vip"], []
+
+    def ask(self, title, question):
+        return True
+
+    def conflict(self, message, detail):
+        self.conflicts.append((message, detail))
+
+    def bulk_report(self, title, results):
+        self.reports.append(results)
+
+
+@pytest.fixture(autouse=True)
+def small_pages(monkeypatch):
+    monkeypatch.setattr(model_module, "PAGE_SIZE", 5)
+
+
+@pytest.fixture(autouse=True)
+def drain_workers():
+    yield
+    QThreadPool.globalInstance().waitForDone(5000)
+    ops.writer_pool().waitForDone(5000)
+
+
+@pytest.fixture
+def shop(ctx):
+    uow = ctx.uow()
+    cat = build_catalog(uow)
+    ids = [place_order(uow, {"TEA-01": 1}, phone=f"1391234{i:04d}") for i in range(12)]
+    return cat, ids
+
+
+@pytest.fixture
+def desk(qtbot, ctx, shop):
+    dialogs = FakeDialogs()
+    widget = OrderDesk(ctx, None, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 240)  # a few rows visible: the view fetches only what it shows
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() >= 5 and widget.counts.get("all") == 12)
+    return widget
+
+
+def status_of(ctx, order_id):
+    with ctx.engine.connect() as conn:
+        return conn.execute(select(Order.status).where(Order.id == order_id)).scalar()
+
+
+def row_of_number(desk, number):
+    for r in range(desk.model.rowCount()):
+        if desk.model.row_at(r).number == number:
+            return r
+    raise AssertionError(number)
+
+
+def test_the_queue_fetches_pages_as_the_clerk_scrolls(qtbot, desk, qtmodeltester):
+    assert desk.model.canFetchMore() and desk.model.rowCount() < 12
+    before = desk.model.rowCount()
+    desk.table.scrollToBottom()
+    qtbot.waitUntil(lambda: desk.model.rowCount() > before)
+    desk.go_to_row(11)
+    assert desk.model.rowCount() == 12 and not desk.model.canFetchMore()
+    numbers = [desk.model.row_at(r).number for r in range(12)]
+    assert numbers == sorted(numbers, reverse=True)  # newest first
+    assert "12" in desk.queues.item(list(model_module.queries.QUEUES).index("all")).text()
+    qtmodeltester.check(desk.model, force_py=True)
+
+
+def test_sorting_by_a_column_is_done_by_the_database(qtbot, desk):
+    header = desk.table.horizontalHeader()
+    header.setSortIndicator(0, Qt.AscendingOrder)  # number, ascending
+    qtbot.waitUntil(lambda: desk.model.sort_key == "number" and not desk.model.loading)
+    first = [desk.model.row_at(r).number for r in range(5)]
+    assert first == sorted(first) and first[0].endswith("000001")
+
+
+def test_search_by_a_phone_fragment_finds_the_order(qtbot, desk):
+    qtbot.keyClicks(desk.search, "1234 0007", delay=50)  # typed, not scanned
+    qtbot.waitUntil(lambda: desk.model.filter.search == "1234 0007" and not desk.model.loading
+                    and desk.model.rowCount() == 1)
+    assert desk.model.rowCount() == 1
+    assert desk.model.row_at(0).number.endswith("000008")
+
+
+def test_odd_characters_in_the_search_find_nothing_and_break_nothing(qtbot, desk):
+    for text in ('"%_\'', "😀 张", "a\\b"):
+        desk.search.setText(text)
+        desk.apply_filter()
+        qtbot.waitUntil(lambda t=text: desk.model.filter.search == t and not desk.model.loading)
+        assert desk.model.rowCount() == 0
+
+
+def test_a_scanned_order_number_opens_the_order(qtbot, desk, shop):
+    number = desk.model.row_at(3).number
+    desk.search.setFocus()
+    qtbot.keyClicks(desk.search, number)  # a scanner types very fast ...
+    qtbot.keyClick(desk.search, Qt.Key_Return)  # ... and ends with Enter
+    qtbot.waitUntil(lambda: desk.detail.detail is not None)
+    assert desk.detail.isVisible() and desk.detail.detail["number"] == number
+    assert desk.search.text() == ""  # ready for the next scan
+
+
+def test_enter_opens_the_detail_and_escape_closes_it(qtbot, desk):
+    desk.table.setFocus()
+    desk.table.setCurrentIndex(desk.model.index(0, 0))
+    qtbot.keyClick(desk.table, Qt.Key_Return)
+    qtbot.waitUntil(lambda: desk.detail.detail is not None)
+    d = desk.detail.detail
+    assert d["number"] == desk.model.row_at(0).number
+    assert desk.detail.lines.rowCount() == 1 and desk.detail.lines.item(0, 0).text() == "TEA-01"
+    assert desk.detail.timeline.rowCount() >= 1
+    qtbot.keyClick(desk.table, Qt.Key_Escape)
+    assert not desk.detail.isVisible()
+
+
+def test_cancelling_an_order_releases_its_stock(qtbot, ctx, desk, shop):
+    cat, ids = shop
+    orders.confirm_order(ctx.uow(), ids[-1])  # the newest: row 0 after a refresh
+    desk.refresh()
+    qtbot.waitUntil(lambda: desk.model.row_at(0) is not None
+                    and desk.model.row_at(0).status == OrderStatus.ALLOCATED)
+    desk.select_rows([0])
+    assert desk.actions_by_key["cancel"].isEnabled()
+    assert not desk.actions_by_key["release"].isEnabled()
+    with qtbot.waitSignal(desk.action_finished, timeout=5000):
+        desk.actions_by_key["cancel"].trigger()
+    assert status_of(ctx, ids[-1]) == OrderStatus.CANCELLED
+    with ctx.engine.connect() as conn:
+        assert conn.execute(select(StockLevel.reserved).where(
+            StockLevel.sku_id == cat.skus["TEA-01"], StockLevel.warehouse_id == cat.main)).scalar() == 0
+    qtbot.waitUntil(lambda: desk.model.row_at(0).status == OrderStatus.CANCELLED)
+    assert desk.selected_rows()[0].id == ids[-1]  # the selection survived the refresh
+    assert not desk.actions_by_key["cancel"].isEnabled()  # the state machine says no more
+
+
+def test_bulk_confirm_reports_the_one_it_refused(qtbot, ctx, desk, shop):
+    _, ids = shop
+    orders.cancel_order(ctx.uow(), ids[-2], reason="duplicate")
+    desk.refresh()
+    qtbot.waitUntil(lambda: desk.model.row_at(1).status == OrderStatus.CANCELLED)
+    desk.select_rows([0, 1, 2])
+    assert desk.actions_by_key["confirm"].isEnabled()
+    with qtbot.waitSignal(desk.action_finished, timeout=10000):
+        desk.actions_by_key["confirm"].trigger()
+    (report,) = desk.dialogs.reports
+    assert [ok for _, ok, _ in report] == [True, False, True] or \
+        sorted(ok for _, ok, _ in report) == [False, True, True]
+    refused = next(r for r in report if not r[1])
+    assert "cancelled" in refused[2]
+    assert status_of(ctx, ids[-1]) == status_of(ctx, ids[-3]) == OrderStatus.ALLOCATED
+
+
+def test_a_change_by_someone_else_shows_the_conflict_instead_of_overwriting(qtbot, ctx, desk, shop):
+    _, ids = shop
+    desk.select_rows([0])
+    bob = uow_for(ctx.engine, "bob", "supervisor")
+    orders.hold_order(bob, ids[-1], reason="address check")  # bob, on another workstation
+    with qtbot.waitSignal(desk.action_finished, timeout=5000):
+        desk.actions_by_key["confirm"].trigger()
+    (message, detail), = desk.dialogs.conflicts
+    assert "changed by someone else" in message
+    assert detail["status"] == OrderStatus.ON_HOLD
+    assert status_of(ctx, ids[-1]) == OrderStatus.ON_HOLD
+    qtbot.waitUntil(lambda: desk.model.row_at(0).status == OrderStatus.ON_HOLD)
+
+
+def test_another_workstation_s_change_appears_by_itself(qtbot, ctx, shop):
+    from ordermgr.ui.main_window import MainWindow
+    _, ids = shop
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    desk = window.open_area("orders")
+    desk.dialogs = FakeDialogs()
+    qtbot.waitUntil(lambda: desk.model.rowCount() >= 5 and window.live.listening.is_set())
+    other = make_engine(ctx.engine.url.render_as_string(hide_password=False))
+    try:
+        clerk = UnitOfWork(other, resolve_actor(other, "carol"))
+        orders.hold_order(clerk, ids[-1], reason="fraud check")
+        qtbot.waitUntil(lambda: desk.model.row_at(0).status == OrderStatus.ON_HOLD, timeout=2500)
+        qtbot.waitUntil(lambda: desk.counts.get("on_hold") == 1, timeout=2500)
+    finally:
+        window.close()
+        other.dispose()

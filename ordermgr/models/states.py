@@ -237,4 +237,11 @@ RETURN_MACHINE = StateMachine(
         (R.RECEIVED, "receive"): "has already been received.",
         (R.INSPECTED, "receive"): "has already been received and inspected.",
         (R.REQUESTED, "refund"): "has not been approved yet; a supervisor must approve it first.",
+        (R.REFUNDED, "refund"): "has already been refunded.",
+        (R.CLOSED, "refund"): "is closed and has already been settled.",
+        (R.AWAITING_GOODS, "refund"): "is waiting for the goods; receive and inspect them first.",
+        (R.RECEIVED, "refund"): "has been received but not inspected; inspect it first.",
+        (R.APPROVED, "approve"): "has already been approved.",
+        (R.AWAITING_GOODS, "approve"): "has already been approved.",
+        (R.AWAITING_GOODS, "inspect"): "has not been received yet; receive the goods first.",
     })

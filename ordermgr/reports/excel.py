@@ -241,6 +241,26 @@ def write_rows_streaming(path: Path, columns: list[Column], rows: Iterable[tuple
     # one styled prototype per column keeps the per-cell cost low
     formats = [FORMATS.get(c.kind) if c.kind != "date" else DATETIME_FORMAT for c in columns]
     count = 0
+    try:
+        count = _stream(ws, rows, formats, total, progress, every)
+    except BaseException:
+        _discard(ws)
+        raise
+    wb.save(path)
+    return count
+
+
+def _discard(ws) -> None:
+    """Close a cancelled write-only sheet and remove openpyxl's temporary file."""
+    try:
+        ws.close()
+        ws._writer.cleanup()
+    except Exception:  # noqa: BLE001 - best effort: the export already failed
+        pass
+
+
+def _stream(ws, rows, formats, total, progress, every) -> int:
+    count = 0
     for row in rows:
         out = []
         for fmt, value in zip(formats, row):
@@ -254,8 +274,7 @@ def write_rows_streaming(path: Path, columns: list[Column], rows: Iterable[tuple
         count += 1
         if progress is not None and count % every == 0 and progress(count, total) is False:
             raise Cancelled()
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    wb.save(path)
-    if progress is not None:
-        progress(count, total or count)
+    if progress is not None and progress(count, total or count) is False:
+        raise Cancelled()
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(formats))}{count + 1}"
     return count

@@ -138,4 +138,6 @@ def export_orders(engine: Engine, params: ReportParams, path: str | Path, *, fmt
                     written += 1
                     if progress is not None and written % 5000 == 0 and progress(written, total) is False:
                         raise Cancelled()
+            if progress is not None and progress(written, total or written) is False:
+                raise Cancelled()
     return written

@@ -215,3 +215,28 @@ def test_another_workstation_s_change_appears_by_itself(qtbot, ctx, shop):
     finally:
         window.close()
         other.dispose()
+
+
+def test_a_phone_order_typed_in_by_hand_lands_in_the_queue(qtbot, ctx, desk, shop):
+    from ordermgr.ui.orders.new_order import NewOrderDialog
+    dialog = NewOrderDialog(ctx, desk)
+    qtbot.addWidget(dialog)
+    dialog.lookup.setText("1391234")
+    dialog._find_customers()
+    qtbot.waitUntil(lambda: dialog.matches.count() > 0)
+    dialog.choose_customer(dialog.matches.item(0).data(Qt.UserRole))
+    assert dialog.address["city"].text() == "北京"
+    dialog.sku_input.setText("69000000" + "00001")  # CUP-02's barcode, scanned
+    dialog._find_skus()
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    assert dialog.lines[0]["code"] == "CUP-02" and dialog.lines[0]["available"] == 3
+    dialog.lines[0]["spin"].setValue(2)
+    dialog.shipping.setText("8")
+    assert "47.80 CNY" in dialog.totals.text()
+    dialog.created.connect(desk._order_created)
+    with qtbot.waitSignal(dialog.created, timeout=5000) as blocker:
+        dialog.save()
+    order_id, number, _ = blocker.args
+    assert status_of(ctx, order_id) == OrderStatus.PENDING_PAYMENT
+    qtbot.waitUntil(lambda: desk.detail.detail is not None and desk.detail.detail["number"] == number)
+    assert desk.detail.detail["total"] == "47.80"

@@ -693,33 +693,29 @@ class OrderDesk(QWidget):
 
     def _do_address(self, rows) -> None:
         r = rows[0]
-
-        def ask(detail):
-            address = self.dialogs.address(detail)
-            if address is not None:
-                self._write("address", r, lambda uow: orders.edit_shipping_address(
-                    uow, r.id, expected_version=r.version, **address))
-        self._with_detail(r, ask)
+        self._ask_with_detail("address", r, self.dialogs.address,
+                              lambda uow, address: orders.edit_shipping_address(
+                                  uow, r.id, expected_version=r.version, **address))
 
     def _do_lines(self, rows) -> None:
         r = rows[0]
-
-        def ask(detail):
-            quantities = self.dialogs.edit_lines(detail)
-            if quantities is not None:
-                self._write("lines", r, lambda uow: order_edits.edit_order_lines(
-                    uow, r.id, quantities=quantities, expected_version=r.version))
-        self._with_detail(r, ask)
+        self._ask_with_detail("lines", r, self.dialogs.edit_lines,
+                              lambda uow, quantities: order_edits.edit_order_lines(
+                                  uow, r.id, quantities=quantities, expected_version=r.version))
 
     def _do_split(self, rows) -> None:
         r = rows[0]
+        self._ask_with_detail("split", r, self.dialogs.split,
+                              lambda uow, move: order_edits.split_order(
+                                  uow, r.id, move=move, expected_version=r.version))
 
-        def ask(detail):
-            move = self.dialogs.split(detail)
-            if move is not None:
-                self._write("split", r, lambda uow: order_edits.split_order(
-                    uow, r.id, move=move, expected_version=r.version))
-        self._with_detail(r, ask)
+    def _ask_with_detail(self, key: str, row, ask, call) -> None:
+        """Load the order, ask the clerk (who sees its lines/address), then write."""
+        def then(detail):
+            answer = ask(detail)
+            if answer is not None:
+                self._write(key, row, lambda uow: call(uow, answer))
+        self._with_detail(row, then)
 
     def _do_merge(self, rows) -> None:
         numbers = ", ".join(f"#{r.number}" for r in rows)

@@ -238,6 +238,16 @@ class Carriers:
         clean = normalise(number)
         return [c for c in self.all if clean and c.check(clean) is None]
 
+    def likely(self, number: str) -> Carrier | None:
+        """The carrier whose lettered prefix the number starts with (SF…, YT…, JD…, 1Z…), to
+        explain a malformed number when no carrier accepts it."""
+        clean = normalise(number)
+        for carrier in self.all:
+            if any((p := _literal_prefix(f.pattern)) and not p.isdigit() and clean.startswith(p)
+                   for f in carrier.formats):
+                return carrier
+        return None
+
     def names(self) -> list[str]:
         return [c.name for c in self.all]
 

@@ -423,6 +423,9 @@ def check_waybill_import(session: Session, rows: list[ImportRow], *,
                 found_carrier, number = fixed, fixed.validate(row.waybill)
             else:
                 candidates = registry.detect(row.waybill)
+                near = registry.likely(row.waybill)
+                if not candidates and near is not None:
+                    near.validate(row.waybill)  # raises that carrier's explanation
                 if len(candidates) != 1:
                     names = ", ".join(c.name for c in candidates) or "no known carrier"
                     raise ValidationError(f"{row.waybill} fits {names}; choose the carrier for "
@@ -496,3 +499,55 @@ def import_error_report(bad: list[ImportCheck], *, total: int) -> str:
     if len(bad) > 20:
         lines.append(f"  … and {len(bad) - 20} more")
     return "\n".join(lines)
+
+
+# -- read side for the screens ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ShippableLine:
+    line_id: int
+    sku: str
+    name: str
+    remaining: int
+
+
+@dataclass(frozen=True)
+class ShippableOrder:
+    order_id: int
+    number: str
+    status: str
+    version: int
+    lines: list[ShippableLine]
+
+
+def order_for_shipping(session: Session, number: str) -> ShippableOrder:
+    """An order by number with what is left to ship on each line (the waybill form)."""
+    number = (number or "").strip().lstrip("#")
+    order = session.scalar(select(Order).where(Order.number == number))
+    if order is None:
+        raise NotFound(f"No order #{number}.")
+    return ShippableOrder(order.id, order.number, order.status, order.version,
+                          [ShippableLine(line.id, line.sku, line.name,
+                                         line.quantity - line.quantity_shipped)
+                           for line in order.lines if line.quantity > line.quantity_shipped])
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    id: int
+    number: str
+    status: str
+    created_at: object
+    orders: int
+
+
+def batches_page(session: Session, after: int | None, limit: int) -> list[BatchRow]:
+    """Pick batches, newest first, keyset-paged on id."""
+    counts = (select(PickBatchOrder.batch_id, func.count().label("n"))
+              .group_by(PickBatchOrder.batch_id).subquery())
+    stmt = (select(PickBatch.id, PickBatch.number, PickBatch.status, PickBatch.created_at,
+                   func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.batch_id == PickBatch.id))
+    if after is not None:
+        stmt = stmt.where(PickBatch.id < after)
+    return [BatchRow(*row) for row in session.execute(stmt.order_by(PickBatch.id.desc()).limit(limit))]

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import NotFound, ValidationError
 from ordermgr.fulfilment.tracking import STATUSES, TrackingAdapter, TrackingError, TrackingUpdate
 from ordermgr.models import (Order, OrderStatus, ReturnCase, ReturnStatus, Setting, Shipment,
-                             ShipmentStatus, TrackingEvent, utcnow)
+                             ShipmentStatus, TrackingEvent, UTCDateTime, utcnow)
 from ordermgr.models.fulfilment import LogisticsException
 from ordermgr.models.money import to_decimal
 from ordermgr.services.fulfilment import carrier_registry
@@ -213,7 +213,8 @@ def flag_delayed_shipments(uow: UnitOfWork, *, now: datetime | None = None) -> i
         horizon = now - timedelta(days=1)  # the shortest allowed silence
         candidates = uow.session.scalars(
             select(Shipment).where(Shipment.status.in_((SH.IN_TRANSIT, SH.OUT_FOR_DELIVERY)),
-                                   func.coalesce(Shipment.last_event_at, Shipment.shipped_at)
+                                   type_coerce(func.coalesce(Shipment.last_event_at,
+                                                             Shipment.shipped_at), UTCDateTime)
                                    < horizon, ~already)).all()
         flagged = 0
         for shipment in candidates:
@@ -313,3 +314,44 @@ def complete_delivered_orders(uow: UnitOfWork, *, now: datetime | None = None,
             uow.audit("orders.auto_complete", "order", orders[0].id, count=len(orders))
         uow.commit()
         return len(orders)
+
+
+@dataclass(frozen=True)
+class TrackingRow:
+    shipment_id: int
+    order_number: str
+    carrier: str
+    waybill: str
+    status: str
+    shipped_at: datetime | None
+    last_event_at: datetime | None
+    silent_days: int
+
+
+def tracking_page(session: Session, *, now: datetime | None = None,
+                  after: tuple[datetime, int] | None = None, limit: int = 200) -> list[TrackingRow]:
+    """Parcels still on the road, longest without news first (keyset on last event, id)."""
+    now = now or utcnow()
+    last = type_coerce(func.coalesce(Shipment.last_event_at, Shipment.shipped_at,
+                                     Shipment.created_at), UTCDateTime)
+    stmt = (select(Shipment.id, Order.number, Shipment.carrier, Shipment.waybill, Shipment.status,
+                   Shipment.shipped_at, last.label("last"))
+            .join(Order, Order.id == Shipment.order_id)
+            .where(Shipment.status.in_(OPEN_SHIPMENT)))
+    if after is not None:
+        stmt = stmt.where((last > after[0]) | and_(last == after[0], Shipment.id > after[1]))
+    rows = session.execute(stmt.order_by(last, Shipment.id).limit(limit)).all()
+    return [TrackingRow(r.id, r.number, r.carrier, r.waybill or "", r.status, r.shipped_at,
+                        r.last, max((now - r.last).days, 0) if r.last else 0)
+            for r in rows]
+
+
+def find_shipment(session: Session, waybill: str) -> int:
+    from ordermgr.fulfilment.carriers import normalise
+    from ordermgr.models.fulfilment import Parcel
+    clean = normalise(waybill)
+    found = session.scalar(select(Shipment.id).where(Shipment.waybill == clean)) or session.scalar(
+        select(Parcel.shipment_id).where(Parcel.waybill == clean))
+    if found is None:
+        raise NotFound(f"No shipment has the waybill {waybill}.")
+    return found

@@ -94,3 +94,9 @@ def test_custom_carrier_brings_its_own_pattern_and_url():
 def test_custom_carrier_refuses_a_broken_pattern_or_url(pattern, url, words):
     with pytest.raises(ValidationError, match=words):
         custom_carrier("Odd", pattern, url)
+
+
+def test_a_malformed_number_is_explained_by_the_carrier_its_prefix_names():
+    assert DEFAULT.likely("SF1").name == "SF Express"
+    assert DEFAULT.likely("jd12").name == "JD Logistics"
+    assert DEFAULT.likely("773012") is None

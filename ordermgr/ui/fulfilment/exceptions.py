@@ -1,0 +1,158 @@
+"""Tracking and logistics exceptions: parcels on the road (days without news), the exceptions
+queue with its age, manual tracking events, and the action taken on an exception."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget, QCheckBox)
+from PySide6.QtCore import Qt
+from sqlalchemy.orm import Session
+
+from ordermgr.services import tracking
+from ordermgr.ui.fulfilment.model import Col, PagedModel
+from ordermgr.ui.ops import WriteOp
+
+
+def _age_colour(days: int, warn: int = 3, alarm: int = 7) -> str | None:
+    return "#f4a6a6" if days >= alarm else "#ffe08a" if days >= warn else None
+
+
+class EventDialog(QDialog):
+    """Manual tracking event: by waybill, with status, place and text."""
+
+    def __init__(self, parent=None, waybill: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tracking event"))
+        form = QFormLayout(self)
+        self.waybill = QLineEdit(waybill)
+        self.status = QComboBox()
+        self.status.addItems(list(tracking.STATUSES))
+        self.location, self.description = QLineEdit(), QLineEdit()
+        form.addRow(self.tr("Waybill"), self.waybill)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Location"), self.location)
+        form.addRow(self.tr("Description"), self.description)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ActionDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Action on the exception"))
+        form = QFormLayout(self)
+        self.action = QComboBox()
+        self.action.addItems(list(tracking.ACTIONS))
+        self.claim = QComboBox()
+        self.claim.addItems([""] + list(tracking.CLAIM_STATES))
+        self.amount, self.note = QLineEdit(), QLineEdit()
+        self.resolve = QCheckBox(self.tr("Resolved"))
+        form.addRow(self.tr("Action"), self.action)
+        form.addRow(self.tr("Claim status"), self.claim)
+        form.addRow(self.tr("Claim amount"), self.amount)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow("", self.resolve)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class TrackingQueue(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        engine = ctx.engine
+        self.road = PagedModel(engine, [
+            Col(self.tr("Order"), lambda r: r.order_number), Col(self.tr("Carrier"), lambda r: r.carrier),
+            Col(self.tr("Waybill"), lambda r: r.waybill),
+            Col(self.tr("Status"), lambda r: r.status.replace("_", " ")),
+            Col(self.tr("Days without news"), lambda r: r.silent_days, True)],
+            fetch=lambda s, after, n: tracking.tracking_page(s, after=after, limit=n),
+            key=lambda r: (r.last_event_at, r.shipment_id),
+            colour=lambda r: _age_colour(r.silent_days), parent=self)
+        self.exceptions = PagedModel(engine, [
+            Col(self.tr("Order"), lambda r: r.order_number), Col(self.tr("Carrier"), lambda r: r.carrier),
+            Col(self.tr("Waybill"), lambda r: r.waybill),
+            Col(self.tr("Problem"), lambda r: r.kind.replace("_", " ")),
+            Col(self.tr("Age (days)"), lambda r: r.age_days, True),
+            Col(self.tr("Action"), lambda r: r.action), Col(self.tr("Claim"), lambda r: r.claim_status),
+            Col(self.tr("Note"), lambda r: r.note)],
+            fetch=lambda s, after, n: tracking.exceptions_page(s, after=after, limit=n),
+            key=lambda r: (r.opened_at, r.id), colour=lambda r: _age_colour(r.age_days, 2, 5),
+            parent=self)
+        self.road_view, self.exc_view = QTableView(), QTableView()
+        for view, model in ((self.road_view, self.road), (self.exc_view, self.exceptions)):
+            view.setModel(model)
+            view.setSelectionBehavior(QTableView.SelectRows)
+            view.setSelectionMode(QTableView.SingleSelection)
+        delays = QPushButton(self.tr("Check for delays"))
+        event = QPushButton(self.tr("Record tracking event…"))
+        act = QPushButton(self.tr("Action on exception…"))
+        refresh = QPushButton(self.tr("Refresh"))
+        bar = QHBoxLayout()
+        for button in (delays, event, act):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(refresh)
+        split = QSplitter(Qt.Vertical)
+        for title, view in ((self.tr("On the road"), self.road_view),
+                            (self.tr("Logistics exceptions"), self.exc_view)):
+            box = QWidget()
+            inner = QVBoxLayout(box)
+            inner.addWidget(QLabel(title))
+            inner.addWidget(view)
+            split.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        delays.clicked.connect(self._delays)
+        event.clicked.connect(self._event)
+        act.clicked.connect(self._act)
+        refresh.clicked.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        self.road.reload()
+        self.exceptions.reload()
+
+    def _delays(self) -> None:
+        ctx = self.ctx
+        WriteOp(self, lambda: tracking.flag_delayed_shipments(ctx.uow()),
+                label=self.tr("Checking for delays…")).success(lambda n: self.reload()).run()
+
+    def _event(self) -> None:
+        rows = self.road_view.selectionModel().selectedRows()
+        current = self.road.row_at(rows[0].row()) if rows else None
+        dialog = EventDialog(self, current.waybill if current else "")
+        if dialog.exec() != QDialog.Accepted:
+            return
+        ctx = self.ctx
+        waybill, status = dialog.waybill.text(), dialog.status.currentText()
+        location, description = dialog.location.text(), dialog.description.text()
+
+        def work():
+            with Session(ctx.engine) as session:
+                shipment_id = tracking.find_shipment(session, waybill)
+            tracking.record_tracking_event(ctx.uow(), shipment_id, status=status,
+                                           location=location, description=description)
+
+        WriteOp(self, work).success(lambda _: self.reload()).run()
+
+    def _act(self) -> None:
+        rows = self.exc_view.selectionModel().selectedRows()
+        current = self.exceptions.row_at(rows[0].row()) if rows else None
+        if current is None:
+            return
+        dialog = ActionDialog(self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        ctx = self.ctx
+        kwargs = dict(action=dialog.action.currentText(), claim_status=dialog.claim.currentText(),
+                      claim_amount=dialog.amount.text().strip() or None, note=dialog.note.text(),
+                      resolve=dialog.resolve.isChecked())
+        WriteOp(self, lambda: tracking.act_on_exception(ctx.uow(), current.id, **kwargs)).success(
+            lambda _: self.reload()).run()

@@ -199,3 +199,26 @@ def test_presets_cover_whole_days():
 def test_unknown_report_name_is_refused(engine):
     with pytest.raises(ValidationError, match="Unknown report"):
         run_report(engine, "weather", JAN_FEB)
+
+
+def test_dashboard_figures_today_period_queues_and_trend(engine, shop):
+    from datetime import datetime, timezone
+
+    from ordermgr.reports.dashboard import load_dashboard
+    now = datetime(2026, 1, 20, 18, 0, tzinfo=timezone.utc)
+    board = load_dashboard(engine, ReportParams(date(2026, 1, 1), date(2026, 1, 31)), now=now)
+    assert (board.today.orders, board.today.revenue) == (1, {"CNY": D("11.30")})
+    assert (board.period.orders, board.period.units) == (2, 4)
+    assert board.period.revenue == {"CNY": D("58.30")} and board.period.refunds == {"CNY": D("5.00")}
+    assert board.period.aov == {"CNY": D("29.15")}
+    assert board.previous.orders == 0  # December 2025
+    assert board.trend_currency == "CNY" and len(board.trend) == 31
+    assert board.trend[4] == (date(2026, 1, 5), D("47.00")) and board.trend[19][1] == D("11.30")
+    assert sum(v for _, v in board.trend_previous) == 0
+    assert board.queues["awaiting_fulfilment"] == 1
+    assert board.late_shipments == 0  # CN005 (awaiting fulfilment) is placed after `now`
+    assert board.low_stock == 1  # CUP-02: 5 <= 10 in MAIN, 0 <= 0 in BACK (one SKU)
+    assert board.open_returns == 2  # R2 approved, R3 requested
+    later = load_dashboard(engine, ReportParams(date(2026, 2, 1), date(2026, 2, 28)),
+                           now=datetime(2026, 2, 20, tzinfo=timezone.utc))
+    assert later.late_shipments == 1 and later.previous.revenue == {"CNY": D("58.30")}

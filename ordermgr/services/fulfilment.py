@@ -141,30 +141,39 @@ def pick_list(session: Session, batch_id: int) -> PickList:
     batch = session.get(PickBatch, batch_id)
     if batch is None:
         raise NotFound(f"Pick batch {batch_id} does not exist.")
-    stmt = (select(PickBatchOrder.slot, Order.number, OrderLine.sku, OrderLine.name,
-                   OrderLine.quantity, OrderLine.quantity_shipped, LineAllocation.quantity,
-                   Warehouse.code, Bin.code)
-            .join(Order, Order.id == PickBatchOrder.order_id)
-            .join(OrderLine, OrderLine.order_id == Order.id)
-            .outerjoin(LineAllocation, LineAllocation.order_line_id == OrderLine.id)
-            .outerjoin(Warehouse, Warehouse.id == LineAllocation.warehouse_id)
-            .outerjoin(StockLevel, (StockLevel.sku_id == OrderLine.sku_id)
-                       & (StockLevel.warehouse_id == LineAllocation.warehouse_id))
-            .outerjoin(Bin, Bin.id == StockLevel.bin_id)
-            .where(PickBatchOrder.batch_id == batch_id))
+    slots = dict(session.execute(select(PickBatchOrder.order_id, PickBatchOrder.slot)
+                                 .where(PickBatchOrder.batch_id == batch_id)).all())
+    return pick_list_for(session, slots, batch.number)
+
+
+def pick_list_for(session: Session, slots: dict[int, int], label: str, *,
+                  chunk: int = 500) -> PickList:
+    """The pick list of orders {order_id: slot} (a batch, or a preview of a selection)."""
     rows: dict[tuple, PickRow] = {}
-    for slot, number, sku, name, qty, shipped, alloc_qty, wh, bin_code in session.execute(stmt):
-        need = alloc_qty if alloc_qty is not None else qty - shipped
-        if not need:
-            continue
-        key = (wh or "—", bin_code or "", sku, name)
-        row = rows.setdefault(key, PickRow(*key))
-        row.total += need
-        row.orders.append((slot, number, need))
+    ids = list(slots)
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        stmt = (select(Order.id, Order.number, OrderLine.sku, OrderLine.name, OrderLine.quantity,
+                       OrderLine.quantity_shipped, LineAllocation.quantity, Warehouse.code, Bin.code)
+                .join(OrderLine, OrderLine.order_id == Order.id)
+                .outerjoin(LineAllocation, LineAllocation.order_line_id == OrderLine.id)
+                .outerjoin(Warehouse, Warehouse.id == LineAllocation.warehouse_id)
+                .outerjoin(StockLevel, (StockLevel.sku_id == OrderLine.sku_id)
+                           & (StockLevel.warehouse_id == LineAllocation.warehouse_id))
+                .outerjoin(Bin, Bin.id == StockLevel.bin_id)
+                .where(Order.id.in_(part)))
+        for order_id, number, sku, name, qty, shipped, alloc_qty, wh, bin_code in session.execute(stmt):
+            need = alloc_qty if alloc_qty is not None else qty - shipped
+            if not need:
+                continue
+            key = (wh or "—", bin_code or "", sku, name)
+            row = rows.setdefault(key, PickRow(*key))
+            row.total += need
+            row.orders.append((slots[order_id], number, need))
     ordered = sorted(rows.values(), key=lambda r: (r.warehouse, r.bin, r.sku))
     for row in ordered:
         row.orders.sort()
-    return PickList(batch.number, len(batch.orders), ordered)
+    return PickList(label, len(slots), ordered)
 
 
 def batch_order_ids(session: Session, batch_id: int) -> list[int]:

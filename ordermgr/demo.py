@@ -20,7 +20,10 @@ levels, with reserved never above on hand.
 
 from __future__ import annotations
 
+import json
+import queue
 import random
+import threading
 import time
 from collections import Counter as Tally
 from collections.abc import Callable
@@ -41,8 +44,6 @@ DAY = 86_400
 HOUR = 3_600
 CHUNK = 5_000
 
-# Tables this module writes, parents first (the order of inserts within a chunk).
-JSON_COLUMNS = {("order_events", "data"), ("returns", "history"), ("stores", "options")}
 
 
 @dataclass
@@ -330,13 +331,53 @@ def _weighted(rng: random.Random, pairs):
     return pairs[-1][0]
 
 
+_HOURS: dict[int, str] = {}
+
+
 def _ts_sqlite(seconds: int) -> str:
     # exactly SQLAlchemy's SQLite DATETIME storage format (what UTCDateTime writes)
-    return time.strftime("%Y-%m-%d %H:%M:%S.000000", time.gmtime(seconds))
+    hour, rest = divmod(seconds, HOUR)
+    prefix = _HOURS.get(hour)
+    if prefix is None:
+        prefix = _HOURS[hour] = time.strftime("%Y-%m-%d %H:", time.gmtime(hour * HOUR))
+    minute, second = divmod(rest, 60)
+    return f"{prefix}{minute:02d}:{second:02d}.000000"
 
 
-def _ts_aware(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, timezone.utc)
+def _ts_postgres(seconds: int) -> str:
+    # a timestamptz literal; psycopg sends strings untyped, so the server casts them
+    return _ts_sqlite(seconds)[:19] + "+00"
+
+
+class _Random(random.Random):
+    """random.Random with cheaper randint/choice (the generator calls them millions of times)."""
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+
+def _iso(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).isoformat()
+
+
+_JSON_CACHE: dict[tuple, str] = {}
+
+
+def _json(data: dict) -> str:
+    """JSON text for a column (what the JSON type would write); the common shapes are cached."""
+    if len(data) == 3 and "action" in data:
+        key = (data["old"], data["new"], data["action"])
+        text_ = _JSON_CACHE.get(key)
+        if text_ is None:
+            text_ = _JSON_CACHE[key] = json.dumps(data)
+        return text_
+    if len(data) == 5 and "waybill" in data:  # plain ASCII values: no escaping needed
+        return (f'{{"old": "{data["old"]}", "new": "{data["new"]}", "action": "{data["action"]}", '
+                f'"carrier": "{data["carrier"]}", "waybill": "{data["waybill"]}"}}')
+    return json.dumps(data) if data else "{}"
 
 
 # -- the generator -------------------------------------------------------------------------------
@@ -366,7 +407,8 @@ def generate(engine: Engine, *, orders: int, seed: int = 1,
 
 
 class _Writer:
-    """Core executemany inserts into lightweight tables (the columns the rows have)."""
+    """Core executemany inserts into lightweight, untyped tables (the columns the rows have): the
+    values are already what the column types would bind (cents, timestamps, JSON text)."""
 
     def __init__(self, conn):
         self.conn = conn
@@ -379,8 +421,7 @@ class _Writer:
         keys = tuple(rows[0])
         table = self.tables.get((name, keys))
         if table is None:
-            columns = [sa.column(k, sa.JSON) if (name, k) in JSON_COLUMNS else sa.column(k) for k in keys]
-            table = self.tables[(name, keys)] = sa.table(name, *columns)
+            table = self.tables[(name, keys)] = sa.table(name, *(sa.column(k) for k in keys))
         self.conn.execute(insert(table), rows)
         self.counts[name] += len(rows)
 
@@ -389,9 +430,9 @@ class _Builder:
     def __init__(self, engine: Engine, *, seed: int, now: int, orders: int, chunk: int):
         self.engine = engine
         self.sqlite = engine.dialect.name == "sqlite"
-        self.ts = _ts_sqlite if self.sqlite else _ts_aware
+        self.ts = _ts_sqlite if self.sqlite else _ts_postgres
         self.seed = seed
-        self.rng = random.Random(seed)
+        self.rng = _Random(seed)
         self.now = now
         self.start = now - 365 * DAY
         self.n_orders = orders
@@ -403,6 +444,7 @@ class _Builder:
         self.reserved: Tally = Tally()
         self.reservations: list[tuple] = []
         self.customer_ids: dict[int, int] = {}
+        self.people: dict[int, dict] = {}
         self.store_numbers: Tally = Tally()
         self.rma = 0
 
@@ -424,16 +466,31 @@ class _Builder:
         done = 0
         if progress is not None and progress(0, self.n_orders) is False:
             self.summary.cancelled = True
-        while done < self.n_orders and not self.summary.cancelled:
-            batch = self.keys[done:done + self.chunk]
+        trigger = self._suspend_search_trigger()
+        chunks: queue.Queue = queue.Queue(maxsize=2)
+        errors: list[BaseException] = []
+        writer_thread = threading.Thread(target=self._writer_thread, args=(chunks, errors),
+                                         name="demo-writer", daemon=True)
+        writer_thread.start()
+        try:
+            try:
+                while done < self.n_orders and not self.summary.cancelled and not errors:
+                    batch = self.keys[done:done + self.chunk]
+                    chunks.put(self._orders(batch))
+                    done += len(batch)
+                    if progress is not None and progress(done, self.n_orders) is False \
+                            and done < self.n_orders:
+                        self.summary.cancelled = True
+            finally:
+                chunks.put(None)
+                writer_thread.join()
+            if errors:
+                raise errors[0]
             with self._transaction() as writer:
-                self._orders(writer, batch)
-            done += len(batch)
-            if progress is not None and progress(done, self.n_orders) is False and done < self.n_orders:
-                self.summary.cancelled = True
-        with self._transaction() as writer:
-            self._stock(writer)
-            self._counters(writer)
+                self._stock(writer)
+                self._counters(writer)
+        finally:
+            self._resume_search_trigger(trigger)
         self._finish()
         self.summary.orders = done
         self.summary.rows = dict(self.counts)
@@ -464,6 +521,28 @@ class _Builder:
                 return False
 
         return _Tx()
+
+    def _suspend_search_trigger(self) -> str | None:
+        """SQLite: indexing each order for search as it is inserted costs ten times what one
+        FTS 'rebuild' at the end does, so the insert trigger is dropped during the load (and
+        always put back, see `_resume_search_trigger`)."""
+        if not self.sqlite:
+            return None
+        with self.engine.connect().execution_options(**WRITE) as conn:
+            sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND name = 'orders_fts_ai'")).scalar()
+            if sql:
+                conn.exec_driver_sql("DROP TRIGGER orders_fts_ai")
+            conn.commit()
+        return sql
+
+    def _resume_search_trigger(self, sql: str | None) -> None:
+        if not sql:
+            return
+        with self.engine.connect().execution_options(**WRITE) as conn:
+            conn.exec_driver_sql("INSERT INTO orders_fts(orders_fts) VALUES ('rebuild')")
+            conn.exec_driver_sql(sql)
+            conn.commit()
 
     def _check_empty(self, conn) -> None:
         existing = conn.execute(text("SELECT count(*) FROM orders")).scalar()
@@ -536,7 +615,7 @@ class _Builder:
                 sid = self.ids("stores")
                 rows.append({"id": sid, "name": name, "code": code, "platform": platform,
                              "base_url": url, "currency": currency, "credential_ref": None,
-                             "active": True, "options": {"demo": True}, "created_at": ts(opened)})
+                             "active": True, "options": '{"demo": true}', "created_at": ts(opened)})
             self.stores.append((code, sid, platform, currency, share))
         w.insert("stores", rows)
         self.summary.stores = len(self.stores)
@@ -658,7 +737,11 @@ class _Builder:
         n_west = max(10, int(self.n_orders * 0.14))
         size = n_cn if chinese_pool else n_west
         slot = int(size * rng.random() ** 1.7) + (0 if chinese_pool else n_cn)
-        person = _person(self.seed, slot, chinese_pool, size)
+        person = self.people.get(slot)
+        if person is None:
+            if len(self.people) >= 100_000:  # bounded: regulars stay, the rest is recomputed
+                self.people.clear()
+            person = self.people[slot] = _person(self.seed, slot, chinese_pool, size)
         cid = self.customer_ids.get(slot)
         if cid is None:
             cid = self.customer_ids[slot] = self.ids("customers")
@@ -671,14 +754,28 @@ class _Builder:
         return cid, person
 
     # -- orders ------------------------------------------------------------------------------
-    def _orders(self, w: _Writer, keys: list[int]) -> None:
+    def _orders(self, keys: list[int]) -> dict[str, list[dict]]:
+        """The rows of a chunk of orders, per table, parents first."""
         out = {t: [] for t in ("customers", "addresses", "orders", "order_lines", "line_allocations",
                                "payments", "shipments", "shipment_lines", "tracking_events",
                                "order_events", "returns", "return_lines")}
         for key in keys:
             self._order(key >> 4, STATUS_LIST[key & 15], out)
-        for table, rows in out.items():
-            w.insert(table, rows)
+        return out
+
+    def _writer_thread(self, chunks: queue.Queue, errors: list) -> None:
+        """Writes chunks while the next one is generated (SQLite and the PostgreSQL driver do
+        their work without the GIL). After an error it keeps draining so the producer never
+        blocks; the error is raised in the caller's thread."""
+        while (tables := chunks.get()) is not None:
+            if errors:
+                continue
+            try:
+                with self._transaction() as writer:
+                    for table, rows in tables.items():
+                        writer.insert(table, rows)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                errors.append(exc)
 
     def _order(self, placed: int, status: str, out: dict) -> None:
         rng, ts, now = self.rng, self.ts, self.now
@@ -786,7 +883,7 @@ class _Builder:
 
         def event(at, kind, message, by=None, **data):
             events.append({"id": 0, "order_id": oid, "at": at, "user_id": by, "kind": kind,
-                           "message": message, "data": data})
+                           "message": message, "data": _json(data)})
 
         def step(at, action, old, new, message, by=None, **data):
             event(at, "status", message, by, old=str(old), new=str(new), action=action, **data)
@@ -1125,7 +1222,7 @@ class _Builder:
             by = self.supervisor if action in ("approve", "reject") and qty > 3 else agent
             if action in ("receive", "inspect"):
                 by = self.clerks[0]
-            history.append({"at": _ts_aware(at).isoformat(), "by": by, "action": action,
+            history.append({"at": _iso(at), "by": by, "action": action,
                             "from": str(state), "to": str(new), "note": ""})
             if action in ("approve", "reject"):
                 decided_by, decided_at = by, at
@@ -1146,7 +1243,7 @@ class _Builder:
                "decided_at": ts(decided_at) if decided_at else None,
                "decision_note": "Approved per return policy" if decided_by and state != R.REJECTED
                else ("Outside the 7-day return window" if state == R.REJECTED else ""),
-               "refund_amount": refund_amount, "currency": currency, "history": history,
+               "refund_amount": refund_amount, "currency": currency, "history": json.dumps(history),
                "version": len(history) + 1}
         if "status_changed_at" in self.optional["returns"]:
             row["status_changed_at"] = ts(at)
@@ -1261,7 +1358,7 @@ def _hash(*values: int) -> int:
 
 def _person(seed: int, slot: int, chinese: bool, pool: int) -> dict:
     """A customer, derived from (seed, slot) alone so it costs no memory to remember."""
-    rng = random.Random(_hash(seed, slot))
+    rng = _Random(_hash(seed, slot))
     r = rng.random
     vip = slot % max(1, pool) < max(1, pool // 50) if chinese else (slot % 997) < 20
     addresses = []

@@ -15,9 +15,9 @@ _waybills = iter(range(10_000_000, 99_999_999))
 
 
 def shipped_order(uow, lines: dict[str, int], *, pay: bool = True, payments: list[tuple[str, str]] | None = None,
-                  storefront: int | None = None) -> int:
+                  storefront: int | None = None, **kwargs) -> int:
     """An order placed, paid (by `payments` [(amount, method)] or in full by alipay), shipped."""
-    order_id = place_order(uow, lines)
+    order_id = place_order(uow, lines, **kwargs)
     if storefront is not None:
         with uow:
             uow.session.execute(update(Order).where(Order.id == order_id)

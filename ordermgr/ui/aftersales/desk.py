@@ -1,0 +1,311 @@
+"""The after-sales desk (the "returns" area): CS queues with live counts and SLA ageing, the case
+table and its detail panel with the actions the state machine allows, plus tabs for the returns
+desk (scanning), unpaid orders and reconciliation."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
+                               QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+from sqlalchemy.orm import Session
+
+from ordermgr.models.states import RETURN_MACHINE
+from ordermgr.services import aftersales as cs
+from ordermgr.ui.aftersales.model import (ID_ROLE, PagedTableModel, case_columns, kind_text,
+                                          money_text, status_text)
+from ordermgr.ui.ops import QueryOp, WriteOp
+
+COUNTS_EVERY_MS = 30_000
+
+
+def queue_titles(widget) -> dict[str, str]:
+    return {"new": widget.tr("New requests"), "awaiting_approval": widget.tr("Awaiting approval"),
+            "awaiting_goods": widget.tr("Awaiting goods"), "to_inspect": widget.tr("To inspect"),
+            "refunds_pending": widget.tr("Refunds pending"), "refunds_failed": widget.tr("Refunds failed"),
+            "overdue": widget.tr("Overdue"), "open": widget.tr("All open"), "all": widget.tr("All cases")}
+
+
+class CaseQueues(QWidget):
+    """Queue list + case table + detail with actions."""
+
+    def __init__(self, ctx, desk, parent=None):
+        super().__init__(parent)
+        self.ctx, self.desk = ctx, desk
+        self.queue = "new"
+        self.detail_data: dict | None = None
+        self.titles = queue_titles(self)
+        self.queues = QListWidget()
+        self.queues.setObjectName("caseQueues")
+        self.queues.setMaximumWidth(220)
+        for key, title in self.titles.items():
+            item = QListWidgetItem(title)
+            item.setData(Qt.UserRole, key)
+            self.queues.addItem(item)
+        self.queues.currentRowChanged.connect(self._queue_changed)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("RMA or order number"))
+        self.search.returnPressed.connect(self.reload)
+        self.model = PagedTableModel(ctx.engine, case_columns(), self._fetcher(),
+                                     background=lambda r: r.age(datetime.now(timezone.utc)), parent=self)
+        self.model.load_failed.connect(lambda exc: self.desk.status(str(exc)))
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda _: self.act("approve"))
+        header = QSettings().value("aftersales/case_header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("caseDetail")
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, label in (("new", self.tr("New case…")), ("approve", self.tr("Approve…")),
+                           ("reject", self.tr("Reject…")), ("refund", self.tr("Refund")),
+                           ("reship", self.tr("Re-ship")), ("exchange", self.tr("Exchange…")),
+                           ("close", self.tr("Close")), ("cancel", self.tr("Cancel case…"))):
+            button = QPushButton(label)
+            button.setObjectName(f"case_{key}")
+            button.clicked.connect(lambda _=False, k=key: self.act(k))
+            self.buttons[key] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(0, 0, 0, 0)
+        mid.addWidget(self.search)
+        mid.addWidget(self.table, 3)
+        mid.addLayout(actions)
+        mid.addWidget(self.detail, 2)
+        splitter = QSplitter()
+        splitter.addWidget(self.queues)
+        splitter.addWidget(middle)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._enable_actions(None)
+        self.queues.setCurrentRow(0)
+
+    # -- data ---------------------------------------------------------------------------------
+    def _fetcher(self):
+        """Read the widgets here, on the GUI thread; the returned function runs on a worker."""
+        queue, search = self.queue, self.search.text()
+        return lambda conn, after, limit: cs.case_rows(conn, queue, search=search, after=after, limit=limit)
+
+    def reload(self) -> None:
+        self.model.set_fetch(self._fetcher())
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        engine = self.ctx.engine
+
+        def work():
+            with engine.connect() as conn:
+                return cs.case_counts(conn)
+
+        QueryOp(self, work).success(self._show_counts).failure(lambda exc: None).run()
+
+    def _show_counts(self, counts: dict) -> None:
+        for row in range(self.queues.count()):
+            item = self.queues.item(row)
+            key = item.data(Qt.UserRole)
+            item.setText(f"{self.titles[key]} ({counts.get(key, 0)})")
+
+    def _queue_changed(self, row: int) -> None:
+        if row >= 0:
+            self.queue = self.queues.item(row).data(Qt.UserRole)
+            self.reload()
+
+    def current_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, ID_ROLE) if index.isValid() else None
+
+    def _row_changed(self, current, _previous) -> None:
+        case_id = self.model.data(current, ID_ROLE) if current.isValid() else None
+        if case_id is None:
+            self._enable_actions(None)
+            self.detail.clear()
+            return
+        engine = self.ctx.engine
+
+        def work():
+            with Session(engine) as session:
+                return cs.case_detail(session, case_id)
+
+        QueryOp(self, work).success(self._show_detail).run()
+
+    def _show_detail(self, detail: dict) -> None:
+        self.detail_data = detail
+        self._enable_actions(detail["status"])
+        cur = detail["currency"]
+        html = [f"<h3>{detail['number']} — {kind_text(detail['kind'])} — {status_text(detail['status'])}</h3>",
+                "<p>" + self.tr("Order #{0}, {1}. Refund {2}.").format(
+                    detail["order"], detail["customer"], money_text(Decimal(detail["refund_amount"]), cur)) + "</p>",
+                "<table cellpadding=3><tr><th>" + "</th><th>".join(
+                    [self.tr("SKU"), self.tr("Qty"), self.tr("Received"), self.tr("Reason"),
+                     self.tr("Inspection")]) + "</th></tr>"]
+        for line in detail["lines"]:
+            html.append(f"<tr><td>{line['sku']}</td><td>{line['quantity']}</td><td>{line['received']}</td>"
+                        f"<td>{line['reason']}</td><td>{line['inspection'] or ''}</td></tr>")
+        html.append("</table>")
+        for refund in detail["refunds"]:
+            html.append("<p>" + self.tr("Refund {0}: {1} {2} ({3}) {4}").format(
+                refund["number"], refund["amount"], status_text(refund["status"]), refund["channel"],
+                refund["error"]) + "</p>")
+        if detail["attachments"]:
+            html.append("<p>" + self.tr("Attachments: {0}").format(
+                ", ".join(a["filename"] for a in detail["attachments"])) + "</p>")
+        html.append("<ul>")
+        for entry in reversed(detail["history"]):
+            html.append(f"<li>{entry['at'][:16]} {entry['by']}: {entry['action']} {entry.get('note', '')}</li>")
+        html.append("</ul>")
+        self.detail.setHtml("".join(html))
+
+    def _enable_actions(self, status: str | None) -> None:
+        allowed = set(RETURN_MACHINE.actions(status)) if status else set()
+        for key, button in self.buttons.items():
+            button.setEnabled(key == "new" or key in allowed)
+
+    # -- actions ------------------------------------------------------------------------------
+    def act(self, key: str) -> None:
+        if key == "new":
+            self.desk.new_case()
+            return
+        case_id, detail = self.current_case_id(), self.detail_data
+        if case_id is None or detail is None or detail["id"] != case_id:
+            return
+        version = detail["version"]
+        if key == "approve":
+            self.desk.open_form(case_id=case_id)
+            return
+        if key in ("reject", "cancel"):
+            reason, ok = QInputDialog.getText(self, self.tr("Reason"), self.tr("Why?"))
+            if not ok:
+                return
+            fn = cs.reject_case if key == "reject" else cs.cancel_case
+            self.desk.write(lambda uow: fn(uow, case_id, reason=reason, expected_version=version))
+        elif key == "refund":
+            reference, ok = QInputDialog.getText(
+                self, self.tr("Refund"), self.tr("Reference of the refund (bank, cash or gateway) if "
+                                                 "it is paid back by hand; empty if the storefront does it:"))
+            if not ok:
+                return
+            self.desk.write(lambda uow: cs.refund_case(uow, case_id, reference=reference,
+                                                       expected_version=version))
+        elif key == "reship":
+            self.desk.write(lambda uow: cs.reship_case(uow, case_id, expected_version=version))
+        elif key == "exchange":
+            text, ok = QInputDialog.getText(self, self.tr("Exchange"),
+                                            self.tr("Replacement items as SKU:QTY, separated by commas:"))
+            if not ok:
+                return
+            try:
+                lines = [(p.split(":")[0].strip(), int(p.split(":")[1])) for p in text.split(",") if p.strip()]
+            except (IndexError, ValueError):
+                QMessageBox.warning(self, self.tr("Exchange"), self.tr("Write the items as SKU:QTY, e.g. TEA-01:2."))
+                return
+            self.desk.write(lambda uow: cs.exchange_case(uow, case_id, lines=lines, expected_version=version))
+        elif key == "close":
+            self.desk.write(lambda uow: cs.close_case(uow, case_id, expected_version=version))
+
+    def save_state(self) -> None:
+        QSettings().setValue("aftersales/case_header", self.table.horizontalHeader().saveState())
+
+
+class AfterSalesDesk(QWidget):
+    def __init__(self, ctx, window=None):
+        super().__init__()
+        self.ctx, self.window_ = ctx, window
+        self.setObjectName("afterSalesDesk")
+        self.tabs = QTabWidget()
+        self.cases = CaseQueues(ctx, self)
+        self.tabs.addTab(self.cases, self.tr("Cases"))
+        from ordermgr.ui.aftersales.reconcile import ReconciliationPage
+        from ordermgr.ui.aftersales.scan import ReturnsDeskPage
+        from ordermgr.ui.aftersales.unpaid import UnpaidOrdersPage
+        self.scan = ReturnsDeskPage(ctx, self)
+        self.unpaid = UnpaidOrdersPage(ctx, self)
+        self.reconcile = ReconciliationPage(ctx, self)
+        self.tabs.addTab(self.scan, self.tr("Returns desk"))
+        self.tabs.addTab(self.unpaid, self.tr("Unpaid orders"))
+        self.tabs.addTab(self.reconcile, self.tr("Reconciliation"))
+        self.status_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.status_label)
+        if window is not None and hasattr(window, "changes"):
+            window.changes.connect(self.on_changes)
+        self.timer = QTimer(self, interval=COUNTS_EVERY_MS)
+        self.timer.timeout.connect(self.cases.refresh_counts)  # ageing moves rows between queues
+        self.timer.start()
+
+    def status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def on_changes(self, payload: dict) -> None:
+        if payload.get("returns") or payload.get("orders") or payload.get("many"):
+            self.cases.reload()
+
+    def write(self, fn, *, done=None) -> None:
+        """Run a service call on the writer thread; publish what changed; refresh."""
+        ctx = self.ctx
+
+        def work():
+            uow = ctx.uow()
+            result = fn(uow)
+            return uow.changes, result
+
+        def ok(outcome):
+            changes, result = outcome
+            self.publish(changes)
+            if done is not None:
+                done(result)
+
+        WriteOp(self, work, label=self.tr("Saving…")).success(ok).run()
+
+    def publish(self, changes) -> None:
+        if self.window_ is not None and hasattr(self.window_, "publish"):
+            self.window_.publish(changes)  # comes back through on_changes
+        else:
+            self.cases.reload()
+
+    def new_case(self, order_number: str | None = None) -> None:
+        if order_number is None:
+            order_number, ok = QInputDialog.getText(self, self.tr("New case"),
+                                                    self.tr("Order number (or waybill):"))
+            if not ok or not order_number.strip():
+                return
+        engine = self.ctx.engine
+
+        def work():
+            from ordermgr.db.queries import find_order_id
+            with engine.connect() as conn:
+                return find_order_id(conn, order_number)
+
+        def found(order_id):
+            if order_id is None:
+                QMessageBox.warning(self, self.tr("New case"),
+                                    self.tr("No order with number {0}.").format(order_number))
+                return
+            self.open_form(order_id=order_id)
+
+        QueryOp(self, work).success(found).run()
+
+    def open_form(self, *, order_id: int | None = None, case_id: int | None = None):
+        from ordermgr.ui.aftersales.approval import ReturnApprovalForm
+        form = ReturnApprovalForm(self.ctx, self, order_id=order_id, case_id=case_id)
+        form.saved.connect(self.publish)
+        form.setAttribute(Qt.WA_DeleteOnClose)
+        form.open()
+        return form
+
+    def closeEvent(self, event) -> None:
+        self.cases.save_state()
+        super().closeEvent(event)

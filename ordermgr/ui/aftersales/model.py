@@ -1,0 +1,223 @@
+"""Table models for the after-sales desk: rows fetched page by page with a keyset (the service's
+`after=` argument), off the UI thread; the whole queue is never read at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ordermgr.models.money import CURRENCY_DECIMALS
+from ordermgr.ui.ops import QueryOp
+
+PAGE_SIZE = 200
+ID_ROLE = Qt.UserRole + 1
+ROW_ROLE = Qt.UserRole + 2
+AMBER = QColor("#fff1c2")
+RED = QColor("#ffd0d0")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AfterSalesModel", text)
+
+
+def money_text(amount, currency: str) -> str:
+    if amount is None:
+        return ""
+    return f"{amount:,.{CURRENCY_DECIMALS.get(currency, 2)}f} {currency}"
+
+
+def local_time(when: datetime | None) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+
+
+def age_text(when: datetime, now: datetime | None = None) -> str:
+    seconds = int(((now or datetime.now(timezone.utc)) - when).total_seconds())
+    if seconds < 3600:
+        return _t("{0} min").format(max(seconds // 60, 0))
+    if seconds < 86400:
+        return _t("{0} h").format(seconds // 3600)
+    return _t("{0} d").format(seconds // 86400)
+
+
+def kind_text(kind: str) -> str:
+    return {"return_refund": _t("Return & refund"), "refund_only": _t("Refund only"),
+            "exchange": _t("Exchange"), "reship": _t("Re-ship"), "intercept": _t("Intercept"),
+            "complaint": _t("Complaint")}.get(kind, kind)
+
+
+def status_text(status: str) -> str:
+    return {"requested": _t("requested"), "approved": _t("approved"), "rejected": _t("rejected"),
+            "awaiting_goods": _t("awaiting goods"), "received": _t("received"),
+            "inspected": _t("inspected"), "refunded": _t("refunded"), "exchanged": _t("exchanged"),
+            "reshipped": _t("re-shipped"), "closed": _t("closed"), "cancelled": _t("cancelled"),
+            "pending": _t("pending"), "done": _t("done"), "failed": _t("failed"),
+            "pending_payment": _t("awaiting payment")}.get(status, status.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    format: Callable[[object], str]
+    align: Qt.AlignmentFlag = Qt.AlignLeft | Qt.AlignVCenter
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Rows from `fetch(conn, after, limit)`; the next page is read (off the UI thread) when the
+    view scrolls near the end. `background(row)` may return "amber"/"red" for ageing rows."""
+
+    reloaded = Signal()
+    load_failed = Signal(object)
+
+    def __init__(self, engine, columns: list[Column], fetch, *, key=lambda r: r.id,
+                 after_of=lambda r: r.sort_key, background=None, parent=None):
+        super().__init__(parent)
+        self.engine, self.columns, self.fetch = engine, columns, fetch
+        self.key, self.after_of, self.background = key, after_of, background
+        self.rows: list = []
+        self.exhausted = True
+        self.loading = False
+        self._generation = 0
+
+    # -- Qt API -------------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].title
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            return self.columns[index.column()].format(row)
+        if role == Qt.TextAlignmentRole:
+            return int(self.columns[index.column()].align)
+        if role == Qt.BackgroundRole and self.background is not None:
+            shade = self.background(row)
+            return QBrush(AMBER if shade == "amber" else RED) if shade else None
+        if role == ID_ROLE:
+            return self.key(row)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and not self.exhausted and not self.loading
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid() or self.exhausted or self.loading or not self.rows:
+            return
+        self._load(after=self.after_of(self.rows[-1]), append=True)
+
+    # -- our API ------------------------------------------------------------------------------
+    def reload(self, *, synchronous: bool = False) -> None:
+        self._load(after=None, append=False, synchronous=synchronous)
+
+    def set_fetch(self, fetch) -> None:
+        self.fetch = fetch
+        self.reload()
+
+    def row(self, index: int):
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _load(self, *, after, append: bool, synchronous: bool = False) -> None:
+        self._generation += 1
+        generation, fetch = self._generation, self.fetch
+        self.loading = True
+
+        def work():
+            with self.engine.connect() as conn:
+                return fetch(conn, after, PAGE_SIZE)
+
+        def done(rows):
+            if generation != self._generation:
+                return
+            self.loading = False
+            self.exhausted = len(rows) < PAGE_SIZE
+            if append:
+                if rows:
+                    self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+                    self.rows.extend(rows)
+                    self.endInsertRows()
+            else:
+                self.beginResetModel()
+                self.rows = list(rows)
+                self.endResetModel()
+                self.reloaded.emit()
+
+        def failed(exc):
+            if generation == self._generation:
+                self.loading = False
+                self.load_failed.emit(exc)
+
+        if synchronous:
+            try:
+                done(work())
+            except Exception as exc:  # noqa: BLE001 - reported like an async failure
+                failed(exc)
+            return
+        QueryOp(None, work).success(done).failure(failed).run()
+
+
+class ListTableModel(QAbstractTableModel):
+    """A small fixed list of rows (a case's lines, an order's payments)."""
+
+    def __init__(self, columns: list[Column], rows=(), parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.rows = list(rows)
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].title
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            return self.columns[index.column()].format(row)
+        if role == Qt.TextAlignmentRole:
+            return int(self.columns[index.column()].align)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+RIGHT = Qt.AlignRight | Qt.AlignVCenter
+
+
+def case_columns() -> list[Column]:
+    return [
+        Column(_t("RMA"), lambda r: r.number),
+        Column(_t("Order"), lambda r: r.order_number),
+        Column(_t("Customer"), lambda r: r.customer),
+        Column(_t("Type"), lambda r: kind_text(r.kind)),
+        Column(_t("Status"), lambda r: status_text(r.status)),
+        Column(_t("Refund"), lambda r: money_text(r.amount, r.currency), RIGHT),
+        Column(_t("Requested"), lambda r: local_time(r.requested_at)),
+        Column(_t("Age"), lambda r: age_text(r.requested_at), RIGHT),
+        Column(_t("Due"), lambda r: local_time(r.due_at)),
+    ]

@@ -1,0 +1,130 @@
+"""The return approval form, the case queues and the returns desk, driven through their widgets."""
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from sqlalchemy import select
+
+from ordermgr.models import ReturnCase
+from ordermgr.services import aftersales as cs
+from ordermgr.services.aftersales import CaseLineInput
+from ordermgr.ui import ops
+from ordermgr.ui.aftersales.approval import ReturnApprovalForm
+from ordermgr.ui.aftersales.desk import AfterSalesDesk
+from tests.conftest import uow_for
+from tests.factories import build_catalog
+from tests.services.aftersales_helpers import shipped_order
+
+
+@pytest.fixture(autouse=True)
+def drain_workers():
+    yield
+    QThreadPool.globalInstance().waitForDone(5000)
+    ops.writer_pool().waitForDone(5000)
+
+
+@pytest.fixture
+def order(ctx):
+    uow = ctx.uow()
+    build_catalog(uow)
+    return shipped_order(uow, {"TEA-01": 3, "CUP-02": 1},
+                         payments=[("50.00", "alipay"), ("29.60", "bank_transfer")])
+
+
+def wait_loaded(qtbot, form):
+    qtbot.waitUntil(lambda: form.form is not None, timeout=5000)
+
+
+def spin(form, sku):
+    row = next(i for i, line in enumerate(form.form.lines) if line.sku == sku)
+    return form.lines.cellWidget(row, form.COL_QTY)
+
+
+def test_approval_form_computes_the_refund_live_and_validates(qtbot, ctx, order):
+    form = ReturnApprovalForm(ctx, order_id=order)
+    qtbot.addWidget(form)
+    wait_loaded(qtbot, form)
+    assert [(line.sku, line.returnable) for line in form.form.lines] == [("TEA-01", 3), ("CUP-02", 1)]
+    assert not form.ok_button.isEnabled()
+    assert "Choose the items" in form.message.text()
+    spin(form, "TEA-01").setValue(2)
+    assert form.computed_label.text() == "39.80 CNY" and form.amount.text() == "39.80"
+    form.shipping.setChecked(False)
+    form.fee.setText("5.00")
+    assert form.computed_label.text() == "34.80 CNY"
+    assert form.ok_button.isEnabled()
+    # goes back newest payment first: the bank transfer (29.60) then alipay
+    assert form.payments.item(1, 4).text() == "29.60 CNY" and form.payments.item(0, 4).text() == "5.20 CNY"
+    assert "by hand" in form.payments.item(1, 0).text()
+    qtbot.keyClicks(form.amount, "5")  # 34.805 is not an amount of money
+    assert not form.ok_button.isEnabled() and "more than two decimals" in form.message.text()
+    form.amount.clear()
+    qtbot.keyClicks(form.amount, "90.00")
+    assert "a refund of 90.00 CNY is more than the 79.60 CNY still refundable" in form.message.text()
+    assert not form.ok_button.isEnabled()
+    form.amount.clear()
+    qtbot.keyClicks(form.amount, "30.00")
+    assert "give a reason" in form.message.text()
+    qtbot.keyClicks(form.amount_reason, "box was opened")
+    assert form.message.text() == "" and form.ok_button.isEnabled()
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.ok_button.click()
+    with ctx.uow() as uow:
+        case = uow.session.scalar(select(ReturnCase))
+        assert case.refund_amount == Decimal("30.00") and case.restocking_fee == Decimal("5.00")
+        assert [(line.quantity, line.reason_code) for line in case.lines] == [(2, "damaged")]
+
+
+def test_approval_form_refuses_above_the_approvers_limit(qtbot, ctx, order, engine):
+    ann = uow_for(engine, "ann", "agent")
+    case_id = cs.open_case(ann, order, kind="return_refund",
+                           lines=[CaseLineInput(3, "damaged", sku="TEA-01")])
+    from ordermgr.services.aftersales import set_approval_limit
+    set_approval_limit(ctx.uow(), "admin", "50.00")
+    form = ReturnApprovalForm(ctx, case_id=case_id)
+    qtbot.addWidget(form)
+    wait_loaded(qtbot, form)
+    assert form.amount.text() == "59.70"
+    assert "above your approval limit of 50.00 CNY" in form.message.text()
+    assert not form.ok_button.isEnabled()
+    form.amount.setText("45.00")
+    qtbot.keyClicks(form.amount_reason, "partial: one tin was fine")
+    assert form.ok_button.isEnabled()
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.ok_button.click()
+    with ctx.uow() as uow:
+        case = uow.session.get(ReturnCase, case_id)
+        assert case.status == "awaiting_goods" and case.refund_amount == Decimal("45.00")
+
+
+def test_desk_shows_queue_counts_and_the_returns_desk_books_goods_in(qtbot, ctx, order, engine):
+    case_id = cs.open_case(ctx.uow(), order, kind="return_refund",
+                           lines=[CaseLineInput(1, "damaged", sku="TEA-01")])
+    desk = AfterSalesDesk(ctx)
+    qtbot.addWidget(desk)
+    qtbot.waitUntil(lambda: desk.cases.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: "New requests (1)" in desk.cases.queues.item(0).text(), timeout=5000)
+    desk.cases.table.selectRow(0)
+    qtbot.waitUntil(lambda: desk.cases.detail_data is not None, timeout=5000)
+    assert desk.cases.buttons["approve"].isEnabled() and not desk.cases.buttons["refund"].isEnabled()
+    cs.approve_case(ctx.uow(), case_id)
+    page = desk.scan
+    page.case_code.setText("RMA0000001")
+    page.load_case()
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    assert page.item_code.isEnabled()
+    page.item_code.setText("CUP-02")
+    page.scan_item()
+    assert "CUP-02 is not on return RMA0000001 for order #M000001" in page.message.text()
+    assert not page.receive_button.isEnabled()
+    page.item_code.setText("TEA-01")
+    page.scan_item()
+    assert page.receive_button.isEnabled()
+    page.receive_button.click()
+    qtbot.waitUntil(lambda: page.detail["status"] == "received", timeout=5000)
+    assert page.inspect_button.isEnabled()
+    page.inspect_button.click()
+    qtbot.waitUntil(lambda: page.detail["status"] == "inspected", timeout=5000)
+    with ctx.uow() as uow:
+        assert uow.session.get(ReturnCase, case_id).lines[0].inspection_result == "sellable"

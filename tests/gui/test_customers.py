@@ -1,0 +1,51 @@
+"""Customer 360: find by a phone fragment, see the whole customer, open a case from an order."""
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from sqlalchemy import select
+
+from ordermgr.models import ReturnCase
+from ordermgr.services import aftersales as cs
+from ordermgr.services.aftersales import CaseLineInput
+from ordermgr.ui import ops
+from ordermgr.ui.customers import CustomerDesk
+from tests.factories import build_catalog
+from tests.services.aftersales_helpers import shipped_order
+
+
+@pytest.fixture(autouse=True)
+def drain_workers():
+    yield
+    QThreadPool.globalInstance().waitForDone(5000)
+    ops.writer_pool().waitForDone(5000)
+
+
+def test_customer_found_by_phone_fragment_shows_orders_cases_and_opens_a_case(qtbot, ctx):
+    uow = ctx.uow()
+    build_catalog(uow)
+    first = shipped_order(uow, {"TEA-01": 2})
+    with uow:
+        customer_id = uow.get_order(first).customer_id
+    shipped_order(uow, {"CUP-02": 1}, customer_id=customer_id)
+    cs.open_case(uow, first, kind="return_refund", lines=[CaseLineInput(1, "damaged", sku="TEA-01")])
+    desk = CustomerDesk(ctx)
+    qtbot.addWidget(desk)
+    with qtbot.waitSignal(desk.painted, timeout=5000):
+        qtbot.keyClicks(desk.search, "138-0013")
+    assert desk.hits.count() == 1
+    assert "张伟" in desk.title.text()
+    assert desk.orders.rowCount() == 2 and desk.cases.rowCount() == 1
+    assert "2 orders" in desk.figures.text() and "59.70 CNY" in desk.figures.text()
+    desk.orders_view.selectRow(1)  # the older order: the first one
+    form = desk.open_case()
+    qtbot.waitUntil(lambda: form.form is not None, timeout=5000)
+    assert form.form.order_id == first
+    assert [line.returnable for line in form.form.lines] == [1]
+    form.kind.setCurrentIndex(form.kind.findData("complaint"))
+    assert form.ok_button.isEnabled()
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.ok_button.click()
+    with ctx.uow() as u:
+        kinds = u.session.scalars(select(ReturnCase.kind).order_by(ReturnCase.id)).all()
+    assert kinds == ["return_refund", "complaint"]
+    qtbot.waitUntil(lambda: desk.cases.rowCount() == 2, timeout=5000)

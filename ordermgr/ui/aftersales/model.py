@@ -65,24 +65,24 @@ class Column:
     align: Qt.AlignmentFlag = Qt.AlignLeft | Qt.AlignVCenter
 
 
-class PagedTableModel(QAbstractTableModel):
-    """Rows from `fetch(conn, after, limit)`; the next page is read (off the UI thread) when the
-    view scrolls near the end. `background(row)` may return "amber"/"red" for ageing rows."""
+class ListTableModel(QAbstractTableModel):
+    """Rows held as a list and shown through per-column formatters (built once, so data() is
+    cheap). Used as is for small fixed lists (a customer's orders and cases)."""
 
-    reloaded = Signal()
-    load_failed = Signal(object)
-
-    def __init__(self, engine, columns: list[Column], fetch, *, key=lambda r: r.id,
-                 after_of=lambda r: r.sort_key, background=None, parent=None):
+    def __init__(self, columns: list[Column], rows=(), parent=None, *, key=lambda r: r.id,
+                 background=None):
         super().__init__(parent)
-        self.engine, self.columns, self.fetch = engine, columns, fetch
-        self.key, self.after_of, self.background = key, after_of, background
-        self.rows: list = []
-        self.exhausted = True
-        self.loading = False
-        self._generation = 0
+        self.columns, self.key, self.background = columns, key, background
+        self.rows: list = list(rows)
 
-    # -- Qt API -------------------------------------------------------------------------------
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int):
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
@@ -111,6 +111,22 @@ class PagedTableModel(QAbstractTableModel):
             return row
         return None
 
+
+class PagedTableModel(ListTableModel):
+    """Rows from `fetch(conn, after, limit)`; the next page is read (off the UI thread) when the
+    view scrolls near the end. `background(row)` may return "amber"/"red" for ageing rows."""
+
+    reloaded = Signal()
+    load_failed = Signal(object)
+
+    def __init__(self, engine, columns: list[Column], fetch, *, key=lambda r: r.id,
+                 after_of=lambda r: r.sort_key, background=None, parent=None):
+        super().__init__(columns, parent=parent, key=key, background=background)
+        self.engine, self.fetch, self.after_of = engine, fetch, after_of
+        self.exhausted = True
+        self.loading = False
+        self._generation = 0
+
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and not self.exhausted and not self.loading
 
@@ -119,16 +135,12 @@ class PagedTableModel(QAbstractTableModel):
             return
         self._load(after=self.after_of(self.rows[-1]), append=True)
 
-    # -- our API ------------------------------------------------------------------------------
     def reload(self, *, synchronous: bool = False) -> None:
         self._load(after=None, append=False, synchronous=synchronous)
 
     def set_fetch(self, fetch) -> None:
         self.fetch = fetch
         self.reload()
-
-    def row(self, index: int):
-        return self.rows[index] if 0 <= index < len(self.rows) else None
 
     def _load(self, *, after, append: bool, synchronous: bool = False) -> None:
         self._generation += 1
@@ -167,43 +179,6 @@ class PagedTableModel(QAbstractTableModel):
                 failed(exc)
             return
         QueryOp(None, work).success(done).failure(failed).run()
-
-
-class ListTableModel(QAbstractTableModel):
-    """A small fixed list of rows (a case's lines, an order's payments)."""
-
-    def __init__(self, columns: list[Column], rows=(), parent=None):
-        super().__init__(parent)
-        self.columns = columns
-        self.rows = list(rows)
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].title
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.DisplayRole:
-            return self.columns[index.column()].format(row)
-        if role == Qt.TextAlignmentRole:
-            return int(self.columns[index.column()].align)
-        if role == ROW_ROLE:
-            return row
-        return None
 
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter

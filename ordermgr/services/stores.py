@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from ordermgr import secrets
 from ordermgr.db.uow import UnitOfWork
@@ -135,12 +135,13 @@ def _get(uow: UnitOfWork, store_id: int) -> Store:
     return store
 
 
-def find_store(uow: UnitOfWork, name: str) -> Store:
+def find_store(uow: UnitOfWork, name: str) -> int:
     with uow:
-        store = uow.session.scalar(select(Store).where(Store.name == name))
-        if store is None:
-            raise NotFound(f"There is no store named {name!r}; see `ordermgr store list`.")
-        return store
+        store_id = uow.session.scalar(select(Store.id).where(Store.name == name,
+                                                             Store.platform != "manual"))
+        if store_id is None:
+            raise NotFound(f"There is no storefront named {name!r}; see `ordermgr store list`.")
+        return store_id
 
 
 @dataclass(frozen=True)
@@ -208,3 +209,104 @@ def test_store(uow: UnitOfWork, store_id: int, *, http=None) -> TestResult:
     finally:
         connector.close()
     return TestResult(True, "", f"Connected: {description}.")
+
+
+# -- read side: status panel, parked pushes, quarantine -------------------------------------------
+
+@dataclass(frozen=True)
+class StoreStatus:
+    id: int
+    name: str
+    platform: str
+    url: str
+    active: bool
+    last_run_at: object
+    last_success_at: object
+    last_error: str
+    orders_pulled: int
+    last_pulled: int
+    pending: int
+    failing: int
+    parked: int
+    quarantined: int
+
+
+def store_statuses(engine) -> list[StoreStatus]:
+    from ordermgr.models import OutboxMessage
+    from ordermgr.models.sync import QuarantinedOrder, SyncState
+    outbox = (select(OutboxMessage.store_id,
+                     func.sum(case((OutboxMessage.status == "pending", 1), else_=0)).label("pending"),
+                     func.sum(case(((OutboxMessage.status == "pending") & (OutboxMessage.attempts > 0), 1),
+                                   else_=0)).label("failing"),
+                     func.sum(case((OutboxMessage.status == "parked", 1), else_=0)).label("parked"))
+              .where(OutboxMessage.status.in_(("pending", "parked")))
+              .group_by(OutboxMessage.store_id).subquery())
+    quarantine = (select(QuarantinedOrder.store_id, func.count().label("n"))
+                  .where(QuarantinedOrder.resolved_at.is_(None))
+                  .group_by(QuarantinedOrder.store_id).subquery())
+    query = (select(Store.id, Store.name, Store.platform, Store.base_url, Store.active,
+                    SyncState.last_run_at, SyncState.last_success_at, SyncState.last_error,
+                    SyncState.orders_pulled, SyncState.last_pulled, outbox.c.pending,
+                    outbox.c.failing, outbox.c.parked, quarantine.c.n)
+             .outerjoin(SyncState, SyncState.store_id == Store.id)
+             .outerjoin(outbox, outbox.c.store_id == Store.id)
+             .outerjoin(quarantine, quarantine.c.store_id == Store.id)
+             .where(Store.platform != "manual").order_by(Store.name))
+    with engine.connect() as conn:
+        return [StoreStatus(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7] or "", r[8] or 0,
+                            r[9] or 0, int(r[10] or 0), int(r[11] or 0), int(r[12] or 0), int(r[13] or 0))
+                for r in conn.execute(query)]
+
+
+@dataclass(frozen=True)
+class ParkedPush:
+    id: int
+    store: str
+    topic: str
+    summary: str
+    attempts: int
+    error: str
+    created_at: object
+
+
+def parked_pushes(engine, *, limit: int = 200) -> list[ParkedPush]:
+    from ordermgr.models import OutboxMessage
+    query = (select(OutboxMessage.id, Store.name, OutboxMessage.topic, OutboxMessage.payload,
+                    OutboxMessage.attempts, OutboxMessage.last_error, OutboxMessage.created_at)
+             .join(Store, Store.id == OutboxMessage.store_id)
+             .where(OutboxMessage.status == "parked").order_by(OutboxMessage.id.desc()).limit(limit))
+    with engine.connect() as conn:
+        return [ParkedPush(r[0], r[1], r[2], _push_summary(r[2], r[3] or {}), r[4], r[5] or "", r[6])
+                for r in conn.execute(query)]
+
+
+def _push_summary(topic: str, payload: dict) -> str:
+    order = payload.get("order_external_id")
+    if topic == "fulfilment":
+        return f"order {order}: {payload.get('carrier', '')} {payload.get('waybill', '')}"
+    if topic == "refund":
+        return f"order {order}: {payload.get('amount', '')} {payload.get('currency', '')}"
+    if topic == "stock":
+        return f"{payload.get('sku')} @ {payload.get('warehouse') or payload.get('location')}: " \
+               f"{payload.get('available')}"
+    return f"order {order}"
+
+
+@dataclass(frozen=True)
+class QuarantineRow:
+    id: int
+    store: str
+    external_id: str
+    number: str
+    reason: str
+    attempts: int
+    last_seen_at: object
+
+
+def quarantined_orders(engine, *, limit: int = 200) -> list[QuarantineRow]:
+    from ordermgr.models.sync import QuarantinedOrder as Q
+    query = (select(Q.id, Store.name, Q.external_id, Q.number, Q.reason, Q.attempts, Q.last_seen_at)
+             .join(Store, Store.id == Q.store_id).where(Q.resolved_at.is_(None))
+             .order_by(Q.id.desc()).limit(limit))
+    with engine.connect() as conn:
+        return [QuarantineRow(*r) for r in conn.execute(query)]

@@ -131,13 +131,44 @@ def import_orders(uow: UnitOfWork, store_id: int, orders: list[RemoteOrder], *,
                   watermark: datetime | None = None) -> ImportResult:
     """Upsert one page of storefront orders and advance the watermark, in one transaction."""
     broken = list(broken)
+    refunds: list = []
     try:
-        return _import(uow, store_id, orders, broken, watermark, careful=False)
+        result = _import(uow, store_id, orders, broken, watermark, careful=False, refunds=refunds)
     except (IntegrityError, DBAPIError, ValueError):
-        return _import(uow, store_id, orders, broken, watermark, careful=True)
+        refunds.clear()
+        result = _import(uow, store_id, orders, broken, watermark, careful=True, refunds=refunds)
+    if refunds:
+        _record_refunds(uow, store_id, refunds, result)
+    return result
 
 
-def _import(uow, store_id, orders, broken, watermark, *, careful: bool) -> ImportResult:
+def _record_refunds(uow: UnitOfWork, store_id: int, refunds: list, result: ImportResult) -> None:
+    """Hand storefront refunds to after-sales (each its own transaction, idempotent), then mark
+    the orders' payloads as fully applied. A crash in between leaves the digest "pending", so
+    the next pull applies the order again and nothing is lost or doubled."""
+    from ordermgr.services import payments
+    done = set()
+    for order_id, ext, rp in refunds:
+        try:
+            payments.record_storefront_refund(
+                UnitOfWork(uow.engine, uow.actor), order_id, external_id=rp.external_id,
+                amount=rp.amount, lines=[], at=utcnow())
+            done.add(ext)
+        except UserError as exc:
+            result.messages.append(f"order {ext}: storefront refund {rp.external_id} not recorded: {exc}")
+    with uow:
+        for order_id, ext, rp in refunds:
+            if ext in done:
+                digest = uow.session.scalar(select(RawPayload.payload).where(
+                    RawPayload.store_id == store_id, RawPayload.external_id == ext))
+                from ordermgr.sync.base import payload_digest
+                uow.session.execute(update(RawPayload).where(
+                    RawPayload.store_id == store_id, RawPayload.external_id == ext)
+                    .values(digest=payload_digest(digest)))
+        uow.commit()
+
+
+def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds: list) -> ImportResult:
     result = ImportResult()
     with uow:
         uow.require("sync.run", "pull orders from storefronts")
@@ -179,6 +210,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool) -> Impor
                         with session.begin_nested():
                             importer.apply([remote], result)
                     except (IntegrityError, DBAPIError, ValueError, UserError) as exc:
+                        importer.refunds = [r for r in importer.refunds if r[2] is not remote]
                         _quarantine(uow, store, remote.external_id, remote.number,
                                     _db_reason(exc), remote.raw, result)
             else:
@@ -193,6 +225,8 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool) -> Impor
         uow.changes.orders |= result.order_ids
         uow.changes.stores = True
         uow.commit()
+        if todo:
+            refunds += [(order.id, remote.external_id, rp) for order, rp, remote in importer.refunds]
     return result
 
 
@@ -275,6 +309,7 @@ class _PageImporter:
             for cust in session.scalars(select(Customer).where(func.lower(Customer.email).in_(emails))
                                         .options(selectinload(Customer.addresses))):
                 self.customers.setdefault(cust.email.lower(), cust)
+        self.refunds: list[tuple[Order, object, RemoteOrder]] = []
         self.quarantined = set(session.scalars(select(QuarantinedOrder.external_id).where(
             QuarantinedOrder.store_id == store.id, QuarantinedOrder.external_id.in_(ids),
             QuarantinedOrder.resolved_at.is_(None))))
@@ -303,6 +338,11 @@ class _PageImporter:
                     QuarantinedOrder.store_id == self.store.id,
                     QuarantinedOrder.external_id == remote.external_id)
                     .values(resolved_at=utcnow()))
+        pending = {remote.external_id for _, _, remote in self.refunds}
+        if pending:
+            session.execute(update(RawPayload).where(
+                RawPayload.store_id == self.store.id, RawPayload.external_id.in_(pending))
+                .values(digest="refunds-pending"))
         session.flush()
         for order in to_allocate:
             _allocate(self.uow, order)
@@ -442,6 +482,12 @@ class _PageImporter:
         mine = {p.external_id: p for p in order.payments if p.external_id}
         for rp in remote.payments:
             have = mine.get(rp.external_id)
+            if rp.kind == "refund":
+                # refunds belong to after-sales (a Refund with its case, split over the charges);
+                # recorded right after this page commits, idempotent on the external id
+                if have is None and rp.status == PaymentStatus.PAID and rp.amount > 0:
+                    self.refunds.append((order, rp, remote))
+                continue
             if have is None:
                 order.payments.append(Payment(
                     kind=rp.kind, method=_fit(rp.method or "storefront", 40), amount=rp.amount,

@@ -212,6 +212,16 @@ class Connector(abc.ABC):
 
 # -- helpers shared by connectors ---------------------------------------------------------------------
 
+def person_name(first: str | None, last: str | None) -> str:
+    """'王小明' for Chinese (family name first, no space), 'Ada Lovelace' for Latin names."""
+    first, last = (first or "").strip(), (last or "").strip()
+    if not first or not last:
+        return first or last
+    if first.isascii() and last.isascii():
+        return f"{first} {last}"
+    return f"{last}{first}"
+
+
 def key_tag(key: str) -> str:
     """Marker written into notes/metadata so a retry can recognise its own earlier attempt."""
     return f"[ordermgr:{key}]"

@@ -40,7 +40,7 @@ class Reply:
 
 class HttpClient:
     def __init__(self, *, store_name: str, timeout: tuple[float, float] = (5.0, 30.0),
-                 max_attempts: int = 6, backoff: float = 1.0, max_sleep: float = 60.0,
+                 max_attempts: int = 5, backoff: float = 0.5, max_sleep: float = 60.0,
                  sleep: Callable[[float], None] = time.sleep):
         self.store_name = store_name
         self.timeout = timeout

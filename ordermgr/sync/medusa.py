@@ -17,7 +17,7 @@ from datetime import datetime
 
 from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreBadResponse,
-                                StoreError, StoreRejected, iso, key_tag, money, parse_time)
+                                StoreError, StoreRejected, iso, key_tag, money, parse_time, person_name)
 
 PAYMENT_STATUS = {
     "not_paid": ("pending", []),
@@ -76,7 +76,7 @@ class MedusaConnector(Connector):
     # -- pull -----------------------------------------------------------------------------------
     def iter_order_pages(self, since: datetime | None, *, page_size: int = 100) -> Iterator[OrderPage]:
         limit = max(1, min(page_size, 500))
-        cursor, seen_at_cursor = since, set()
+        cursor, seen_at_cursor, reported = since, set(), set()
         while True:
             params = {"fields": FIELDS, "order": "updated_at", "limit": limit,
                       "offset": len(seen_at_cursor)}
@@ -94,10 +94,14 @@ class MedusaConnector(Connector):
                 try:
                     page.orders.append(parse_order(raw))
                 except (KeyError, TypeError, ValueError) as exc:
-                    page.broken.append((str(raw.get("id", "")), str(raw.get("display_id", "")),
-                                        f"unreadable order: {exc}", raw))
+                    if raw.get("id") not in reported:
+                        reported.add(raw.get("id"))
+                        page.broken.append((str(raw.get("id", "")), str(raw.get("display_id", "")),
+                                            f"unreadable order: {exc}", raw))
             times = [parse_time(r["updated_at"]) for r in raws if r.get("updated_at")]
-            if times:
+            if not times:  # nothing to move the cursor on: step over this page
+                seen_at_cursor |= {r.get("id") for r in raws}
+            else:
                 newest = max(times)
                 at_newest = {r["id"] for r in raws if parse_time(r.get("updated_at")) == newest}
                 seen_at_cursor = (seen_at_cursor | at_newest) if newest == cursor else at_newest
@@ -260,7 +264,7 @@ def parse_order(raw: dict) -> RemoteOrder:
     address = None
     if addr:
         address = RemoteAddress(
-            name=" ".join(filter(None, [addr.get("last_name"), addr.get("first_name")])),
+            name=person_name(addr.get("first_name"), addr.get("last_name")),
             phone=addr.get("phone") or "", line1=addr.get("address_1") or "",
             line2=addr.get("address_2") or "", city=addr.get("city") or "",
             region=addr.get("province") or "", postcode=addr.get("postal_code") or "",
@@ -286,7 +290,7 @@ def parse_order(raw: dict) -> RemoteOrder:
                                             waybill=label.get("tracking_number") or "",
                                             tracking_url=label.get("tracking_url") or ""))
     customer = raw.get("customer") or {}
-    name = " ".join(filter(None, [customer.get("last_name"), customer.get("first_name")]))
+    name = person_name(customer.get("first_name"), customer.get("last_name"))
     return RemoteOrder(
         external_id=raw["id"], number=str(raw.get("display_id") or raw["id"]),
         updated_at=parse_time(raw["updated_at"]), placed_at=parse_time(raw.get("created_at") or raw["updated_at"]),

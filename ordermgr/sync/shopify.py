@@ -14,7 +14,7 @@ from datetime import datetime
 
 from ordermgr.sync.base import (Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreAuthError,
-                                StoreBadResponse, StoreRejected, iso, key_tag, money, parse_time)
+                                StoreBadResponse, StoreRejected, iso, key_tag, money, parse_time, person_name)
 from ordermgr.sync.http import Reply, RetryAfter
 
 API_VERSION = "2025-01"
@@ -430,13 +430,13 @@ def parse_order(node: dict) -> RemoteOrder:
     address = None
     if addr:
         address = RemoteAddress(
-            name=addr.get("name") or " ".join(filter(None, [addr.get("lastName"), addr.get("firstName")])),
+            name=addr.get("name") or person_name(addr.get("firstName"), addr.get("lastName")),
             phone=addr.get("phone") or "", line1=addr.get("address1") or "",
             line2=addr.get("address2") or "", city=addr.get("city") or "",
             region=addr.get("province") or "", postcode=addr.get("zip") or "",
             country=(addr.get("countryCodeV2") or "").upper())
     customer = node.get("customer") or {}
-    cust_name = " ".join(filter(None, [customer.get("lastName"), customer.get("firstName")]))
+    cust_name = person_name(customer.get("firstName"), customer.get("lastName"))
     tags = node.get("tags") or []
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]

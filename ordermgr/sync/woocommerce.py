@@ -18,7 +18,7 @@ from datetime import datetime
 from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreAuthError,
                                 StoreBadResponse, StoreError, StoreRejected, iso, key_tag, money,
-                                parse_time)
+                                parse_time, person_name)
 
 # status -> (payment, fulfilment, flags); payment may be upgraded by date_paid / refunds
 ORDER_STATUS = {
@@ -203,7 +203,7 @@ def parse_order(raw: dict) -> RemoteOrder:
     address = None
     if src.get("address_1") or src.get("city"):
         address = RemoteAddress(
-            name=" ".join(filter(None, [src.get("last_name"), src.get("first_name")])) or src.get("company", ""),
+            name=person_name(src.get("first_name"), src.get("last_name")) or src.get("company", ""),
             phone=src.get("phone") or bill.get("phone") or "", line1=src.get("address_1") or "",
             line2=src.get("address_2") or "", city=src.get("city") or "",
             region=src.get("state") or "", postcode=src.get("postcode") or "",
@@ -228,7 +228,7 @@ def parse_order(raw: dict) -> RemoteOrder:
                     carrier=t.get("custom_tracking_provider") or t.get("tracking_provider") or "",
                     waybill=t.get("tracking_number") or "",
                     tracking_url=t.get("custom_tracking_link") or ""))
-    name = " ".join(filter(None, [bill.get("last_name"), bill.get("first_name")]))
+    name = person_name(bill.get("first_name"), bill.get("last_name"))
     return RemoteOrder(
         external_id=str(raw["id"]), number=str(raw.get("number") or raw["id"]),
         updated_at=parse_time(raw["date_modified_gmt"]),

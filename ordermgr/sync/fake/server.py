@@ -157,7 +157,8 @@ class DemoServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> "DemoServer":
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="demo-store", daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                       name="demo-store", daemon=True)
         self.thread.start()
         return self
 

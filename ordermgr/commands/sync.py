@@ -1,0 +1,41 @@
+"""`ordermgr sync --once [--store NAME]` and `ordermgr sync --watch`: the headless sync runner."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from ordermgr.sync.runner import sync_all
+
+
+def register(sub) -> None:
+    sync = sub.add_parser("sync", help="pull orders from the storefronts and push fulfilments, "
+                                       "cancellations, refunds and stock back")
+    mode = sync.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--once", action="store_true", help="one round over the stores, then exit")
+    mode.add_argument("--watch", action="store_true", help="keep syncing until interrupted")
+    sync.add_argument("--store", metavar="NAME", help="only this store")
+    sync.add_argument("--interval", type=float, default=60.0,
+                      help="seconds between rounds with --watch (default 60)")
+    sync.add_argument("--page-size", type=int, default=100, help="orders per request (default 100)")
+    sync.add_argument("--quiet", action="store_true", help="print only problems")
+    sync.set_defaults(func=_run)
+
+
+def _run(args, ctx) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s")
+    engine, actor = ctx.engine, ctx.actor
+    while True:
+        runs = sync_all(engine, actor, store_name=args.store, page_size=args.page_size)
+        failed = False
+        for run in runs:
+            failed = failed or bool(run.error)
+            if not args.quiet or run.error or run.quarantined or run.parked:
+                print(run.summary(), flush=True)
+            for message in run.messages[:20]:
+                print(f"    {message}", flush=True)
+        if not runs and not args.quiet:
+            print("No active storefronts to sync; add one with `ordermgr store add`.")
+        if args.once:
+            return 1 if failed else 0
+        time.sleep(max(1.0, args.interval))

@@ -1,0 +1,195 @@
+"""Pulling orders into the database (SQLite and PostgreSQL): idempotent upsert, orders changing
+during the page walk, quarantine, SKU-less lines, allocation, and the rules for what staff
+already did."""
+
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ordermgr.models import Order, OrderStatus, StockLevel
+from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
+from ordermgr.services import orders as order_service
+from ordermgr.services import shipments
+from tests.connectors.conftest import PLATFORMS
+from tests.factories import build_catalog
+
+
+def count(shop, model=Order):
+    with shop.uow() as uow:
+        return uow.session.scalar(select(func.count()).select_from(model))
+
+
+def order_by_number(shop, number) -> Order:
+    with Session(shop.engine) as session:
+        order = session.scalar(select(Order).where(Order.number == number))
+        _ = order.lines, order.events, order.payments, order.shipments
+        return order
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_full_pull_then_a_resync_changes_nothing(connect, platform):
+    shop = connect(platform, orders=25)
+    first = shop.sync(page_size=7)
+    assert first.ok and first.new == 25 and first.pages >= 4
+    again = shop.sync(page_size=7)
+    assert again.ok and again.new == 0 and again.updated == 0
+    assert count(shop) == 25 and count(shop, RawPayload) == 25
+    with shop.uow() as uow:
+        state = uow.session.get(SyncState, shop.store_id)
+        assert state.watermark is not None and state.last_success_at is not None
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_orders_changing_during_the_page_walk_are_not_missed(connect, platform):
+    shop = connect(platform, orders=30)
+    demo, served = shop.demo, []
+    editable = [o.seq for o in demo.orders.values() if not o.shipped_any and not o.cancelled]
+    chosen = editable[:2] + [s for s in editable if s >= 15][:1]
+
+    def change_some(method, path):
+        served.append(path)
+        if len(served) == 2:  # after the second page: change orders already delivered and not yet
+            for seq in chosen:
+                demo.change(demo.orders[seq], street=f"改过的地址 {seq} 号")
+            demo.new_order()
+    demo.after_request = change_some
+    run = shop.sync(page_size=5)
+    demo.after_request = None
+    run2 = shop.sync(page_size=5)
+    assert run.ok and run2.ok
+    assert count(shop) == 31
+    assert len(chosen) == 3
+    for seq in chosen:
+        order = order_by_number(shop, f"{platform[:2].upper()}{1000 + seq}")
+        assert order.ship_line1 == f"改过的地址 {seq} 号"
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_bad_order_is_quarantined_and_the_rest_of_the_page_goes_on(connect, platform):
+    shop = connect(platform, orders=8)
+    demo = shop.demo
+    demo.change(demo.orders[3], currency="XYZ")
+    demo.change(demo.orders[5], broken="missing_fields")
+    run = shop.sync(page_size=4)
+    assert run.ok and run.new == 6 and run.quarantined == 2
+    assert any("order 1003" in m and "XYZ" in m for m in run.messages)
+    with shop.uow() as uow:
+        reasons = uow.session.scalars(select(QuarantinedOrder.reason)).all()
+    assert all(r.startswith(shop.name) for r in reasons)
+    demo.change(demo.orders[3], currency="CNY")  # fixed on the storefront
+    shop.sync(page_size=4)
+    with shop.uow() as uow:
+        open_rows = uow.session.scalars(select(QuarantinedOrder.external_id)
+                                        .where(QuarantinedOrder.resolved_at.is_(None))).all()
+    assert len(open_rows) == 1 and count(shop) == 7
+
+
+def test_a_line_without_sku_is_kept_and_flagged(connect):
+    shop = connect("shopify", orders=0)
+    from ordermgr.sync.fake.store import Line
+    shop.demo.new_order(lines=[Line(1, "", "定制刻字服务", 1, Decimal("30.00")),
+                               Line(2, "DEMO-TEA-LJ-250", "西湖龙井", 2, Decimal("88.00"))], paid=True)
+    shop.sync()
+    order = order_by_number(shop, "SH1001")
+    assert [line.sku for line in order.lines] == ["", "DEMO-TEA-LJ-250"]
+    assert "no-sku" in order.tag_list
+    assert any("no SKU" in e.message for e in order.events)
+
+
+def test_a_new_paid_order_reserves_stock(connect, uow):
+    cat = build_catalog(uow, {"DEMO-TEA-LJ-250": (10, 0)})
+    shop = connect("woocommerce", orders=0)
+    from ordermgr.sync.fake.store import Line
+    shop.demo.new_order(lines=[Line(1, "DEMO-TEA-LJ-250", "西湖龙井", 3, Decimal("88.00"))],
+                        paid=True, cancelled=False)
+    shop.sync()
+    order = order_by_number(shop, "WO1001")
+    assert order.status == OrderStatus.ALLOCATED and order.payment_status == "paid"
+    with Session(shop.engine) as session:
+        level = session.scalar(select(StockLevel).where(StockLevel.sku_id == cat.skus["DEMO-TEA-LJ-250"],
+                                                          StockLevel.warehouse_id == cat.main))
+        assert level.reserved == 3
+
+
+def test_a_storefront_cancellation_cancels_an_unpacked_order(connect):
+    shop = connect("shopify", orders=0)
+    demo_order = shop.demo.new_order(paid=True, cancelled=False)
+    shop.sync()
+    shop.demo.change(demo_order, cancelled=True)
+    shop.sync()
+    assert order_by_number(shop, "SH1001").status == OrderStatus.CANCELLED
+
+
+def test_a_storefront_cancellation_of_a_packed_order_puts_it_on_hold_instead(connect, uow):
+    build_catalog(uow, {"DEMO-TEA-LJ-250": (10, 0)})
+    shop = connect("shopify", orders=0)
+    from ordermgr.sync.fake.store import Line
+    demo_order = shop.demo.new_order(lines=[Line(1, "DEMO-TEA-LJ-250", "茶", 1, Decimal("88.00"))],
+                                     paid=True, cancelled=False)
+    shop.sync()
+    order_id = order_by_number(shop, "SH1001").id
+    order_service.start_picking(uow, order_id)
+    order_service.pack_order(uow, order_id)
+    shop.demo.change(demo_order, cancelled=True)
+    shop.sync()
+    order = order_by_number(shop, "SH1001")
+    assert order.status == OrderStatus.ON_HOLD and "exception" in order.tag_list
+    assert any("already being packed" in e.message for e in order.events)
+
+
+def test_an_address_change_after_the_waybill_was_printed_is_flagged_not_applied(connect, uow):
+    build_catalog(uow, {"DEMO-TEA-LJ-250": (10, 0)})
+    shop = connect("medusa", orders=0)
+    from ordermgr.sync.fake.store import Line
+    demo_order = shop.demo.new_order(lines=[Line(1, "DEMO-TEA-LJ-250", "茶", 1, Decimal("88.00"))],
+                                     paid=True, cancelled=False)
+    shop.sync()
+    order_id = order_by_number(shop, "ME1001").id
+    order_service.start_picking(uow, order_id)
+    order_service.pack_order(uow, order_id)
+    shipments.ship_order(uow, order_id, carrier="SF Express", waybill="SF100200300")
+    old_street = demo_order.street
+    shop.demo.change(demo_order, street="新地址 1 号")
+    shop.sync(push=False)
+    order = order_by_number(shop, "ME1001")
+    assert order.ship_line1 == old_street and "exception" in order.tag_list
+    assert any("after the waybill was printed" in e.message for e in order.events)
+
+
+def test_an_address_change_before_packing_is_applied(connect):
+    shop = connect("woocommerce", orders=0)
+    demo_order = shop.demo.new_order(paid=False, cancelled=False)
+    shop.sync()
+    shop.demo.change(demo_order, street="新地址 8 号")
+    shop.sync()
+    assert order_by_number(shop, "WO1001").ship_line1 == "新地址 8 号"
+
+
+def test_medusa_capture_without_an_updated_at_bump_is_found_by_re_polling(connect):
+    shop = connect("medusa", orders=0)
+    demo_order = shop.demo.new_order(paid=False, cancelled=False)
+    shop.sync()
+    assert order_by_number(shop, "ME1001").status == OrderStatus.PENDING_PAYMENT
+    demo_order.paid = demo_order.captured = True  # no touch(): updated_at stays the same
+    shop.sync()
+    order = order_by_number(shop, "ME1001")
+    assert order.payment_status == "paid" and order.status != OrderStatus.PENDING_PAYMENT
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_storefront_refunds_and_fulfilments_arrive_once(connect, platform):
+    shop = connect(platform, orders=0)
+    demo_order = shop.demo.new_order(paid=True, cancelled=False)
+    shop.sync()
+    shop.demo.refund(demo_order, Decimal("5.00"), "goodwill")
+    shop.demo.fulfil(demo_order, carrier="SF Express", number="SF900800700",
+                     url="https://sf.example/SF900800700")
+    shop.sync()
+    shop.sync()
+    order = order_by_number(shop, f"{platform[:2].upper()}1001")
+    refunds = [p for p in order.payments if p.kind == "refund"]
+    assert [p.amount for p in refunds] == [Decimal("5.00")]
+    assert [s.waybill for s in order.shipments] == ["SF900800700"]
+    assert order.status == OrderStatus.SHIPPED

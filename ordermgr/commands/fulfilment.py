@@ -70,6 +70,10 @@ def register(sub) -> None:
     poll = t_actions.add_parser("poll", help="ask a carrier tracking service for news")
     poll.add_argument("--url", required=True, help="base URL of the tracking service")
     poll.set_defaults(func=_poll)
+    fake = t_actions.add_parser("fake-carrier", help="run the local fake carrier tracking service "
+                                "(demo data for any waybill) until Ctrl-C")
+    fake.add_argument("--port", type=int, default=8765)
+    fake.set_defaults(func=_fake_carrier)
     t_actions.add_parser("delays", help="open 'delayed' exceptions for silent parcels"
                          ).set_defaults(func=_delays)
     t_actions.add_parser("complete", help="complete orders delivered without complaint"
@@ -204,3 +208,13 @@ def _complete(args, ctx) -> int:
     from ordermgr.services import tracking
     print(f"{tracking.complete_delivered_orders(ctx.uow())} orders completed")
     return 0
+
+
+def _fake_carrier(args, ctx) -> int:
+    import time
+    from ordermgr.fulfilment.tracking import FakeCarrierService
+    with FakeCarrierService(port=args.port, demo=True) as service:
+        print(f"fake carrier tracking at {service.url}; poll it with "
+              f"`ordermgr tracking poll --url {service.url}`. Ctrl-C stops it.")
+        while True:
+            time.sleep(3600)

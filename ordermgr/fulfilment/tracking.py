@@ -79,11 +79,35 @@ def parse_update(event: dict) -> TrackingUpdate:
                           event.get("description", ""))
 
 
+def demo_journey(waybill: str, since: datetime, now: datetime) -> list[dict]:
+    """A deterministic journey per waybill that unfolds from `since` (when the service first
+    heard of it): most arrive, some stall, a few go wrong. Only events up to `now` are told."""
+    import hashlib
+    from datetime import timedelta
+    digest = int(hashlib.sha256(waybill.encode()).hexdigest()[:8], 16)
+    step = timedelta(hours=1 + digest % 6)
+    steps = [("in_transit", "Shenzhen hub", "departed the sorting centre"),
+             ("in_transit", "Shanghai hub", "arrived at the destination city"),
+             ("out_for_delivery", "Shanghai", "with the courier")]
+    fate = digest % 10
+    if fate < 6:
+        steps.append(("delivered", "Shanghai", "signed for"))
+    elif fate == 6:
+        steps.append(("exception", "Shanghai", "recipient refused the parcel"))
+    elif fate == 7:
+        steps = steps[:1]  # stalls: no news after the first scan
+    return [{"at": (since + step * i).isoformat(), "status": status, "location": place,
+             "description": text}
+            for i, (status, place, text) in enumerate(steps) if since + step * i <= now]
+
+
 class FakeCarrierService:
     """A carrier tracking API on 127.0.0.1 (port 0 = any free port), fed by the test or demo."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, demo: bool = False):
         self.events: dict[tuple[str, str], list[dict]] = {}
+        self.demo = demo  # invent a plausible journey for any waybill it was not told about
+        self.first_seen: dict[str, datetime] = {}
         self.requests = 0
         service = self
 
@@ -95,6 +119,10 @@ class FakeCarrierService:
                     self._send(404, {"error": "not found"})
                     return
                 events = service.events.get((parts[1], parts[2]))
+                if events is None and service.demo:
+                    now = datetime.now(timezone.utc)
+                    since = service.first_seen.setdefault(parts[2], now)
+                    events = demo_journey(parts[2], since, now)
                 if events is None:
                     self._send(404, {"error": "unknown waybill"})
                 else:

@@ -281,3 +281,18 @@ def test_custom_carrier_validates_its_numbers(uow):
     sid = fulfilment.ship_with_waybill(uow, order_id, WaybillInput("Best Express", "BE0123456789"))
     with uow:
         assert uow.session.get(Shipment, sid).tracking_url == "https://best.example/t/BE0123456789"
+
+
+def test_demo_fake_carrier_invents_a_deterministic_journey(uow):
+    build_catalog(uow)
+    order_id = packed(uow, {"TEA-01": 1})
+    fulfilment.ship_with_waybill(uow, order_id, WaybillInput("SF Express", SF))
+    with FakeCarrierService(demo=True) as fake:
+        first = HttpTrackingAdapter(fake.url).fetch("sf", SF)
+        assert first == HttpTrackingAdapter(fake.url).fetch("sf", SF)
+        assert [u.status for u in first] == ["in_transit"]  # the journey unfolds over hours
+        report = tracking.poll_tracking(uow, HttpTrackingAdapter(fake.url))
+    assert report["events"] == 1 and not report["errors"]
+    from ordermgr.fulfilment.tracking import demo_journey
+    later = demo_journey(SF, utcnow() - timedelta(days=2), utcnow())
+    assert len(later) >= 2 and later[0]["status"] == "in_transit"

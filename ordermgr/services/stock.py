@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, bindparam, func, insert, select, update
 
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import InsufficientStock, ValidationError
@@ -26,6 +26,23 @@ class Ref:
     id: int | None
 
 
+_LEVELS = SL.__table__
+_MOVES = StockMovement.__table__
+# Built once (compiled once per dialect): the conditional UPDATE. The new values must keep
+# 0 <= reserved <= on_hand; the database checks that under the row lock.
+_MOVE = (update(_LEVELS)
+         .where(_LEVELS.c.sku_id == bindparam("sku"), _LEVELS.c.warehouse_id == bindparam("wh"),
+                _LEVELS.c.on_hand + bindparam("d_on_hand") >= _LEVELS.c.reserved + bindparam("d_reserved"),
+                _LEVELS.c.reserved + bindparam("d_reserved") >= 0)
+         .values(on_hand=_LEVELS.c.on_hand + bindparam("d_on_hand"),
+                 reserved=_LEVELS.c.reserved + bindparam("d_reserved"),
+                 version=_LEVELS.c.version + 1)
+         .returning(_LEVELS.c.on_hand, _LEVELS.c.reserved))
+_RECORD = insert(_MOVES).returning(_MOVES.c.id)
+_AVAILABLE = select(_LEVELS.c.on_hand - _LEVELS.c.reserved).where(
+    _LEVELS.c.sku_id == bindparam("sku"), _LEVELS.c.warehouse_id == bindparam("wh"))
+
+
 def move(uow: UnitOfWork, sku_id: int, warehouse_id: int, kind: str, *, on_hand: int = 0,
          reserved: int = 0, reason: str = "", ref: Ref | None = None) -> tuple[int, int]:
     """Apply deltas to one stock level if the result stays valid; record the movement.
@@ -33,25 +50,21 @@ def move(uow: UnitOfWork, sku_id: int, warehouse_id: int, kind: str, *, on_hand:
     Returns (on_hand, reserved) after the change. Raises InsufficientStock if the conditional
     update matched no row.
     """
-    conditions = [SL.sku_id == sku_id, SL.warehouse_id == warehouse_id]
-    # the new values must keep 0 <= reserved <= on_hand
-    conditions.append(SL.on_hand + on_hand >= SL.reserved + reserved)
-    conditions.append(SL.reserved + reserved >= 0)
-    stmt = (update(SL).where(and_(*conditions))
-            .values(on_hand=SL.on_hand + on_hand, reserved=SL.reserved + reserved,
-                    version=SL.version + 1)
-            .returning(SL.on_hand, SL.reserved)
-            .execution_options(synchronize_session=False))
     if on_hand == 0 and reserved == 0:
         raise ValidationError("A stock movement must change something.")
-    row = uow.session.execute(stmt).first()
+    if uow.session.new:
+        uow.session.flush()  # a SKU or level created in this transaction must exist first
+    conn = uow.session.connection()
+    row = conn.execute(_MOVE, {"sku": sku_id, "wh": warehouse_id, "d_on_hand": on_hand,
+                               "d_reserved": reserved}).first()
     if row is None:
         raise InsufficientStock(_shortage_message(uow, sku_id, warehouse_id, on_hand, reserved))
-    movement_id = uow.session.execute(insert(StockMovement).values(
-        at=utcnow(), sku_id=sku_id, warehouse_id=warehouse_id, kind=kind, on_hand_delta=on_hand,
-        reserved_delta=reserved, on_hand_after=row.on_hand, reserved_after=row.reserved,
-        reason=reason[:200], ref_type=ref.type if ref else None, ref_id=ref.id if ref else None,
-        user_id=uow.actor.user_id).returning(StockMovement.id)).scalar_one()
+    movement_id = conn.execute(_RECORD, {
+        "at": utcnow(), "sku_id": sku_id, "warehouse_id": warehouse_id, "kind": kind,
+        "on_hand_delta": on_hand, "reserved_delta": reserved, "on_hand_after": row.on_hand,
+        "reserved_after": row.reserved, "reason": reason[:200],
+        "ref_type": ref.type if ref else None, "ref_id": ref.id if ref else None,
+        "user_id": uow.actor.user_id}).scalar_one()
     uow.changes.stock = True
     if on_hand != reserved:  # available changed: tell the storefronts
         _queue_stock_push(uow, sku_id, warehouse_id, row.on_hand - row.reserved, movement_id)
@@ -104,10 +117,7 @@ def _shortage_message(uow, sku_id, warehouse_id, on_hand_delta, reserved_delta) 
 
 
 def available(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> int:
-    row = uow.session.execute(
-        select(SL.on_hand - SL.reserved).where(SL.sku_id == sku_id, SL.warehouse_id == warehouse_id)
-    ).scalar()
-    return row or 0
+    return uow.session.connection().execute(_AVAILABLE, {"sku": sku_id, "wh": warehouse_id}).scalar() or 0
 
 
 def receive(uow: UnitOfWork, sku_id: int, warehouse_id: int, quantity: int, *, reason: str,

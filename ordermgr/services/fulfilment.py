@@ -258,7 +258,22 @@ def finish_packing(uow: UnitOfWork, order_id: int, *, scanned: dict[int, int],
                       supervisor=boss, reason=reason, missing=missing)
         else:
             order.apply("pack", by=uow.actor.user_id, message="Packed (every item scanned)")
+        _close_finished_batches(uow, order.id)
         _done(uow, order, "order.pack", **details)
+
+
+def _close_finished_batches(uow: UnitOfWork, order_id: int) -> None:
+    """A batch is done once none of its orders is still being picked."""
+    uow.session.flush()
+    for batch in uow.session.scalars(
+            select(PickBatch).join(PickBatchOrder, PickBatchOrder.batch_id == PickBatch.id)
+            .where(PickBatchOrder.order_id == order_id, PickBatch.status == "picking")):
+        still = uow.session.scalar(
+            select(func.count()).select_from(PickBatchOrder)
+            .join(Order, Order.id == PickBatchOrder.order_id)
+            .where(PickBatchOrder.batch_id == batch.id, Order.status == OrderStatus.PICKING))
+        if not still:
+            batch.status = "done"
 
 
 def _supervisor(uow: UnitOfWork, username: str) -> str:

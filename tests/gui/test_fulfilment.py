@@ -87,3 +87,29 @@ def test_bulk_import_preview_marks_bad_rows_and_blocks_import(qtbot, ctx, uow):
     qtbot.waitUntil(lambda: "1 shipments created" in bulk.summary.text(), timeout=5000)
     qtbot.waitUntil(lambda: page.tracking.road.rowCount() == 1, timeout=5000)
     assert page.tracking.road.row_at(0).waybill == "SF1311520937431"
+
+
+def test_tracking_tab_asks_the_fake_carrier_and_lists_the_parcel(qtbot, ctx, uow):
+    from datetime import timedelta
+
+    from PySide6.QtCore import QSettings
+
+    from ordermgr.fulfilment.tracking import FakeCarrierService
+    from ordermgr.models import utcnow
+    from ordermgr.services import fulfilment
+    from ordermgr.services.fulfilment import WaybillInput
+    build_catalog(uow)
+    oid = make_orders(uow, 1, pack=True)[0]
+    fulfilment.ship_with_waybill(uow, oid, WaybillInput("UPS", "1Z999AA10123456784"))
+    page = create(ctx, None)
+    qtbot.addWidget(page)
+    queue = page.tracking
+    qtbot.waitUntil(lambda: queue.road.rowCount() == 1, timeout=5000)
+    with FakeCarrierService() as fake:
+        fake.add_event("ups", "1Z999AA10123456784", "delivered", utcnow() - timedelta(minutes=5))
+        QSettings().setValue("fulfilment/tracking_url", fake.url)
+        queue._poll()
+        qtbot.waitUntil(lambda: "1 new events" in queue.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: queue.road.rowCount() == 0, timeout=5000)
+    with uow:
+        assert uow.get_order(oid).status == OrderStatus.DELIVERED

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ordermgr.errors import PermissionDenied, ValidationError
 from ordermgr.fulfilment.packing import ScanOutcome
 from ordermgr.fulfilment.tracking import FakeCarrierService, HttpTrackingAdapter
-from ordermgr.models import AuditEntry, OrderStatus, Shipment, ShipmentStatus, utcnow
+from ordermgr.models import AuditEntry, PickBatch, OrderStatus, Shipment, ShipmentStatus, utcnow
 from ordermgr.services import fulfilment, orders, tracking
 from ordermgr.services.fulfilment import ImportRow, WaybillInput
 from tests.conftest import uow_for
@@ -89,6 +89,7 @@ def test_packing_by_scan_marks_packed_only_when_complete(uow):
         order = uow.get_order(order_id)
         assert order.status == OrderStatus.PACKED
         assert order.events[-1].message == "Packed (every item scanned)"
+        assert uow.session.get(PickBatch, batch).status == "done"
 
 
 def test_supervisor_override_packs_an_incomplete_order_with_the_reason_recorded(engine, uow):

@@ -63,6 +63,12 @@ class PickBatches(QWidget):
                                                            limit=limit),
                 label=self.tr("Starting the batch…")).success(self._started).run()
 
+    def start_from_ids(self, order_ids: list[int]) -> None:
+        """Start a batch from orders selected elsewhere (e.g. the orders area)."""
+        ctx, ids = self.ctx, list(order_ids)
+        WriteOp(self, lambda: fulfilment.create_pick_batch(ctx.uow(), ids),
+                label=self.tr("Starting the batch…")).success(self._started).run()
+
     def _start_from_selection(self) -> None:
         numbers = [n.strip().lstrip("#") for n in self.selection.text().replace(";", ",").split(",")
                    if n.strip()]

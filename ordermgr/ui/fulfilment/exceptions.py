@@ -6,12 +6,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
                                QWidget, QCheckBox)
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from sqlalchemy.orm import Session
 
+from ordermgr.fulfilment.tracking import HttpTrackingAdapter
 from ordermgr.services import tracking
 from ordermgr.ui.fulfilment.model import Col, PagedModel
 from ordermgr.ui.ops import WriteOp
+
+
+DEFAULT_TRACKING_URL = "http://127.0.0.1:8765"  # `ordermgr tracking fake-carrier`
 
 
 def _age_colour(days: int, warn: int = 3, alarm: int = 7) -> str | None:
@@ -93,8 +97,10 @@ class TrackingQueue(QWidget):
         event = QPushButton(self.tr("Record tracking event…"))
         act = QPushButton(self.tr("Action on exception…"))
         refresh = QPushButton(self.tr("Refresh"))
+        poll = QPushButton(self.tr("Ask the carriers"))
+        poll.setToolTip(self.tr("Fetch tracking news from the tracking service URL in settings"))
         bar = QHBoxLayout()
-        for button in (delays, event, act):
+        for button in (poll, delays, event, act):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(refresh)
@@ -106,9 +112,12 @@ class TrackingQueue(QWidget):
             inner.addWidget(QLabel(title))
             inner.addWidget(view)
             split.addWidget(box)
+        self.message = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+        poll.clicked.connect(self._poll)
         delays.clicked.connect(self._delays)
         event.clicked.connect(self._event)
         act.clicked.connect(self._act)
@@ -118,6 +127,20 @@ class TrackingQueue(QWidget):
     def reload(self) -> None:
         self.road.reload()
         self.exceptions.reload()
+
+    def _poll(self) -> None:
+        url = QSettings().value("fulfilment/tracking_url", DEFAULT_TRACKING_URL)
+        ctx = self.ctx
+
+        def work():
+            return tracking.poll_tracking(ctx.uow(), HttpTrackingAdapter(url))
+
+        def done(report) -> None:
+            self.message.setText(self.tr("Asked about {0} parcels: {1} new events, {2} errors.")
+                                 .format(report["asked"], report["events"], len(report["errors"])))
+            self.reload()
+
+        WriteOp(self, work, label=self.tr("Asking the carriers…")).success(done).run()
 
     def _delays(self) -> None:
         ctx = self.ctx

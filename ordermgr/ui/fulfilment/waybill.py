@@ -5,7 +5,7 @@ line go now."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
@@ -28,6 +28,29 @@ def load_registry(ctx, widget, done) -> None:
             return fulfilment.carrier_registry(session)
 
     QueryOp(widget, work).success(done).run()
+
+
+class CarrierDialog(QDialog):
+    """Add a custom carrier: name, waybill pattern (regular expression), tracking URL."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a carrier"))
+        form = QFormLayout(self)
+        self.name, self.pattern, self.url, self.hint = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.pattern.setPlaceholderText(r"BE\d{10}")
+        self.url.setPlaceholderText("https://example.com/track?no={waybill}")
+        self.hint.setPlaceholderText(self.tr("BE followed by 10 digits"))
+        self.days = QSpinBox(minimum=1, maximum=60, value=4)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Waybill pattern"), self.pattern)
+        form.addRow(self.tr("Format in words"), self.hint)
+        form.addRow(self.tr("Tracking URL"), self.url)
+        form.addRow(self.tr("Delayed after (days)"), self.days)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
 
 
 class WaybillForm(QWidget):
@@ -58,11 +81,16 @@ class WaybillForm(QWidget):
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.ship_button = QPushButton(self.tr("Ship"))
         self.ship_button.setEnabled(False)
+        add_carrier = QPushButton(self.tr("Add carrier…"))
+        add_carrier.clicked.connect(self._add_carrier)
 
         form = QFormLayout()
         form.addRow(self.tr("Order"), self.order_input)
         form.addRow("", self.order_label)
-        form.addRow(self.tr("Carrier"), self.carrier)
+        carrier_row = QHBoxLayout()
+        carrier_row.addWidget(self.carrier, 1)
+        carrier_row.addWidget(add_carrier)
+        form.addRow(self.tr("Carrier"), carrier_row)
         form.addRow(self.tr("Waybill"), self.waybill)
         form.addRow("", self.verdict)
         form.addRow(self.tr("Parcels"), self.extra)
@@ -84,6 +112,17 @@ class WaybillForm(QWidget):
         self.ship_button.clicked.connect(self._ship)
         self._fill_carriers(self.registry)
         load_registry(ctx, self, self._fill_carriers)
+
+    def _add_carrier(self) -> None:
+        dialog = CarrierDialog(self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        ctx = self.ctx
+        values = dict(name=dialog.name.text(), pattern=dialog.pattern.text(),
+                      tracking_url=dialog.url.text().strip(), hint=dialog.hint.text().strip(),
+                      delayed_after_days=dialog.days.value())
+        WriteOp(self, lambda: fulfilment.add_custom_carrier(ctx.uow(), **values)).success(
+            lambda _: load_registry(ctx, self, self._fill_carriers)).run()
 
     def _fill_carriers(self, registry: Carriers) -> None:
         current = self.carrier.currentText()

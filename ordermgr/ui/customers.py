@@ -62,6 +62,21 @@ class CustomerDesk(QWidget):
         self.orders_view.setObjectName("customerOrders")
         self.orders_view.setModel(self.orders)
         self.orders_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.payments = ListTableModel([
+            Column(self.tr("Kind"), lambda r: r.kind),
+            Column(self.tr("Method"), lambda r: r.method),
+            Column(self.tr("Amount"), lambda r: money_text(r.amount, r.currency), RIGHT),
+            Column(self.tr("Status"), lambda r: r.status.replace("_", " ")),
+            Column(self.tr("Reference"), lambda r: r.reference),
+            Column(self.tr("Gateway"), lambda r: r.gateway),
+            Column(self.tr("Refund"), lambda r: r.refund),
+            Column(self.tr("Storefront push"), lambda r: r.outbox),
+            Column(self.tr("When"), lambda r: local_time(r.created_at))], parent=self)
+        self.payments_view = QTableView()
+        self.payments_view.setObjectName("orderPayments")
+        self.payments_view.setModel(self.payments)
+        self.payments_view.setMaximumHeight(130)
+        self.orders_view.selectionModel().currentRowChanged.connect(self._order_changed)
         self.cases = ListTableModel(case_columns(), parent=self)
         self.cases_view = QTableView()
         self.cases_view.setObjectName("customerCases")
@@ -90,6 +105,8 @@ class CustomerDesk(QWidget):
         rv.addWidget(QLabel(self.tr("Orders")))
         rv.addWidget(self.orders_view, 2)
         rv.addWidget(self.open_case_button, 0, Qt.AlignLeft)
+        rv.addWidget(QLabel(self.tr("Payments and refunds of the selected order")))
+        rv.addWidget(self.payments_view)
         rv.addWidget(QLabel(self.tr("Cases")))
         rv.addWidget(self.cases_view, 1)
         self.splitter = QSplitter()
@@ -158,8 +175,23 @@ class CustomerDesk(QWidget):
         self.tags.setText(", ".join(t for t in view.tags.split(",") if t))
         self.notes.setPlainText(view.notes)
         self.orders.set_rows(view.orders)
+        self.payments.set_rows([])
         self.cases.set_rows(view.cases)
         self.painted.emit(view.id)
+
+    def _order_changed(self, current, _previous) -> None:
+        order = self.orders.data(current, ROW_ROLE) if current.isValid() else None
+        if order is None:
+            self.payments.set_rows([])
+            return
+        engine, order_id = self.ctx.engine, order.id
+
+        def work():
+            from ordermgr.services.payments import order_payments
+            with engine.connect() as conn:
+                return order_payments(conn, order_id)
+
+        QueryOp(self, work).success(self.payments.set_rows).run()
 
     def selected_order(self):
         index = self.orders_view.currentIndex()

@@ -128,3 +128,18 @@ def test_desk_shows_queue_counts_and_the_returns_desk_books_goods_in(qtbot, ctx,
     qtbot.waitUntil(lambda: page.detail["status"] == "inspected", timeout=5000)
     with ctx.uow() as uow:
         assert uow.session.get(ReturnCase, case_id).lines[0].inspection_result == "sellable"
+
+
+def test_settings_page_lets_a_manager_set_sla_hours_and_limits(qtbot, ctx):
+    desk = AfterSalesDesk(ctx)
+    qtbot.addWidget(desk)
+    page = desk.settings_page
+    qtbot.waitUntil(lambda: page.reasons.rowCount() > 0, timeout=5000)
+    assert page.limits["agent"].text() == "200.00"
+    page.sla["complaint"].setValue(6)
+    page.limits["agent"].setText("250.00")
+    page.save()
+    ops.writer_pool().waitForDone(5000)
+    with ctx.engine.connect() as conn:
+        assert cs.sla_hours(conn)["complaint"] == 6
+        assert cs.approval_limits(conn)["agent"] == Decimal("250.00")

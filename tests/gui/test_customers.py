@@ -37,6 +37,8 @@ def test_customer_found_by_phone_fragment_shows_orders_cases_and_opens_a_case(qt
     assert desk.orders.rowCount() == 2 and desk.cases.rowCount() == 1
     assert "2 orders" in desk.figures.text() and "59.70 CNY" in desk.figures.text()
     desk.orders_view.selectRow(1)  # the older order: the first one
+    qtbot.waitUntil(lambda: desk.payments.rowCount() == 1, timeout=5000)
+    assert desk.payments.rows[0].method == "alipay" and desk.payments.rows[0].status == "paid"
     form = desk.open_case()
     qtbot.waitUntil(lambda: form.form is not None, timeout=5000)
     assert form.form.order_id == first

@@ -4,11 +4,13 @@ desk (scanning), unpaid orders and reconciliation."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
@@ -69,7 +71,9 @@ class CaseQueues(QWidget):
         for key, label in (("new", self.tr("New case…")), ("approve", self.tr("Approve…")),
                            ("reject", self.tr("Reject…")), ("refund", self.tr("Refund")),
                            ("reship", self.tr("Re-ship")), ("exchange", self.tr("Exchange…")),
-                           ("close", self.tr("Close")), ("cancel", self.tr("Cancel case…"))):
+                           ("close", self.tr("Close")), ("cancel", self.tr("Cancel case…")),
+                           ("intercept", self.tr("Intercept…")), ("attach", self.tr("Attach file…")),
+                           ("open_attachment", self.tr("Open attachment"))):
             button = QPushButton(label)
             button.setObjectName(f"case_{key}")
             button.clicked.connect(lambda _=False, k=key: self.act(k))
@@ -144,32 +148,45 @@ class CaseQueues(QWidget):
     def _show_detail(self, detail: dict) -> None:
         self.detail_data = detail
         self._enable_actions(detail["status"])
-        cur = detail["currency"]
-        html = [f"<h3>{detail['number']} — {kind_text(detail['kind'])} — {status_text(detail['status'])}</h3>",
-                "<p>" + self.tr("Order #{0}, {1}. Refund {2}.").format(
-                    detail["order"], detail["customer"], money_text(Decimal(detail["refund_amount"]), cur)) + "</p>",
-                "<table cellpadding=3><tr><th>" + "</th><th>".join(
-                    [self.tr("SKU"), self.tr("Qty"), self.tr("Received"), self.tr("Reason"),
-                     self.tr("Inspection")]) + "</th></tr>"]
+        cur, e = detail["currency"], html.escape
+        out = [f"<h3>{e(detail['number'])} — {kind_text(detail['kind'])} — {status_text(detail['status'])}</h3>",
+               "<p>" + self.tr("Order #{0}, {1}. Refund {2}.").format(
+                   e(detail["order"]), e(detail["customer"]),
+                   money_text(Decimal(detail["refund_amount"]), cur)) + "</p>",
+               "<table cellpadding=3><tr><th>" + "</th><th>".join(
+                   [self.tr("SKU"), self.tr("Qty"), self.tr("Received"), self.tr("Reason"),
+                    self.tr("Inspection")]) + "</th></tr>"]
         for line in detail["lines"]:
-            html.append(f"<tr><td>{line['sku']}</td><td>{line['quantity']}</td><td>{line['received']}</td>"
-                        f"<td>{line['reason']}</td><td>{line['inspection'] or ''}</td></tr>")
-        html.append("</table>")
+            out.append(f"<tr><td>{e(line['sku'])}</td><td>{line['quantity']}</td><td>{line['received']}</td>"
+                       f"<td>{e(line['reason'])}</td><td>{e(line['inspection'] or '')}</td></tr>")
+        out.append("</table>")
         for refund in detail["refunds"]:
-            html.append("<p>" + self.tr("Refund {0}: {1} {2} ({3}) {4}").format(
+            out.append("<p>" + self.tr("Refund {0}: {1} {2} ({3}) {4}").format(
                 refund["number"], refund["amount"], status_text(refund["status"]), refund["channel"],
-                refund["error"]) + "</p>")
+                e(refund["error"])) + "</p>")
         if detail["attachments"]:
-            html.append("<p>" + self.tr("Attachments: {0}").format(
-                ", ".join(a["filename"] for a in detail["attachments"])) + "</p>")
-        html.append("<ul>")
+            out.append("<p>" + self.tr("Attachments: {0}").format(
+                e(", ".join(a["filename"] for a in detail["attachments"]))) + "</p>")
+        if detail["intercept"]["carrier"]:
+            out.append("<p>" + self.tr("Intercept: {0} {1}, {2}").format(
+                e(detail["intercept"]["carrier"]), e(detail["intercept"]["reference"]),
+                e(detail["intercept"]["outcome"])) + "</p>")
+        out.append("<ul>")
         for entry in reversed(detail["history"]):
-            html.append(f"<li>{entry['at'][:16]} {entry['by']}: {entry['action']} {entry.get('note', '')}</li>")
-        html.append("</ul>")
-        self.detail.setHtml("".join(html))
+            out.append(f"<li>{e(entry['at'][:16])} {e(entry['by'] or '')}: {e(entry['action'])} "
+                       f"{e(str(entry.get('note', '')))}</li>")
+        out.append("</ul>")
+        self.detail.setHtml("".join(out))
 
     def _enable_actions(self, status: str | None) -> None:
         allowed = set(RETURN_MACHINE.actions(status)) if status else set()
+        detail = self.detail_data if status else None
+        if detail is not None and status not in RETURN_MACHINE.terminal:
+            allowed.add("attach")
+            if detail["kind"] == "intercept":
+                allowed.add("intercept")
+        if detail is not None and detail["attachments"]:
+            allowed.add("open_attachment")
         for key, button in self.buttons.items():
             button.setEnabled(key == "new" or key in allowed)
 
@@ -214,6 +231,63 @@ class CaseQueues(QWidget):
             self.desk.write(lambda uow: cs.exchange_case(uow, case_id, lines=lines, expected_version=version))
         elif key == "close":
             self.desk.write(lambda uow: cs.close_case(uow, case_id, expected_version=version))
+        elif key == "intercept":
+            self._intercept(case_id, version)
+        elif key == "attach":
+            self._attach(case_id)
+        elif key == "open_attachment":
+            self._open_attachment(detail["attachments"][-1]["id"])
+
+    def _intercept(self, case_id: int, version: int) -> None:
+        outcomes = {self.tr("Ask the carrier to stop the parcel"): "requested",
+                    self.tr("The carrier stopped it; it is coming back"): "stopped",
+                    self.tr("The parcel came back"): "returned",
+                    self.tr("It was delivered anyway"): "delivered",
+                    self.tr("The carrier could not stop it"): "failed"}
+        choice, ok = QInputDialog.getItem(self, self.tr("Parcel intercept"), self.tr("What happened?"),
+                                          list(outcomes), 0, False)
+        if not ok:
+            return
+        outcome, carrier, reference = outcomes[choice], "", ""
+        if outcome == "requested":
+            carrier, ok = QInputDialog.getText(self, self.tr("Parcel intercept"), self.tr("Carrier:"))
+            if not ok:
+                return
+            reference, ok = QInputDialog.getText(self, self.tr("Parcel intercept"),
+                                                 self.tr("Carrier's request number:"))
+            if not ok:
+                return
+        self.desk.write(lambda uow: cs.record_intercept(uow, case_id, carrier=carrier, reference=reference,
+                                                        outcome=outcome, expected_version=version))
+
+    def _attach(self, case_id: int) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file to the case"), "",
+                                              self.tr("Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;"
+                                                      "All files (*)"))
+        if not path:
+            return
+
+        def attach(uow):
+            from pathlib import Path
+            data = Path(path).read_bytes()
+            return cs.add_attachment(uow, case_id, filename=Path(path).name, data=data)
+
+        self.desk.write(attach)
+
+    def _open_attachment(self, attachment_id: int) -> None:
+        engine = self.ctx.engine
+
+        def work():
+            import tempfile
+            from pathlib import Path
+            with engine.connect() as conn:
+                name, _type, data = cs.read_attachment(conn, attachment_id)
+            folder = Path(tempfile.mkdtemp(prefix="ordermgr-"))
+            target = folder / name
+            target.write_bytes(data)
+            return str(target)
+
+        QueryOp(self, work).success(lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(p))).run()
 
     def save_state(self) -> None:
         QSettings().setValue("aftersales/case_header", self.table.horizontalHeader().saveState())
@@ -236,6 +310,9 @@ class AfterSalesDesk(QWidget):
         self.tabs.addTab(self.scan, self.tr("Returns desk"))
         self.tabs.addTab(self.unpaid, self.tr("Unpaid orders"))
         self.tabs.addTab(self.reconcile, self.tr("Reconciliation"))
+        from ordermgr.ui.aftersales.settings import AfterSalesSettingsPage
+        self.settings_page = AfterSalesSettingsPage(ctx, self)
+        self.tabs.addTab(self.settings_page, self.tr("Settings"))
         self.status_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

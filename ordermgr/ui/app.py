@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from ordermgr.errors import UserError
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+_translators: list = []  # installed QTranslators (kept alive; replaced on a language switch)
 
 
 def create_application(argv: list[str] | None = None):
@@ -15,11 +19,43 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
+def resolve_language(choice: str = "") -> str:
+    """The language to show: the settings' choice, else the system locale ("en" if we have no
+    translation for it)."""
+    from PySide6.QtCore import QLocale
+    name = choice or QLocale.system().name()
+    if name.startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def install_translations(app, choice: str = "") -> str:
+    """Load ordermgr's and Qt's own translations for the chosen (or the system) language."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    language = resolve_language(choice)
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return language
+    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (f"ordermgr_{language}",
+                                                          str(TRANSLATIONS_DIR))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+    return language
+
+
 def run_gui(ctx) -> int:
     app = create_application()
     from PySide6.QtWidgets import QMessageBox
 
     from ordermgr.ui.main_window import MainWindow
+    from ordermgr.ui.settings import chosen_language
+    install_translations(app, chosen_language())
     try:
         ctx.engine  # connect and upgrade before any window opens
         ctx.actor

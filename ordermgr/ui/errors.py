@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ordermgr.errors import UserError
@@ -11,15 +12,12 @@ from ordermgr.errors import UserError
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserError):
-        QMessageBox.warning(parent, _tr(parent, "Cannot do that"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Cannot do that"), str(exc))
         return
-    box = QMessageBox(QMessageBox.Critical, _tr(parent, "Unexpected error"),
-                      _tr(parent, "Something went wrong inside ordermgr. Nothing half-done was "
-                                  "saved. Please send the details below to your administrator."),
+    box = QMessageBox(QMessageBox.Critical, QCoreApplication.translate("Errors", "Unexpected error"),
+                      QCoreApplication.translate(
+                          "Errors", "Something went wrong inside ordermgr. Nothing half-done was "
+                                    "saved. Please send the details below to your administrator."),
                       QMessageBox.Ok, parent)
     box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     box.exec()
-
-
-def _tr(parent, text: str) -> str:
-    return parent.tr(text) if parent is not None else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import time
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow
 
 from ordermgr import __version__
 from ordermgr.db.uow import PROCESS_ORIGIN, Changes
+from ordermgr.errors import UserError
 from ordermgr.ui.areas import AREAS, Area
 from ordermgr.ui.live import LiveUpdates
 
+log = logging.getLogger(__name__)
 OWN_ECHO_SECONDS = 10.0  # how long our own published change may still echo back from the server
 
 
@@ -105,7 +108,15 @@ class MainWindow(QMainWindow):
             return self._placeholder(self.tr("This area is not part of this version yet."))
         if not hasattr(module, "create"):
             return self._placeholder(self.tr("This area is not part of this version yet."))
-        return module.create(self.ctx, self)
+        try:
+            return module.create(self.ctx, self)
+        except UserError as exc:
+            return self._placeholder(str(exc))
+        except Exception as exc:  # noqa: BLE001 - one broken area must not close the others
+            log.exception("cannot open the %s area", area.key)
+            return self._placeholder(self.tr("This area could not be opened ({0}). The other "
+                                             "areas still work; please tell your administrator.")
+                                     .format(exc))
 
     def _placeholder(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Qt
+import shiboken6
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ordermgr.ui.errors import show_error
@@ -57,7 +58,7 @@ class _Runnable(QRunnable):
 class _Op:
     pool: Callable[[], QThreadPool] = QThreadPool.globalInstance
 
-    def __init__(self, parent: QWidget | None, work: Callable[..., Any], *, label: str = "",
+    def __init__(self, parent: QObject | None, work: Callable[..., Any], *, label: str = "",
                  wants_progress: bool = False):
         self.parent, self.work, self.label = parent, work, label
         self.wants_progress = wants_progress
@@ -95,8 +96,8 @@ class _Op:
 
     # GUI thread from here on
     def _show_dialog(self) -> None:
-        self._dialog = QProgressDialog(self.label, self.parent.tr("Cancel") if self.parent else "Cancel",
-                                       0, 0, self.parent)
+        self._dialog = QProgressDialog(self.label, QCoreApplication.translate("Ops", "Cancel"),
+                                       0, 0, self._widget())
         self._dialog.setWindowModality(Qt.WindowModal)
         self._dialog.setMinimumDuration(0)
         self._dialog.canceled.connect(self._cancel)
@@ -119,17 +120,28 @@ class _Op:
             self._dialog = None
         _live_ops.discard(self)
 
+    def _widget(self) -> QWidget | None:
+        return self.parent if isinstance(self.parent, QWidget) and not self._parent_gone() else None
+
+    def _parent_gone(self) -> bool:
+        """The widget that asked was closed and deleted meanwhile: nobody wants the answer."""
+        return self.parent is not None and not shiboken6.isValid(self.parent)
+
     def _finished(self, result: Any) -> None:
         self._close()
+        if self._parent_gone():
+            return
         if self._on_success is not None:
             self._on_success(result)
 
     def _failed(self, exc: BaseException) -> None:
         self._close()
+        if self._parent_gone():
+            return
         if self._on_failure is not None:
             self._on_failure(exc)
         else:
-            show_error(self.parent, exc)
+            show_error(self._widget(), exc)
 
     @property
     def cancelled(self) -> bool:

@@ -71,7 +71,10 @@ def desk(qtbot, ctx, shop):
     widget.resize(1000, 240)  # a few rows visible: the view fetches only what it shows
     widget.show()
     qtbot.waitUntil(lambda: widget.model.rowCount() >= 5 and widget.counts.get("all") == 12)
-    return widget
+    yield widget
+    QThreadPool.globalInstance().waitForDone(5000)
+    ops.writer_pool().waitForDone(5000)
+    qtbot.wait(10)  # deliver the last results while the widget still exists
 
 
 def status_of(ctx, order_id):

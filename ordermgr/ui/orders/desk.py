@@ -8,7 +8,7 @@ from datetime import datetime, time as dtime, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
-from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QItemSelection,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QItemSelection,
                             QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
@@ -37,10 +37,18 @@ SCAN_MAX_INTERVAL = 0.035  # seconds between keystrokes of a keyboard-wedge scan
 SCAN_MIN_LENGTH = 4
 
 QUEUE_TITLES = {
-    "awaiting_payment": "Awaiting payment", "on_hold": "To review / on hold",
-    "awaiting_fulfilment": "Awaiting fulfilment", "allocated": "Allocated", "picking": "Picking",
-    "packed": "Packed", "shipped": "Shipped", "delivered": "Delivered",
-    "completed": "Completed", "cancelled": "Cancelled", "exceptions": "Exceptions", "all": "All",
+    "awaiting_payment": QT_TRANSLATE_NOOP("Queues", "Awaiting payment"),
+    "on_hold": QT_TRANSLATE_NOOP("Queues", "To review / on hold"),
+    "awaiting_fulfilment": QT_TRANSLATE_NOOP("Queues", "Awaiting fulfilment"),
+    "allocated": QT_TRANSLATE_NOOP("Queues", "Allocated"),
+    "picking": QT_TRANSLATE_NOOP("Queues", "Picking"),
+    "packed": QT_TRANSLATE_NOOP("Queues", "Packed"),
+    "shipped": QT_TRANSLATE_NOOP("Queues", "Shipped"),
+    "delivered": QT_TRANSLATE_NOOP("Queues", "Delivered"),
+    "completed": QT_TRANSLATE_NOOP("Queues", "Completed"),
+    "cancelled": QT_TRANSLATE_NOOP("Queues", "Cancelled"),
+    "exceptions": QT_TRANSLATE_NOOP("Queues", "Exceptions"),
+    "all": QT_TRANSLATE_NOOP("Queues", "All"),
 }
 
 

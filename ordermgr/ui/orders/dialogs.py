@@ -3,7 +3,7 @@ answers instead of blocking on exec()."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMessageBox, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -19,7 +19,7 @@ class DeskDialogs:
         self.parent = parent
 
     def tr(self, text: str) -> str:
-        return self.parent.tr(text)
+        return QCoreApplication.translate("DeskDialogs", text)
 
     def reason(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self.parent, title, prompt)
@@ -61,7 +61,7 @@ class DeskDialogs:
                           QMessageBox.Ok, self.parent)
         box.setObjectName("conflictDialog")
         if detail is not None:
-            box.setInformativeText(describe_state(self.parent, detail))
+            box.setInformativeText(describe_state(detail))
         box.button(QMessageBox.Ok).setText(self.tr("Reload"))
         box.exec()
 
@@ -80,17 +80,24 @@ def parse_tags(text: str, current: list[str]) -> tuple[list[str], list[str]]:
     return [t for t in keep if t not in current], sorted(remove)
 
 
-def describe_state(widget: QWidget, detail: dict) -> str:
-    tr = widget.tr
-    lines = [tr("Current state of order #{0} (version {1}):").format(detail["number"],
-                                                                      detail["version"]),
-             tr("Status: {0}").format(status_text(detail["status"])),
-             tr("Payment: {0}").format(status_text(detail["payment_status"])),
-             tr("Total: {0} {1}").format(detail["total"], detail["currency"])]
+def describe_state(detail: dict) -> str:
+    lines = [
+        QCoreApplication.translate("DeskDialogs", "Current state of order #{0} (version {1}):")
+        .format(detail["number"], detail["version"]),
+        QCoreApplication.translate("DeskDialogs", "Status: {0}")
+        .format(status_text(detail["status"])),
+        QCoreApplication.translate("DeskDialogs", "Payment: {0}")
+        .format(status_text(detail["payment_status"])),
+        QCoreApplication.translate("DeskDialogs", "Total: {0} {1}")
+        .format(detail["total"], detail["currency"]),
+    ]
     if detail["timeline"]:
         last = detail["timeline"][-1]
-        lines.append(tr("Last change: {0} by {1}").format(last["message"], last["user"]))
-    lines.append(tr("Nothing of yours was saved. Check the order and do it again if still needed."))
+        lines.append(QCoreApplication.translate("DeskDialogs", "Last change: {0} by {1}")
+                     .format(last["message"], last["user"]))
+    lines.append(QCoreApplication.translate(
+        "DeskDialogs", "Nothing of yours was saved. Check the order and do it again if still "
+                       "needed."))
     return "\n".join(lines)
 
 

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication,
+                            QModelIndex, Qt, Signal)
 
 from ordermgr.db import queries
 from ordermgr.db.queries import OrderFilter, OrderRow
@@ -29,38 +30,42 @@ ORDER_ID_ROLE = Qt.UserRole + 1
 ROW_ROLE = Qt.UserRole + 2
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("OrderTableModel", text)
+STATUS_LABELS = {
+    "pending_payment": QT_TRANSLATE_NOOP("Status", "awaiting payment"),
+    "awaiting_fulfilment": QT_TRANSLATE_NOOP("Status", "awaiting fulfilment"),
+    "backordered": QT_TRANSLATE_NOOP("Status", "backordered"),
+    "allocated": QT_TRANSLATE_NOOP("Status", "allocated"),
+    "picking": QT_TRANSLATE_NOOP("Status", "picking"),
+    "packed": QT_TRANSLATE_NOOP("Status", "packed"),
+    "partially_shipped": QT_TRANSLATE_NOOP("Status", "partially shipped"),
+    "shipped": QT_TRANSLATE_NOOP("Status", "shipped"),
+    "delivered": QT_TRANSLATE_NOOP("Status", "delivered"),
+    "completed": QT_TRANSLATE_NOOP("Status", "completed"),
+    "on_hold": QT_TRANSLATE_NOOP("Status", "on hold"),
+    "cancelled": QT_TRANSLATE_NOOP("Status", "cancelled"),
+    "pending": QT_TRANSLATE_NOOP("Status", "pending"),
+    "authorized": QT_TRANSLATE_NOOP("Status", "authorized"),
+    "paid": QT_TRANSLATE_NOOP("Status", "paid"),
+    "partially_refunded": QT_TRANSLATE_NOOP("Status", "partially refunded"),
+    "refunded": QT_TRANSLATE_NOOP("Status", "refunded"),
+    "failed": QT_TRANSLATE_NOOP("Status", "failed"),
+    "voided": QT_TRANSLATE_NOOP("Status", "voided"),
+    "unfulfilled": QT_TRANSLATE_NOOP("Status", "unfulfilled"),
+    "partially_fulfilled": QT_TRANSLATE_NOOP("Status", "partially fulfilled"),
+    "fulfilled": QT_TRANSLATE_NOOP("Status", "fulfilled"),
+    "label_created": QT_TRANSLATE_NOOP("Status", "label created"),
+    "in_transit": QT_TRANSLATE_NOOP("Status", "in transit"),
+    "out_for_delivery": QT_TRANSLATE_NOOP("Status", "out for delivery"),
+    "exception": QT_TRANSLATE_NOOP("Status", "exception"),
+    "returned_to_sender": QT_TRANSLATE_NOOP("Status", "returned to sender"),
+    "lost": QT_TRANSLATE_NOOP("Status", "lost"),
+}
 
 
 def status_text(status: str) -> str:
-    """A translated label for any order, payment or fulfilment state."""
-    return _STATUS_LABELS().get(status, status.replace("_", " "))
-
-
-_labels_cache: dict[str, dict[str, str]] = {}
-
-
-def _STATUS_LABELS() -> dict[str, str]:
-    from PySide6.QtCore import QLocale
-    key = QLocale().name() + str(id(QCoreApplication.instance()))
-    if key not in _labels_cache:
-        tr = lambda s: QCoreApplication.translate("Status", s)  # noqa: E731
-        _labels_cache[key] = {
-            "pending_payment": tr("awaiting payment"), "awaiting_fulfilment": tr("awaiting fulfilment"),
-            "backordered": tr("backordered"), "allocated": tr("allocated"), "picking": tr("picking"),
-            "packed": tr("packed"), "partially_shipped": tr("partially shipped"),
-            "shipped": tr("shipped"), "delivered": tr("delivered"), "completed": tr("completed"),
-            "on_hold": tr("on hold"), "cancelled": tr("cancelled"), "pending": tr("pending"),
-            "authorized": tr("authorized"), "paid": tr("paid"),
-            "partially_refunded": tr("partially refunded"), "refunded": tr("refunded"),
-            "failed": tr("failed"), "voided": tr("voided"), "unfulfilled": tr("unfulfilled"),
-            "partially_fulfilled": tr("partially fulfilled"), "fulfilled": tr("fulfilled"),
-            "label_created": tr("label created"), "in_transit": tr("in transit"),
-            "out_for_delivery": tr("out for delivery"), "exception": tr("exception"),
-            "returned_to_sender": tr("returned to sender"), "lost": tr("lost"),
-        }
-    return _labels_cache[key]
+    """A translated label for any order, payment, fulfilment or shipment state."""
+    label = STATUS_LABELS.get(status)
+    return QCoreApplication.translate("Status", label) if label else status.replace("_", " ")
 
 
 def format_money(amount, currency: str) -> str:
@@ -75,42 +80,59 @@ def format_local(when: datetime) -> str:
 def format_age(when: datetime, now: datetime | None = None) -> str:
     seconds = int(((now or datetime.now(timezone.utc)) - when).total_seconds())
     if seconds < 3600:
-        return _t("{0} min").format(max(seconds // 60, 0))
-    if seconds < 86400:
-        return _t("{0} h").format(seconds // 3600)
-    return _t("{0} d").format(seconds // 86400)
+        text, value = QT_TRANSLATE_NOOP("OrderTableModel", "{0} min"), max(seconds // 60, 0)
+    elif seconds < 86400:
+        text, value = QT_TRANSLATE_NOOP("OrderTableModel", "{0} h"), seconds // 3600
+    else:
+        text, value = QT_TRANSLATE_NOOP("OrderTableModel", "{0} d"), seconds // 86400
+    return QCoreApplication.translate("OrderTableModel", text).format(value)
+
+
+def _tags(row: OrderRow) -> str:
+    return ", ".join(t for t in row.tags.split(",") if t)
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
-    title: str
+    title: str  # translated when the column is built
     format: Callable[[OrderRow], str]
     sort: str | None = None  # a queries.SORTABLE key, None if the database can't sort by it
     align: Qt.AlignmentFlag = Qt.AlignLeft | Qt.AlignVCenter
     width: int = 110
 
 
+_RIGHT = Qt.AlignRight | Qt.AlignVCenter
+_LEFT = Qt.AlignLeft | Qt.AlignVCenter
+# key, title, formatter, database sort key, alignment, width
+_COLUMNS = (
+    ("number", QT_TRANSLATE_NOOP("OrderTableModel", "Number"), lambda r: r.number, "number",
+     _LEFT, 110),
+    ("store", QT_TRANSLATE_NOOP("OrderTableModel", "Store"), lambda r: r.store, None, _LEFT, 110),
+    ("placed_at", QT_TRANSLATE_NOOP("OrderTableModel", "Placed at"),
+     lambda r: format_local(r.placed_at), "placed_at", _LEFT, 130),
+    ("customer", QT_TRANSLATE_NOOP("OrderTableModel", "Customer"), lambda r: r.customer,
+     "customer", _LEFT, 140),
+    ("items", QT_TRANSLATE_NOOP("OrderTableModel", "Items"), lambda r: str(r.items), "items",
+     _RIGHT, 60),
+    ("total", QT_TRANSLATE_NOOP("OrderTableModel", "Total"),
+     lambda r: format_money(r.total, r.currency), "total", _RIGHT, 120),
+    ("payment", QT_TRANSLATE_NOOP("OrderTableModel", "Payment"), lambda r: status_text(r.payment),
+     "payment", _LEFT, 110),
+    ("fulfilment", QT_TRANSLATE_NOOP("OrderTableModel", "Fulfilment"),
+     lambda r: status_text(r.fulfilment), "fulfilment", _LEFT, 120),
+    ("status", QT_TRANSLATE_NOOP("OrderTableModel", "Status"), lambda r: status_text(r.status),
+     "status", _LEFT, 130),
+    ("tags", QT_TRANSLATE_NOOP("OrderTableModel", "Tags"), _tags, None, _LEFT, 120),
+    ("age", QT_TRANSLATE_NOOP("OrderTableModel", "Age"), lambda r: format_age(r.placed_at),
+     "placed_at", _RIGHT, 70),
+)
+
+
 def build_columns() -> list[Column]:
     """Built once per model: data() only calls the ready formatter."""
-    right = Qt.AlignRight | Qt.AlignVCenter
-    return [
-        Column("number", _t("Number"), lambda r: r.number, "number", width=110),
-        Column("store", _t("Store"), lambda r: r.store, None, width=110),
-        Column("placed_at", _t("Placed at"), lambda r: format_local(r.placed_at), "placed_at",
-               width=130),
-        Column("customer", _t("Customer"), lambda r: r.customer, "customer", width=140),
-        Column("items", _t("Items"), lambda r: str(r.items), "items", right, width=60),
-        Column("total", _t("Total"), lambda r: format_money(r.total, r.currency), "total", right,
-               width=120),
-        Column("payment", _t("Payment"), lambda r: status_text(r.payment), "payment", width=110),
-        Column("fulfilment", _t("Fulfilment"), lambda r: status_text(r.fulfilment), "fulfilment",
-               width=120),
-        Column("status", _t("Status"), lambda r: status_text(r.status), "status", width=130),
-        Column("tags", _t("Tags"), lambda r: ", ".join(t for t in r.tags.split(",") if t), None,
-               width=120),
-        Column("age", _t("Age"), lambda r: format_age(r.placed_at), "placed_at", right, width=70),
-    ]
+    return [Column(key, QCoreApplication.translate("OrderTableModel", title), fmt, sort, align,
+                   width) for key, title, fmt, sort, align, width in _COLUMNS]
 
 
 class OrderTableModel(QAbstractTableModel):
@@ -148,7 +170,8 @@ class OrderTableModel(QAbstractTableModel):
             if role == Qt.DisplayRole:
                 return self.columns[section].title
             if role == Qt.ToolTipRole and self.columns[section].sort is None:
-                return _t("This column can't be sorted.")
+                return QCoreApplication.translate("OrderTableModel",
+                                                  "This column can't be sorted.")
         if orientation == Qt.Vertical and role == Qt.DisplayRole:
             return str(section + 1)
         return None
@@ -286,7 +309,7 @@ class OrderTableModel(QAbstractTableModel):
             except Exception as exc:  # noqa: BLE001 - reported like an async failure
                 failed(exc)
             return
-        QueryOp(None, work).success(done).failure(failed).run()
+        QueryOp(self, work).success(done).failure(failed).run()
 
     def _apply_reload(self, first: list[OrderRow], keys: list[tuple], more: int,
                       need: int) -> None:

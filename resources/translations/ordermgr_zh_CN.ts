@@ -1,0 +1,3061 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="45" />
+        <source>Action on the exception</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="52" />
+        <source>Resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="53" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="54" />
+        <source>Claim status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="55" />
+        <source>Claim amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="56" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="108" />
+        <source>Edit shipping address</source>
+        <translation>修改收货地址</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112" />
+        <source>Street</source>
+        <translation>街道地址</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112" />
+        <source>Street (2)</source>
+        <translation>街道地址（2）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113" />
+        <source>Region</source>
+        <translation>省/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="114" />
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="115" />
+        <source>Country (2 letters)</source>
+        <translation>国家（两位字母）</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustTab</name>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="137" />
+        <source>Scan or type a SKU or barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="145" />
+        <source>Apply adjustment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="148" />
+        <source>Set threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="152" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="153" />
+        <source>Warehouse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="154" />
+        <source>Change (+ add, − remove)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="155" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="156" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="158" />
+        <source>Low-stock threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="170" />
+        <source>{0}: now {1} on hand, {2} reserved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="176" />
+        <source>{0}: threshold set to {1}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AfterSalesDesk</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="227" />
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="234" />
+        <source>Returns desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="235" />
+        <source>Unpaid orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="236" />
+        <source>Reconciliation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="269" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="279" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="292" />
+        <source>New case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="280" />
+        <source>Order number (or waybill):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="293" />
+        <source>No order with number {0}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AlertsTab</name>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
+        <source>Warehouse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
+        <source>Available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="193" />
+        <source>Threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="193" />
+        <source>Incoming</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
+        <source>In transit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="198" />
+        <source>Sold per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="198" />
+        <source>Lead time (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="198" />
+        <source>Reorder point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="199" />
+        <source>Order quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="206" />
+        <source>Export suggestions to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="207" />
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="210" />
+        <source>At or below threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="212" />
+        <source>Reorder suggestions (threshold, last 30 days of sales, lead time)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="229" />
+        <source>{0} in {1}: {2} available (threshold {3})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="231" />
+        <source>Below threshold now:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="233" />
+        <source>and {0} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="238" />
+        <source>Export reorder suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="239" />
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="242" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="242" />
+        <source>Wrote {0} suggestions.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <location filename="../../ordermgr/ui/areas.py" line="19" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/areas.py" line="20" />
+        <source>Inventory</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/areas.py" line="21" />
+        <source>Fulfilment</source>
+        <translation>履约</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/areas.py" line="22" />
+        <source>Returns</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/areas.py" line="23" />
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/areas.py" line="24" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/areas.py" line="25" />
+        <source>Storefronts</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/areas.py" line="26" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>BulkReportDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="172" />
+        <source>{0} done, {1} refused.</source>
+        <translation>完成 {0} 个，拒绝 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="179" />
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="179" />
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>BulkWaybillImport</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="27" />
+        <source>Paste from Excel: order number &lt;Tab&gt; waybill number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="29" />
+        <source>Detect from the number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="30" />
+        <source>Open CSV/Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="31" />
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="32" />
+        <source>Import all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36" />
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36" />
+        <source>Waybill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="41" />
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37" />
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="58" />
+        <source>Waybill list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="59" />
+        <source>Lists (*.csv *.txt *.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="73" />
+        <source>Checking the list…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="81" />
+        <source>ok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="88" />
+        <source>{0} of {1} rows have problems; fix them to import.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="91" />
+        <source>{0} rows ready.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="97" />
+        <source>Importing waybills…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="100" />
+        <source>{0} shipments created.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CaseQueues</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="50" />
+        <source>RMA or order number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="69" />
+        <source>New case…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="69" />
+        <source>Approve…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="70" />
+        <source>Reject…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="70" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="194" />
+        <source>Refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71" />
+        <source>Re-ship</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71" />
+        <source>Exchange…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72" />
+        <source>Cancel case…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="147" />
+        <source>Order #{0}, {1}. Refund {2}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="150" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="150" />
+        <source>Qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="150" />
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="150" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="187" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="151" />
+        <source>Inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
+        <source>Refund {0}: {1} {2} ({3}) {4}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="161" />
+        <source>Attachments: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="187" />
+        <source>Why?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="194" />
+        <source>Reference of the refund (bank, cash or gateway) if it is paid back by hand; empty if the storefront does it:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="203" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="210" />
+        <source>Exchange</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="204" />
+        <source>Replacement items as SKU:QTY, separated by commas:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="210" />
+        <source>Write the items as SKU:QTY, e.g. TEA-01:2.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="85" />
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="89" />
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="98" />
+        <source>Orders today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="98" />
+        <source>Revenue today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
+        <source>Orders in period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
+        <source>Revenue in period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100" />
+        <source>Average order value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100" />
+        <source>Units sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101" />
+        <source>Refunds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101" />
+        <source>Late shipments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="102" />
+        <source>Low-stock SKUs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="102" />
+        <source>Open after-sales cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="106" />
+        <source>Awaiting payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="106" />
+        <source>On hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="107" />
+        <source>To fulfil</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="107" />
+        <source>Allocated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
+        <source>Picking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
+        <source>Packed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
+        <source>Exceptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="121" />
+        <source>Orders waiting per queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="153" />
+        <source>Updating…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="160" />
+        <source>Could not update: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="166" />
+        <source>{0} units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="169" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="173" />
+        <source>previous period: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="170" />
+        <source>previous: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="175" />
+        <source>not shipped {0} h after the order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="176" />
+        <source>available at or below threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="181" />
+        <source>Updated {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="190" />
+        <source>Daily sales ({0}) against the previous period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="194" />
+        <source>This period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="195" />
+        <source>Previous period</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeskDialogs</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="34" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="35" />
+        <source>Tags separated by commas; prefix a tag with - to remove it:</source>
+        <translation>标签以逗号分隔；在标签前加 - 可将其删除：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="47" />
+        <source>Split order</source>
+        <translation>拆分订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="48" />
+        <source>How many units of each line move to the new order?</source>
+        <translation>每一行要移到新订单的数量是多少？</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="54" />
+        <source>Edit lines</source>
+        <translation>修改商品行</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="55" />
+        <source>New quantity of each line (0 removes the line):</source>
+        <translation>每一行的新数量（0 表示删除该行）：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="60" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="65" />
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="85" />
+        <source>Current state of order #{0} (version {1}):</source>
+        <translation>订单 #{0} 的当前状态（版本 {1}）：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="87" />
+        <source>Status: {0}</source>
+        <translation>状态：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="89" />
+        <source>Payment: {0}</source>
+        <translation>付款：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="91" />
+        <source>Total: {0} {1}</source>
+        <translation>合计：{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="96" />
+        <source>Last change: {0} by {1}</source>
+        <translation>最近的修改：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="98" />
+        <source>Nothing of yours was saved. Check the order and do it again if still needed.</source>
+        <translation>您的操作没有保存。请检查订单，如仍需要请重新操作。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ordermgr/ui/errors.py" line="15" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/errors.py" line="17" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/errors.py" line="18" />
+        <source>Something went wrong inside ordermgr. Nothing half-done was saved. Please send the details below to your administrator.</source>
+        <translation>ordermgr 内部出错。没有保存任何未完成的内容。请将下面的详细信息发送给管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="26" />
+        <source>Tracking event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="32" />
+        <source>Waybill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="33" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="34" />
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="35" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="100" />
+        <source>All stores</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="103" />
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="104" />
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="106" />
+        <source>CN</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="109" />
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="111" />
+        <source>Any payment</source>
+        <translation>任意付款状态</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="115" />
+        <source>Any fulfilment</source>
+        <translation>任意履约状态</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="122" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="124" />
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="124" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="125" />
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="125" />
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="126" />
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="127" />
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="145" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="183" />
+        <source>Not an amount; this filter is ignored.</source>
+        <translation>不是有效金额；此筛选条件被忽略。</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentPage</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="24" />
+        <source>Pick batches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="25" />
+        <source>Packing station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="26" />
+        <source>Waybills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="27" />
+        <source>Bulk waybill import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="28" />
+        <source>Tracking and exceptions</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GeneralSettings</name>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="58" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="66" />
+        <source>Only an admin may change this.</source>
+        <translation>只有管理员可以修改此项。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="67" />
+        <source>Role of new users:</source>
+        <translation>新用户的角色：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="68" />
+        <source>Users are created the first time they sign in; the very first user of a database is an admin.</source>
+        <translation>用户在首次登录时创建；数据库的第一个用户是管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="104" />
+        <source>The new language is used for windows opened from now on; restart ordermgr to see it everywhere.</source>
+        <translation>新语言将用于此后打开的窗口；重新启动 ordermgr 后全部生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="19" />
+        <source>Import products and stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="26" />
+        <source>An Excel (.xlsx) or CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="27" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34" />
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34" />
+        <source>What is wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
+        <source>Warehouse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39" />
+        <source>On hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39" />
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39" />
+        <source>Threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="47" />
+        <source>Errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="48" />
+        <source>Rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="50" />
+        <source>Import all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="64" />
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="65" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="73" />
+        <source>Checking {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="91" />
+        <source>{0} rows can't be imported. Fix them in the file and load it again; nothing will be written until every row is right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="96" />
+        <source>Ready: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="107" />
+        <source>Imported {0} rows: {1} new SKUs, {2} stock movements.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="115" />
+        <source>Importing…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InventoryPage</name>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="261" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="262" />
+        <source>Adjustments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="263" />
+        <source>Stocktake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="264" />
+        <source>Transfers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="265" />
+        <source>Low stock &amp;&amp; reorder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="304" />
+        <source>Low stock: {0} in {1} is down to {2} (threshold {3})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="307" />
+        <source> and {0} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="310" />
+        <source>Low stock &amp;&amp; reorder ({0})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LineQuantitiesDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137" />
+        <source>Ordered</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="138" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="29" />
+        <source>ordermgr</source>
+        <translation>ordermgr</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="105" />
+        <location filename="../../ordermgr/ui/main_window.py" line="107" />
+        <source>This area is not part of this version yet.</source>
+        <translation>此版本尚未包含该功能区。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="117" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="118" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="121" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="127" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="128" />
+        <source>&amp;About ordermgr</source>
+        <translation>关于 ordermgr(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="130" />
+        <source>About ordermgr</source>
+        <translation>关于 ordermgr</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="131" />
+        <source>ordermgr {0}: order management for online shops.</source>
+        <translation>ordermgr {0}：网店订单管理。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="138" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="140" />
+        <source>User: {0} ({1})</source>
+        <translation>用户：{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="32" />
+        <source>New order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="39" />
+        <source>Find a customer by name, phone or email</source>
+        <translation>按姓名、电话或邮箱查找客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="42" />
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="44" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="48" />
+        <source>Chosen:</source>
+        <translation>已选择：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="49" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="74" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="50" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="57" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="51" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="57" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="58" />
+        <source>Street</source>
+        <translation>街道地址</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="58" />
+        <source>Street (2)</source>
+        <translation>街道地址（2）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="59" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="59" />
+        <source>Region</source>
+        <translation>省/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="60" />
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="60" />
+        <source>Country (2 letters)</source>
+        <translation>国家（两位字母）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="61" />
+        <source>Ship to</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="69" />
+        <source>Add a line: SKU, name or scan a barcode, then Enter</source>
+        <translation>添加商品：输入 SKU、名称或扫描条码，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="74" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="75" />
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="75" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="76" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="76" />
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="80" />
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="90" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="91" />
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="92" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="98" />
+        <source>Order note (optional)</source>
+        <translation>订单备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="182" />
+        <source>No product matches {0}.</source>
+        <translation>没有与 {0} 匹配的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="187" />
+        <source>{0} · {1} · {2} available</source>
+        <translation>{0} · {1} · 可用 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="212" />
+        <source>Out of stock: the order will be backordered.</source>
+        <translation>缺货：订单将进入缺货等待。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="250" />
+        <source>Subtotal {0} · Total {1}</source>
+        <translation>小计 {0} · 合计 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="281" />
+        <source>Saving the order…</source>
+        <translation>正在保存订单…</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <location filename="../../ordermgr/ui/ops.py" line="98" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="40" />
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="42" />
+        <source>Put on &amp;hold…</source>
+        <translation>挂起(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="44" />
+        <source>&amp;Release</source>
+        <translation>解除挂起(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="46" />
+        <source>Cance&amp;l order…</source>
+        <translation>取消订单(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="48" />
+        <source>Add &amp;note…</source>
+        <translation>添加备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="50" />
+        <source>&amp;Tags…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="52" />
+        <source>Edit &amp;address…</source>
+        <translation>修改地址(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="54" />
+        <source>Edit l&amp;ines…</source>
+        <translation>修改商品(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="56" />
+        <source>&amp;Split…</source>
+        <translation>拆分(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="58" />
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDesk</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="248" />
+        <source>Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)</source>
+        <translation>搜索订单号、姓名、邮箱、电话、运单号或 SKU；可扫描条码（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="253" />
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="285" />
+        <source>&amp;New order…</source>
+        <translation>新建订单(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="294" />
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="296" />
+        <source>&amp;Open detail</source>
+        <translation>打开详情(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="486" />
+        <source>No order matches the scanned code {0}.</source>
+        <translation>没有与扫描码 {0} 匹配的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="519" />
+        <source>{0} orders loaded</source>
+        <translation>已加载 {0} 个订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="521" />
+        <source>{0} of {1} orders</source>
+        <translation>{0} / {1} 个订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="668" />
+        <source>Why is order #{0} put on hold?</source>
+        <translation>订单 #{0} 挂起的原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="682" />
+        <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
+        <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="690" />
+        <source>Internal note on order #{0}:</source>
+        <translation>订单 #{0} 的内部备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="731" />
+        <source>Merge {0} into the oldest of them? The others are cancelled.</source>
+        <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="783" />
+        <source>Reason for the {0} selected orders:</source>
+        <translation>所选 {0} 个订单的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="817" />
+        <source>Not done: the run was cancelled.</source>
+        <translation>未执行：操作已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="820" />
+        <source>{0}: {1} orders</source>
+        <translation>{0}：{1} 个订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="824" />
+        <source>{0} {1} orders…</source>
+        <translation>{0} {1} 个订单…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPanel</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="50" />
+        <source>Close the detail (Esc)</source>
+        <translation>关闭详情（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="66" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="66" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="66" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="67" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="67" />
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="67" />
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="68" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="84" />
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="68" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="69" />
+        <source>Lines</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="76" />
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="77" />
+        <source>Contact:</source>
+        <translation>联系方式：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="78" />
+        <source>Ship to:</source>
+        <translation>收货地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="79" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="80" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="80" />
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="80" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="81" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="84" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="81" />
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="81" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="87" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="82" />
+        <source>Payments</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="83" />
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="83" />
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="84" />
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85" />
+        <source>Last event</source>
+        <translation>最新动态</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86" />
+        <source>Shipments</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="87" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="87" />
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="88" />
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89" />
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="137" />
+        <source>Order #{0}</source>
+        <translation>订单 #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="138" />
+        <source>Status: {0}</source>
+        <translation>状态：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="139" />
+        <source>Payment: {0}</source>
+        <translation>付款：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="140" />
+        <source>Fulfilment: {0}</source>
+        <translation>履约：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="141" />
+        <source>Total: {0}</source>
+        <translation>合计：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="142" />
+        <source>Store: {0}</source>
+        <translation>店铺：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="143" />
+        <source>Placed: {0}</source>
+        <translation>下单：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="145" />
+        <source>On hold: {0}</source>
+        <translation>挂起原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="147" />
+        <source>Tags: {0}</source>
+        <translation>标签：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="172" />
+        <source>Order note: {0}</source>
+        <translation>订单备注：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="173" />
+        <source>No internal notes yet.</source>
+        <translation>暂无内部备注。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="83" />
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="85" />
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="87" />
+        <source>{0} d</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="109" />
+        <source>Number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="111" />
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="112" />
+        <source>Placed at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="114" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="116" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="118" />
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="120" />
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="122" />
+        <source>Fulfilment</source>
+        <translation>履约</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="124" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="126" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="127" />
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="173" />
+        <source>This column can't be sorted.</source>
+        <translation>此列不能排序。</translation>
+    </message>
+</context>
+<context>
+    <name>PackingStation</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="61" />
+        <source>Scan the order barcode or batch slot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="63" />
+        <source>Scan each item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="66" />
+        <source>For bulk items: type the quantity, then scan once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="67" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="110" />
+        <source>Scan an order to start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="82" />
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71" />
+        <source>Scanned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="72" />
+        <source>Missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="75" />
+        <source>Supervisor override…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="77" />
+        <source>Start over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="80" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="84" />
+        <source>Qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="144" />
+        <source>Order #{0}: scan the items.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="175" />
+        <source>Marking packed…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="183" />
+        <source>Order #{0} is packed. Scan the next order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="198" />
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PickBatches</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="24" />
+        <source>or order numbers, comma separated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="25" />
+        <source>Start batch from allocated queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="26" />
+        <source>Start batch from these orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="27" />
+        <source>Pick list PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="28" />
+        <source>Slips and labels PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="30" />
+        <source>Batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="30" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="31" />
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="32" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="40" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="64" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="79" />
+        <source>Starting the batch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="82" />
+        <source>Batch started; its orders are now being picked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="92" />
+        <source>Start a batch first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="97" />
+        <source>Save PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="98" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="117" />
+        <source>Writing the PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="118" />
+        <source>Saved {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Queues</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="40" />
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="41" />
+        <source>To review / on hold</source>
+        <translation>待审核 / 挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="42" />
+        <source>Awaiting fulfilment</source>
+        <translation>待履约</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="43" />
+        <source>Allocated</source>
+        <translation>已分配库存</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="44" />
+        <source>Picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="45" />
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="46" />
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="47" />
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="48" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="49" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="50" />
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="51" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="14" />
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="15" />
+        <source>Yesterday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="16" />
+        <source>Last 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="17" />
+        <source>Last 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="18" />
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="19" />
+        <source>Last month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="20" />
+        <source>This quarter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="21" />
+        <source>This year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="22" />
+        <source>Last 12 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/presets.py" line="23" />
+        <source>Custom dates</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportsArea</name>
+    <message>
+        <location filename="../../ordermgr/ui/reports/__init__.py" line="17" />
+        <source>Dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/__init__.py" line="18" />
+        <source>Reports</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReturnApprovalForm</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="52" />
+        <source>Approve return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="52" />
+        <source>New after-sales case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="60" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="70" />
+        <source>Type:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
+        <source>Shipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="77" />
+        <source>Returnable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="77" />
+        <source>Return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="78" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="78" />
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="83" />
+        <source>Refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="86" />
+        <source>Refund the shipping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="99" />
+        <source>Why the amount differs from the computed one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="100" />
+        <source>Goods:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="102" />
+        <source>Restocking fee:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="103" />
+        <source>Already refunded:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="104" />
+        <source>Computed refund:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="105" />
+        <source>Refund amount:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="106" />
+        <source>Reason for the amount:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="110" />
+        <source>Payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="110" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="111" />
+        <source>Already refunded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="111" />
+        <source>Refundable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="112" />
+        <source>This refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="116" />
+        <source>Goes back to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="121" />
+        <source>Note for the case history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="124" />
+        <source>Case reason:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="125" />
+        <source>Note:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="135" />
+        <source>Approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="135" />
+        <source>Open case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="157" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="273" />
+        <source>Order #{0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="159" />
+        <source>{0} on order #{1}, {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="263" />
+        <source>{0} of {1} paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="276" />
+        <source>{0}: the refund can't be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="278" />
+        <source>{0}: a refund of {1} is more than the {2} still refundable (paid {3}, already refunded {4}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="284" />
+        <source>You changed the refund to {0} (computed {1}); give a reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="288" />
+        <source>{0} is above your approval limit of {1}; a supervisor must approve it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="293" />
+        <source>Choose the items and quantities for the {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="310" />
+        <source>(refund by hand)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="354" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="21" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="108" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="34" />
+        <source>awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="35" />
+        <source>awaiting fulfilment</source>
+        <translation>待履约</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="36" />
+        <source>backordered</source>
+        <translation>缺货等待</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="37" />
+        <source>allocated</source>
+        <translation>已分配库存</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="38" />
+        <source>picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="39" />
+        <source>packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="40" />
+        <source>partially shipped</source>
+        <translation>部分发货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="41" />
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="42" />
+        <source>delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="43" />
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="44" />
+        <source>on hold</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="45" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="46" />
+        <source>pending</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="47" />
+        <source>authorized</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="48" />
+        <source>paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="49" />
+        <source>partially refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="50" />
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="51" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="52" />
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="53" />
+        <source>unfulfilled</source>
+        <translation>未发货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="54" />
+        <source>partially fulfilled</source>
+        <translation>部分发货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="55" />
+        <source>fulfilled</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="56" />
+        <source>label created</source>
+        <translation>已生成面单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="57" />
+        <source>in transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="58" />
+        <source>out for delivery</source>
+        <translation>派送中</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="59" />
+        <source>exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="60" />
+        <source>returned to sender</source>
+        <translation>已退回寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/model.py" line="61" />
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="28" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="72" />
+        <source>All warehouses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="31" />
+        <source>All products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="32" />
+        <source>Low stock only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="34" />
+        <source>Search SKU, barcode or name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="36" />
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="37" />
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="102" />
+        <source>{0} stock levels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="124" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="128" />
+        <source>Export stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="125" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="128" />
+        <source>Wrote {0} stock levels.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StocktakeTab</name>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="32" />
+        <source>first bin (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="33" />
+        <source>last bin (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="34" />
+        <source>Start count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="38" />
+        <source>Warehouse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="39" />
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="45" />
+        <source>Scan a barcode or type a SKU, then Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="49" />
+        <source>Scans add up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="54" />
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
+        <source>Expected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
+        <source>Counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60" />
+        <source>Variance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60" />
+        <source>On hand now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60" />
+        <source>Reserved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="68" />
+        <source>Post count…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="69" />
+        <source>Cancel count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="97" />
+        <source>#{0} {1} {2} – {3} ({4}/{5} counted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="123" />
+        <source>{0} of {1} SKUs counted; {2} differ; net {3:+d} units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="145" />
+        <source>{0} {1}: counted {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="162" />
+        <source>Post count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="163" />
+        <source>Post the variances of count #{0} as stock adjustments? Uncounted SKUs are left as they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="168" />
+        <source>Posted: {0} SKUs adjusted, {1} not counted.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorOverrideDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="31" />
+        <source>Supervisor override</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="33" />
+        <source>Still missing: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="34" />
+        <source>supervisor's user name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="36" />
+        <source>Why is the order packed incomplete?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="37" />
+        <source>Supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="38" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TrackingQueue</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="70" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="78" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="70" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="78" />
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="71" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="79" />
+        <source>Waybill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="72" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="73" />
+        <source>Days without news</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="80" />
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="81" />
+        <source>Age (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82" />
+        <source>Claim</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="83" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="92" />
+        <source>Check for delays</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="93" />
+        <source>Record tracking event…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="94" />
+        <source>Action on exception…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="95" />
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="102" />
+        <source>On the road</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="103" />
+        <source>Logistics exceptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="125" />
+        <source>Checking for delays…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TransfersTab</name>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="18" />
+        <source>SKU or barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="21" />
+        <source>Add line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="22" />
+        <source>Create draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="26" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="26" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <source>Lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="32" />
+        <source>Units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="32" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="40" />
+        <source>Ship</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="41" />
+        <source>Receive…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="42" />
+        <source>Cancel draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="96" />
+        <source>Draft: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="129" />
+        <source>Receive transfer {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="130" />
+        <source>{0}: how many arrived? ({1} expected)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WaybillForm</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="41" />
+        <source>Order number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="45" />
+        <source>Waybill number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="50" />
+        <source>More parcels: one waybill number per line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="56" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="56" />
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="56" />
+        <source>Left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="57" />
+        <source>Ship now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="59" />
+        <source>Ship</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="63" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="65" />
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="66" />
+        <source>Waybill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="68" />
+        <source>Parcels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="69" />
+        <source>Weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="73" />
+        <source>L × W × H</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="74" />
+        <source>Shipping cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="77" />
+        <source>Lines (lower 'Ship now' for a split shipment)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="108" />
+        <source>✓ valid {0} number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="126" />
+        <source>#{0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="158" />
+        <source>Shipping…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="161" />
+        <source>Shipped #{0}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="26" />
+        <source>New requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="26" />
+        <source>Awaiting approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="27" />
+        <source>Awaiting goods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="27" />
+        <source>To inspect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28" />
+        <source>Refunds pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28" />
+        <source>Refunds failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
+        <source>All open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
+        <source>All cases</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import and_, func, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import NotFound, ValidationError
@@ -215,7 +215,8 @@ def flag_delayed_shipments(uow: UnitOfWork, *, now: datetime | None = None) -> i
             select(Shipment).where(Shipment.status.in_((SH.IN_TRANSIT, SH.OUT_FOR_DELIVERY)),
                                    type_coerce(func.coalesce(Shipment.last_event_at,
                                                              Shipment.shipped_at), UTCDateTime)
-                                   < horizon, ~already)).all()
+                                   < horizon, ~already)
+            .options(selectinload(Shipment.order).selectinload(Order.events))).all()
         flagged = 0
         for shipment in candidates:
             carrier = registry.find(shipment.carrier)
@@ -305,7 +306,7 @@ def complete_delivered_orders(uow: UnitOfWork, *, now: datetime | None = None,
             LogisticsException.order_id == Order.id, LogisticsException.status == "open").exists()
         orders = uow.session.scalars(select(Order).where(
             Order.status == OrderStatus.DELIVERED, ~late, ~complaint, ~trouble)
-            .order_by(Order.id).limit(limit)).all()
+            .order_by(Order.id).limit(limit).options(selectinload(Order.events))).all()
         for order in orders:
             order.apply("complete", by=uow.actor.user_id,
                         message="Completed: delivered with no complaint")

@@ -26,7 +26,8 @@ import random
 import threading
 import time
 from collections import Counter as Tally
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -460,22 +461,22 @@ class _Builder:
             self._check_empty(conn)
             self._load_ids(conn)
             self.optional = self._optional_columns(conn)
-        with self._transaction() as writer:
-            self._catalog(writer)
-        self.keys = self._order_keys()
         done = 0
-        if progress is not None and progress(0, self.n_orders) is False:
-            self.summary.cancelled = True
         trigger = self._suspend_search_trigger()
-        chunks: queue.Queue = queue.Queue(maxsize=2)
-        errors: list[BaseException] = []
-        writer_thread = threading.Thread(target=self._writer_thread, args=(chunks, errors),
-                                         name="demo-writer", daemon=True)
-        writer_thread.start()
         try:
+            with self._transaction() as writer:
+                self._catalog(writer)
+            keys = self._order_keys()
+            if progress is not None and progress(0, self.n_orders) is False:
+                self.summary.cancelled = True
+            chunks: queue.Queue = queue.Queue(maxsize=1)
+            errors: list[BaseException] = []
+            writer_thread = threading.Thread(target=self._writer_thread, args=(chunks, errors),
+                                             name="demo-writer", daemon=True)
+            writer_thread.start()
             try:
                 while done < self.n_orders and not self.summary.cancelled and not errors:
-                    batch = self.keys[done:done + self.chunk]
+                    batch = keys[done:done + self.chunk]
                     chunks.put(self._orders(batch))
                     done += len(batch)
                     if progress is not None and progress(done, self.n_orders) is False \
@@ -488,39 +489,38 @@ class _Builder:
                 raise errors[0]
             with self._transaction() as writer:
                 self._stock(writer)
-                self._counters(writer)
-        finally:
-            self._resume_search_trigger(trigger)
+        except BaseException:
+            self._repair(trigger, quiet=True)
+            raise
+        self._repair(trigger, quiet=False)
         self._finish()
         self.summary.orders = done
         self.summary.rows = dict(self.counts)
         self.summary.statuses = {str(k): v for k, v in self.summary.statuses.items()}
         return self.summary
 
-    def _transaction(self):
-        builder = self
+    def _repair(self, trigger: str | None, *, quiet: bool) -> None:
+        """What must hold however the load ended, so the application can go on writing: the
+        search trigger back, number counters and id sequences past the demo's. After a failure
+        (quiet) a second error here must not hide the first."""
+        for step in (lambda: self._resume_search_trigger(trigger), self._counters,
+                     self._fix_sequences):
+            try:
+                step()
+            except Exception:
+                if not quiet:
+                    raise
 
-        class _Tx:
-            def __enter__(self):
-                self.conn = builder.engine.connect().execution_options(**WRITE)
-                self.tx = self.conn.begin()
-                if builder.sqlite:
-                    self.conn.exec_driver_sql("PRAGMA cache_size=-65536")
-                self.writer = _Writer(self.conn)
-                return self.writer
-
-            def __exit__(self, exc_type, exc, tb):
-                try:
-                    if exc_type is None:
-                        self.tx.commit()
-                        builder.counts.update(self.writer.counts)
-                    else:
-                        self.tx.rollback()
-                finally:
-                    self.conn.close()
-                return False
-
-        return _Tx()
+    @contextmanager
+    def _transaction(self) -> Iterator[_Writer]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite); committed if the block succeeds."""
+        with self.engine.connect().execution_options(**WRITE) as conn:
+            with conn.begin():
+                if self.sqlite:
+                    conn.exec_driver_sql("PRAGMA cache_size=-65536")
+                writer = _Writer(conn)
+                yield writer
+            self.counts.update(writer.counts)
 
     def _suspend_search_trigger(self) -> str | None:
         """SQLite: indexing each order for search as it is inserted costs ten times what one
@@ -569,17 +569,24 @@ class _Builder:
         inspector = sa.inspect(conn)
         return {t: {c["name"] for c in inspector.get_columns(t)} for t in ("returns", "shipments")}
 
+    def _fix_sequences(self) -> None:
+        """PostgreSQL: move each id sequence past the ids chosen here (also after a failure, so
+        the application's next insert does not collide with a demo row)."""
+        if self.sqlite:
+            return
+        with self.engine.connect() as conn:
+            for table in self.TABLES:
+                conn.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} "
+                    "HAVING max(id) IS NOT NULL"))
+            conn.commit()
+
     def _finish(self) -> None:
-        """PostgreSQL: move each sequence past the ids chosen here. SQLite: refresh statistics."""
+        """Fresh planner statistics for the new data (sampled on SQLite: bounded time)."""
         with self.engine.connect() as conn:
             if self.sqlite:
-                conn.exec_driver_sql("ANALYZE")
-            else:
-                for table in self.TABLES:
-                    conn.execute(text(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} "
-                        "HAVING max(id) IS NOT NULL"))
-                conn.exec_driver_sql("ANALYZE")
+                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("ANALYZE")
             conn.commit()
 
     # -- catalog ----------------------------------------------------------------------------
@@ -739,7 +746,7 @@ class _Builder:
         slot = int(size * rng.random() ** 1.7) + (0 if chinese_pool else n_cn)
         person = self.people.get(slot)
         if person is None:
-            if len(self.people) >= 100_000:  # bounded: regulars stay, the rest is recomputed
+            if len(self.people) >= 50_000:  # bounded memory; a person is cheap to recompute
                 self.people.clear()
             person = self.people[slot] = _person(self.seed, slot, chinese_pool, size)
         cid = self.customer_ids.get(slot)
@@ -1074,7 +1081,7 @@ class _Builder:
             event(placed + 120, "tags", f"Tags: {', '.join(sorted(tags))}", staff_agent,
                   old=[], new=sorted(tags))
         if note:
-            event(placed + 90, "note", note, None)
+            event(placed + 90, "note", f"Customer note: {note}", None)
         ship_name = address["name"]
         if gift and r() < 0.5:
             ship_name = _person(self.seed, rng.randint(0, 10**6), chinese, 10**6)["name"]
@@ -1321,8 +1328,12 @@ class _Builder:
         for start in range(0, len(movements), 50_000):
             w.insert("stock_movements", movements[start:start + 50_000])
 
-    def _counters(self, w: _Writer) -> None:
+    def _counters(self) -> None:
         """Manual order numbers and RMA numbers continue after the demo's."""
+        with self._transaction() as w:
+            self._write_counters(w)
+
+    def _write_counters(self, w: _Writer) -> None:
         conn = w.conn
         wanted = {f"order:{code}": self.store_numbers[code] for code, *_ in self.stores}
         wanted["rma"] = self.rma

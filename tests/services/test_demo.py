@@ -204,6 +204,83 @@ def test_a_database_with_orders_is_refused(filled):
         demo.generate(engine, orders=10)
 
 
+def _fresh_sqlite(tmp_path, name="x.sqlite3"):
+    eng = make_engine(f"sqlite:///{tmp_path / name}")
+    upgrade(eng)
+    return eng
+
+
+def _search_trigger(eng) -> bool:
+    with eng.connect() as conn:
+        return bool(conn.execute(text(
+            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'orders_fts_ai'")).first())
+
+
+def test_cancelling_from_progress_stops_early_with_consistent_data(tmp_path):
+    eng = _fresh_sqlite(tmp_path)
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return done < 100
+
+    summary = demo.generate(eng, orders=400, seed=5, now=NOW, chunk=100, progress=progress)
+    assert summary.cancelled and summary.orders == 100
+    assert calls[0] == (0, 400) and calls[-1] == (100, 400)
+    with eng.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM orders")).scalar() == 100
+        bad = conn.execute(text(
+            "SELECT count(*) FROM stock_levels l WHERE l.reserved != (SELECT coalesce(sum("
+            "m.reserved_delta), 0) FROM stock_movements m WHERE m.sku_id = l.sku_id AND "
+            "m.warehouse_id = l.warehouse_id)")).scalar()
+    assert bad == 0
+    assert _search_trigger(eng)
+    eng.dispose()
+
+
+def test_a_failure_during_the_load_keeps_search_working(tmp_path):
+    eng = _fresh_sqlite(tmp_path)
+
+    def progress(done, total):
+        if done:
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        demo.generate(eng, orders=200, seed=5, now=NOW, chunk=100, progress=progress)
+    assert _search_trigger(eng)
+    with eng.connect() as conn:
+        number = conn.execute(text("SELECT number FROM orders ORDER BY id LIMIT 1")).scalar()
+        assert [r.number for r in fetch_order_page(conn, OrderFilter(search=number))] == [number]
+    eng.dispose()
+
+
+def test_after_a_failed_load_the_application_can_still_insert(engine):
+    """On PostgreSQL the id sequences are moved past the demo's ids even when the load fails."""
+    def progress(done, total):
+        if done:
+            raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        demo.generate(engine, orders=150, seed=2, now=NOW, chunk=100, progress=progress)
+    with engine.connect() as conn:
+        sku = conn.execute(text("SELECT code FROM skus ORDER BY id LIMIT 1")).scalar()
+        customers = conn.execute(text("SELECT max(id) FROM customers")).scalar()
+    admin = resolve_actor(engine, "alice")
+    order_id = create_order(UnitOfWork(engine, admin), lines=[LineInput(sku, 1)], address=ADDRESS,
+                            customer_name="张伟")
+    with engine.connect() as conn:
+        new_customer = conn.execute(select(Order.customer_id).where(Order.id == order_id)).scalar()
+    assert order_id > 100 and new_customer > customers
+
+
+def test_bad_counts_are_refused(tmp_path):
+    eng = _fresh_sqlite(tmp_path)
+    for bad in (0, -5, 2.5):
+        with pytest.raises(ValidationError, match="at least 1"):
+            demo.generate(eng, orders=bad)
+    eng.dispose()
+
+
 def test_check_digits():
     assert demo.ean13("400638133393") == "4006381333931"
     assert demo.s10("AA", 47312482, "GB") == "AA473124829GB"  # the UPU S10 example

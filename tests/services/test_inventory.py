@@ -234,3 +234,27 @@ def test_stock_page_filters_searches_and_pages_by_keyset(engine, uow):
         main_low = inv.fetch_stock_page(conn, inv.StockFilter(warehouse_id=cat.main, low_only=True))
         assert {r.sku for r in main_low} == {"POT-03"}
         assert inv.count_stock(conn, inv.StockFilter(warehouse_id=cat.main)) == 3
+
+
+def test_a_bin_range_count_covers_only_those_bins_and_clerks_count_but_do_not_post(engine, uow):
+    from ordermgr.models import Bin
+    cat = build_catalog(uow)
+    with uow:
+        bins = {code: Bin(warehouse_id=cat.main, code=code) for code in ("A-01", "A-02", "B-01")}
+        uow.session.add_all(bins.values())
+        uow.session.flush()
+        for sku, code in (("TEA-01", "A-01"), ("CUP-02", "A-02"), ("POT-03", "B-01")):
+            uow.session.execute(update(StockLevel).where(
+                StockLevel.sku_id == cat.skus[sku], StockLevel.warehouse_id == cat.main)
+                .values(bin_id=bins[code].id))
+        uow.commit()
+    with pytest.raises(ValidationError, match="backwards"):
+        inv.start_stocktake(uow, "MAIN", bin_from="B", bin_to="A")
+    clerk = uow_for(engine, "carol", "clerk")
+    take = inv.start_stocktake(clerk, "MAIN", bin_from="A-01", bin_to="A-99")
+    with engine.connect() as conn:
+        assert {r.sku for r in inv.stocktake_variance(conn, take)} == {"TEA-01", "CUP-02"}
+    inv.record_count(clerk, take, "CUP-02", 2)
+    with pytest.raises(PermissionDenied, match="may not post stocktakes"):
+        inv.post_stocktake(clerk, take)
+    assert inv.post_stocktake(uow, take).adjusted == [("CUP-02", -1)]

@@ -333,6 +333,7 @@ def _weighted(rng: random.Random, pairs):
 
 
 _HOURS: dict[int, str] = {}
+_MINUTES_SECONDS = [f"{m:02d}:{sec:02d}.000000" for m in range(60) for sec in range(60)]
 
 
 def _ts_sqlite(seconds: int) -> str:
@@ -341,8 +342,7 @@ def _ts_sqlite(seconds: int) -> str:
     prefix = _HOURS.get(hour)
     if prefix is None:
         prefix = _HOURS[hour] = time.strftime("%Y-%m-%d %H:", time.gmtime(hour * HOUR))
-    minute, second = divmod(rest, 60)
-    return f"{prefix}{minute:02d}:{second:02d}.000000"
+    return prefix + _MINUTES_SECONDS[rest]
 
 
 def _ts_postgres(seconds: int) -> str:
@@ -1046,7 +1046,8 @@ class _Builder:
             status_now = S.CANCELLED
             for p in payments:
                 if p["kind"] == "charge" and p["status"] == "pending":
-                    p["status"] = "voided" if r() < 0.5 else "failed"
+                    online = p["method"] not in ("cod", "bank_transfer")
+                    p["status"] = "failed" if online and r() < 0.5 else "voided"
                 elif p["kind"] == "charge" and p["status"] == "authorized":
                     p["status"] = "voided"
             if main_charge is not None and main_charge["status"] == "paid":

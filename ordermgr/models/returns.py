@@ -16,7 +16,10 @@ from ordermgr.models.states import RETURN_MACHINE, ReturnStatus, ReturnType
 
 class ReturnCase(Base):
     __tablename__ = "returns"
-    __table_args__ = (Index("ix_returns_order", "order_id"), Index("ix_returns_status", "status"))
+    __table_args__ = (Index("ix_returns_order", "order_id"), Index("ix_returns_status", "status"),
+                      Index("ix_returns_status_requested", "status", "requested_at", "id"),
+                      Index("ix_returns_requested", "requested_at", "id"),
+                      Index("ix_returns_due", "due_at"), Index("ix_returns_external", "external_id"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)  # RMA number
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))

@@ -1098,15 +1098,18 @@ def search_customers(conn, text: str, *, limit: int = 50) -> list[CustomerHit]:
     exact = conn.execute(select(Order.customer_id).where(Order.number == text.strip().lstrip("#"))).scalar()
     if exact:
         ids.append(exact)
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    ids += conn.execute(select(Customer.id).where(or_(
-        func.lower(Customer.name).like(f"{escaped}%", escape="\\"),
-        func.lower(Customer.email).like(f"{escaped}%", escape="\\"),
-        Customer.phone == term)).limit(limit)).scalars().all()
-    if len(term) >= 3 and len(ids) < limit:
+    if "@" in term:  # indexed exact matches first
+        ids += conn.execute(select(Customer.id).where(Customer.email == term).limit(limit)).scalars().all()
+    if term.isdigit():
+        ids += conn.execute(select(Customer.id).where(Customer.phone == term).limit(limit)).scalars().all()
+    if len(term) >= 3:  # every customer with an order is in the orders' substring index
         cond = _search_condition(conn, term)
         ids += conn.execute(select(Order.customer_id).where(cond, Order.customer_id.is_not(None))
                             .limit(limit * 4)).scalars().all()
+    else:  # two characters (many Chinese names): a prefix scan of the customers table
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        ids += conn.execute(select(Customer.id).where(
+            func.lower(Customer.name).like(f"{escaped}%", escape="\\")).limit(limit)).scalars().all()
     unique = list(dict.fromkeys(i for i in ids if i))[:limit]
     if not unique:
         return []

@@ -46,6 +46,7 @@ def upgrade() -> None:
     op.add_column("returns", sa.Column("intercept_outcome", sa.String(length=24), nullable=False,
                                        server_default=""))
     op.create_index("ix_returns_status_requested", "returns", ["status", "requested_at", "id"])
+    op.create_index("ix_returns_requested", "returns", ["requested_at", "id"])
     op.create_index("ix_returns_due", "returns", ["due_at"])
     op.create_index("ix_returns_external", "returns", ["external_id"])
 
@@ -143,6 +144,7 @@ def downgrade() -> None:
         op.drop_table(table)
     op.drop_index("ix_returns_external", table_name="returns")
     op.drop_index("ix_returns_due", table_name="returns")
+    op.drop_index("ix_returns_requested", table_name="returns")
     op.drop_index("ix_returns_status_requested", table_name="returns")
     with op.batch_alter_table("returns") as batch:
         for column in ("intercept_outcome", "intercept_reference", "intercept_carrier",

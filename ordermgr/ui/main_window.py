@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1100])
         self.setCentralWidget(splitter)
         self._build_menus()
         self._build_status_bar()

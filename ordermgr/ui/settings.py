@@ -18,6 +18,11 @@ from ordermgr.services.users import set_new_user_role
 from ordermgr.ui.ops import QueryOp, WriteOp
 
 LANGUAGE_KEY = "ui/language"
+ROLE_TITLES = {"clerk": QT_TRANSLATE_NOOP("Settings", "Clerk"),
+               "agent": QT_TRANSLATE_NOOP("Settings", "Customer service agent"),
+               "supervisor": QT_TRANSLATE_NOOP("Settings", "Supervisor"),
+               "manager": QT_TRANSLATE_NOOP("Settings", "Manager"),
+               "admin": QT_TRANSLATE_NOOP("Settings", "Administrator")}
 LANGUAGES = (("", QT_TRANSLATE_NOOP("Settings", "Follow the system")),
              ("en", "English"), ("zh_CN", "简体中文"))
 
@@ -60,7 +65,8 @@ class GeneralSettings(QWidget):
         self.role = QComboBox()
         self.role.setObjectName("newUserRole")
         for role in ROLES:
-            self.role.addItem(role, role)
+            self.role.addItem(QCoreApplication.translate("Settings", ROLE_TITLES.get(role, role)),
+                              role)
         self.role.setEnabled(ctx.actor.may("users.edit"))
         if not ctx.actor.may("users.edit"):
             self.role.setToolTip(self.tr("Only an admin may change this."))

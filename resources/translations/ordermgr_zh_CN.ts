@@ -4,32 +4,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="45" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="49" />
         <source>Action on the exception</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="52" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="56" />
         <source>Resolved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="53" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="57" />
         <source>Action</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="54" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="58" />
         <source>Claim status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="55" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="59" />
         <source>Claim amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="56" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="60" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
@@ -102,7 +102,7 @@
     <message>
         <location filename="../../ordermgr/ui/inventory/page.py" line="152" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/page.py" line="153" />
@@ -143,44 +143,107 @@
 <context>
     <name>AfterSalesDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="227" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="303" />
         <source>Cases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="234" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="310" />
         <source>Returns desk</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="235" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="311" />
         <source>Unpaid orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="236" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="312" />
         <source>Reconciliation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="269" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="315" />
+        <source>Settings</source>
+        <translation type="unfinished">设置</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="348" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="279" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="292" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="358" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="371" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="280" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="359" />
         <source>Order number (or waybill):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="293" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="372" />
         <source>No order with number {0}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AfterSalesSettingsPage</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="21" />
+        <source>SLA: hours a case may stay open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="27" />
+        <source> h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="31" />
+        <source>Approval limits (empty: no limit)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="40" />
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="40" />
+        <source>Label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="41" />
+        <source>Case types (empty: all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="41" />
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="43" />
+        <source>Save settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="47" />
+        <source>Add reason code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="59" />
+        <source>Only managers change these settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="61" />
+        <source>Reason codes</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -190,7 +253,7 @@
         <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
         <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
@@ -207,7 +270,7 @@
         <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
         <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
         <source>Available</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">可用</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/page.py" line="193" />
@@ -411,7 +474,7 @@
     <message>
         <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36" />
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">订单</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36" />
@@ -422,7 +485,7 @@
         <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37" />
         <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="41" />
         <source>Carrier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">承运商</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37" />
@@ -471,276 +534,515 @@
     </message>
 </context>
 <context>
+    <name>CarrierDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="38" />
+        <source>Add a carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="43" />
+        <source>BE followed by 10 digits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="45" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="46" />
+        <source>Waybill pattern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="47" />
+        <source>Format in words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="48" />
+        <source>Tracking URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="49" />
+        <source>Delayed after (days)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CaseQueues</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="50" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="52" />
         <source>RMA or order number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="69" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71" />
         <source>New case…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="69" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71" />
         <source>Approve…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="70" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72" />
         <source>Reject…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="70" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="194" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="213" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="73" />
         <source>Re-ship</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="73" />
         <source>Exchange…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="74" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="74" />
         <source>Cancel case…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="147" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="75" />
+        <source>Intercept…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="75" />
+        <source>Attach file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="76" />
+        <source>Open attachment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="153" />
         <source>Order #{0}, {1}. Refund {2}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="150" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="150" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
         <source>Qty</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="150" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
         <source>Received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="150" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="187" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="206" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="151" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="158" />
         <source>Inspection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="164" />
         <source>Refund {0}: {1} {2} ({3}) {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="161" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="168" />
         <source>Attachments: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="187" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="171" />
+        <source>Intercept: {0} {1}, {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="206" />
         <source>Why?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="194" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="213" />
         <source>Reference of the refund (bank, cash or gateway) if it is paid back by hand; empty if the storefront does it:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="203" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="210" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="222" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="229" />
         <source>Exchange</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="204" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="223" />
         <source>Replacement items as SKU:QTY, separated by commas:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="210" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="229" />
         <source>Write the items as SKU:QTY, e.g. TEA-01:2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="242" />
+        <source>Ask the carrier to stop the parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="243" />
+        <source>The carrier stopped it; it is coming back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="244" />
+        <source>The parcel came back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="245" />
+        <source>It was delivered anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="246" />
+        <source>The carrier could not stop it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="247" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="253" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="256" />
+        <source>Parcel intercept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="247" />
+        <source>What happened?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="253" />
+        <source>Carrier:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="257" />
+        <source>Carrier's request number:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="264" />
+        <source>Attach a file to the case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="265" />
+        <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomerDesk</name>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="32" />
+        <source>Name, phone, email or order number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="47" />
+        <source>Tags, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="50" />
+        <source>Save notes and tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="55" />
+        <source>Order</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="56" />
+        <source>Placed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="57" />
+        <location filename="../../ordermgr/ui/customers.py" line="69" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="58" />
+        <source>Payment</source>
+        <translation type="unfinished">付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="59" />
+        <source>Items</source>
+        <translation type="unfinished">件数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="60" />
+        <source>Total</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="66" />
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="67" />
+        <source>Method</source>
+        <translation type="unfinished">方式</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="68" />
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="70" />
+        <source>Reference</source>
+        <translation type="unfinished">参考号</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="71" />
+        <source>Gateway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="72" />
+        <source>Refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="73" />
+        <source>Storefront push</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="74" />
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="84" />
+        <source>Open a case for this order…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="100" />
+        <source>Tags:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="105" />
+        <source>Orders</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="108" />
+        <source>Payments and refunds of the selected order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="110" />
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="172" />
+        <source>{0} orders · spent {1} · refunded {2} · return rate {3:.0%}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/customers.py" line="222" />
+        <source>Saving…</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="85" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="86" />
         <source>Refresh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="89" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="90" />
         <source>Period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="98" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
         <source>Orders today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="98" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
         <source>Revenue today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100" />
         <source>Orders in period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100" />
         <source>Revenue in period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101" />
         <source>Average order value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101" />
         <source>Units sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="102" />
         <source>Refunds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="102" />
         <source>Late shipments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="102" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="103" />
         <source>Low-stock SKUs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="102" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="103" />
         <source>Open after-sales cases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="106" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="107" />
         <source>Awaiting payment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="106" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="107" />
         <source>On hold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="107" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
         <source>To fulfil</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="107" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
         <source>Allocated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
-        <source>Picking</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
-        <source>Packed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">已分配库存</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
-        <source>Exceptions</source>
-        <translation type="unfinished" />
+        <source>Picking</source>
+        <translation type="unfinished">拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="121" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
+        <source>Packed</source>
+        <translation type="unfinished">已打包</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110" />
+        <source>Exceptions</source>
+        <translation type="unfinished">异常</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="122" />
         <source>Orders waiting per queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="153" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="154" />
         <source>Updating…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="160" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="161" />
         <source>Could not update: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="166" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="169" />
         <source>{0} units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="169" />
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="173" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="172" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="176" />
         <source>previous period: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="170" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="173" />
         <source>previous: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="175" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="178" />
         <source>not shipped {0} h after the order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="176" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="179" />
         <source>available at or below threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="181" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="184" />
         <source>Updated {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="190" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="193" />
         <source>Daily sales ({0}) against the previous period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="194" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="197" />
         <source>This period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="195" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="198" />
         <source>Previous period</source>
         <translation type="unfinished" />
     </message>
@@ -839,27 +1141,27 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="26" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="30" />
         <source>Tracking event</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="32" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="36" />
         <source>Waybill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="33" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="37" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="34" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="38" />
         <source>Location</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="35" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="39" />
         <source>Description</source>
         <translation type="unfinished" />
     </message>
@@ -978,27 +1280,27 @@
 <context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="58" />
+        <location filename="../../ordermgr/ui/settings.py" line="63" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="66" />
+        <location filename="../../ordermgr/ui/settings.py" line="72" />
         <source>Only an admin may change this.</source>
         <translation>只有管理员可以修改此项。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="67" />
+        <location filename="../../ordermgr/ui/settings.py" line="73" />
         <source>Role of new users:</source>
         <translation>新用户的角色：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="68" />
+        <location filename="../../ordermgr/ui/settings.py" line="74" />
         <source>Users are created the first time they sign in; the very first user of a database is an admin.</source>
         <translation>用户在首次登录时创建；数据库的第一个用户是管理员。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="104" />
+        <location filename="../../ordermgr/ui/settings.py" line="107" />
         <source>The new language is used for windows opened from now on; restart ordermgr to see it everywhere.</source>
         <translation>新语言将用于此后打开的窗口；重新启动 ordermgr 后全部生效。</translation>
     </message>
@@ -1039,7 +1341,7 @@
     <message>
         <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
@@ -1186,58 +1488,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="29" />
+        <location filename="../../ordermgr/ui/main_window.py" line="32" />
         <source>ordermgr</source>
         <translation>ordermgr</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="105" />
-        <location filename="../../ordermgr/ui/main_window.py" line="107" />
+        <location filename="../../ordermgr/ui/main_window.py" line="109" />
+        <location filename="../../ordermgr/ui/main_window.py" line="111" />
         <source>This area is not part of this version yet.</source>
         <translation>此版本尚未包含该功能区。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="117" />
+        <location filename="../../ordermgr/ui/main_window.py" line="118" />
+        <source>This area could not be opened ({0}). The other areas still work; please tell your administrator.</source>
+        <translation>无法打开此功能区（{0}）。其他功能区仍可使用；请告知管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="129" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="118" />
+        <location filename="../../ordermgr/ui/main_window.py" line="130" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="121" />
+        <location filename="../../ordermgr/ui/main_window.py" line="133" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="127" />
+        <location filename="../../ordermgr/ui/main_window.py" line="139" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="128" />
+        <location filename="../../ordermgr/ui/main_window.py" line="140" />
         <source>&amp;About ordermgr</source>
         <translation>关于 ordermgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="130" />
+        <location filename="../../ordermgr/ui/main_window.py" line="142" />
         <source>About ordermgr</source>
         <translation>关于 ordermgr</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="131" />
+        <location filename="../../ordermgr/ui/main_window.py" line="143" />
         <source>ordermgr {0}: order management for online shops.</source>
         <translation>ordermgr {0}：网店订单管理。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="138" />
+        <location filename="../../ordermgr/ui/main_window.py" line="150" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="140" />
+        <location filename="../../ordermgr/ui/main_window.py" line="152" />
         <source>User: {0} ({1})</source>
         <translation>用户：{0}（{1}）</translation>
     </message>
@@ -1271,7 +1578,6 @@
     </message>
     <message>
         <location filename="../../ordermgr/ui/orders/new_order.py" line="49" />
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="74" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1327,82 +1633,87 @@
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="69" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="70" />
         <source>Add a line: SKU, name or scan a barcode, then Enter</source>
         <translation>添加商品：输入 SKU、名称或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="74" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="75" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/orders/new_order.py" line="75" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="76" />
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="75" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="76" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="76" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="77" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="76" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="77" />
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="80" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="81" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="90" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="91" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="91" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="92" />
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="92" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="93" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="98" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="99" />
         <source>Order note (optional)</source>
         <translation>订单备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="182" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="183" />
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="187" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="188" />
         <source>{0} · {1} · {2} available</source>
         <translation>{0} · {1} · 可用 {2}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="212" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="213" />
         <source>Out of stock: the order will be backordered.</source>
         <translation>缺货：订单将进入缺货等待。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="250" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="251" />
         <source>Subtotal {0} · Total {1}</source>
         <translation>小计 {0} · 合计 {1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="281" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="282" />
         <source>Saving the order…</source>
         <translation>正在保存订单…</translation>
     </message>
@@ -1410,7 +1721,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../ordermgr/ui/ops.py" line="98" />
+        <location filename="../../ordermgr/ui/ops.py" line="99" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1471,82 +1782,82 @@
 <context>
     <name>OrderDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="248" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="249" />
         <source>Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)</source>
         <translation>搜索订单号、姓名、邮箱、电话、运单号或 SKU；可扫描条码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="253" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="254" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="285" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="286" />
         <source>&amp;New order…</source>
         <translation>新建订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="294" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="295" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="296" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="297" />
         <source>&amp;Open detail</source>
         <translation>打开详情(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="486" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="487" />
         <source>No order matches the scanned code {0}.</source>
         <translation>没有与扫描码 {0} 匹配的订单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="519" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="520" />
         <source>{0} orders loaded</source>
         <translation>已加载 {0} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="521" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="522" />
         <source>{0} of {1} orders</source>
         <translation>{0} / {1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="668" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="673" />
         <source>Why is order #{0} put on hold?</source>
         <translation>订单 #{0} 挂起的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="682" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="687" />
         <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
         <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="690" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="695" />
         <source>Internal note on order #{0}:</source>
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="731" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="736" />
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="783" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="788" />
         <source>Reason for the {0} selected orders:</source>
         <translation>所选 {0} 个订单的原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="817" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="822" />
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="820" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="825" />
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="824" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="829" />
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -1871,7 +2182,7 @@
     <message>
         <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71" />
@@ -1902,12 +2213,12 @@
     <message>
         <location filename="../../ordermgr/ui/fulfilment/packing.py" line="80" />
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">订单</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/packing.py" line="84" />
         <source>Qty</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">数量</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/packing.py" line="144" />
@@ -1965,7 +2276,7 @@
     <message>
         <location filename="../../ordermgr/ui/fulfilment/batches.py" line="30" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/batches.py" line="31" />
@@ -1976,41 +2287,42 @@
         <location filename="../../ordermgr/ui/fulfilment/batches.py" line="32" />
         <location filename="../../ordermgr/ui/fulfilment/batches.py" line="40" />
         <source>Orders</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">订单</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/batches.py" line="64" />
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="79" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="70" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="85" />
         <source>Starting the batch…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="82" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="88" />
         <source>Batch started; its orders are now being picked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="92" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="98" />
         <source>Start a batch first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="97" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="103" />
         <source>Save PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="98" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="104" />
         <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="117" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="123" />
         <source>Writing the PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="118" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="124" />
         <source>Saved {0}</source>
         <translation type="unfinished" />
     </message>
@@ -2079,6 +2391,319 @@
     </message>
 </context>
 <context>
+    <name>ReconciliationPage</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="23" />
+        <source>paid less than the order total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="24" />
+        <source>paid more than the order total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="25" />
+        <source>refunded more than was paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="26" />
+        <source>cancelled but money was kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="27" />
+        <source>goods shipped but nothing paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="28" />
+        <source>Order</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="28" />
+        <source>Store</source>
+        <translation type="unfinished">店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="29" />
+        <source>Placed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="30" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="31" />
+        <source>Total</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="32" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="33" />
+        <source>Refunded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="34" />
+        <source>Shipped value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="35" />
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="39" />
+        <source>All stores</source>
+        <translation type="unfinished">全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="42" />
+        <source>Check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="46" />
+        <source>Store:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="46" />
+        <source>From:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="47" />
+        <source>To:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="112" />
+        <source>All stores</source>
+        <translation type="unfinished">全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="113" />
+        <source>All warehouses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="115" />
+        <source>All (per currency)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="116" />
+        <source>No conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="121" />
+        <source>Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="121" />
+        <source>Week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="121" />
+        <source>Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="125" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="138" />
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="125" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="139" />
+        <source>Store</source>
+        <translation type="unfinished">店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="126" />
+        <source>Country</source>
+        <translation type="unfinished">国家</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="126" />
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="137" />
+        <source>Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="140" />
+        <source>Warehouse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="141" />
+        <source>Currency</source>
+        <translation type="unfinished">币种</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="142" />
+        <source>Convert to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="143" />
+        <source>Group by period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="144" />
+        <source>Sales by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="145" />
+        <source>Slow seller after (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="146" />
+        <source>File language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="148" />
+        <source>Run report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="154" />
+        <source>Export to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="154" />
+        <source>Export to PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="155" />
+        <source>Export to CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="165" />
+        <source>Save preset…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="167" />
+        <source>Delete preset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="169" />
+        <source>Presets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="267" />
+        <source>Running…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="269" />
+        <source>Running the report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="275" />
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="305" />
+        <source>No data for this period.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="306" />
+        <source>{0} rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="316" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="316" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="317" />
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="318" />
+        <source>Export report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="330" />
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="331" />
+        <source>Writing {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="335" />
+        <source>Saved {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="340" />
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="342" />
+        <source>Export failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="382" />
+        <source>Save preset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="382" />
+        <source>Name of the preset:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <location filename="../../ordermgr/ui/reports/presets.py" line="14" />
@@ -2141,7 +2766,7 @@
     <message>
         <location filename="../../ordermgr/ui/reports/__init__.py" line="18" />
         <source>Reports</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">报表</translation>
     </message>
 </context>
 <context>
@@ -2169,7 +2794,7 @@
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
@@ -2179,7 +2804,7 @@
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
         <source>Shipped</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">已发货</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="77" />
@@ -2249,7 +2874,7 @@
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="110" />
         <source>Payment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">付款</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="110" />
@@ -2305,7 +2930,7 @@
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="157" />
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="273" />
         <source>Order #{0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">订单 #{0}</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="159" />
@@ -2354,14 +2979,152 @@
     </message>
 </context>
 <context>
+    <name>ReturnsDeskPage</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="30" />
+        <source>Scan or type the RMA, order or waybill number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="34" />
+        <source>Scan each returned item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42" />
+        <source>SKU</source>
+        <translation type="unfinished">SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42" />
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42" />
+        <source>Expected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="43" />
+        <source>Scanned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="43" />
+        <source>Inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="45" />
+        <source>Book in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="48" />
+        <source>Save inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="51" />
+        <source>Start again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="54" />
+        <source>Case:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="55" />
+        <source>Item:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="90" />
+        <source>No open case for {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="99" />
+        <source>{0} — order #{1} — {2} — {3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="110" />
+        <source>Sellable: back to stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="111" />
+        <source>Damaged: write off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="112" />
+        <source>Back to supplier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="118" />
+        <source>Scan the items now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="119" />
+        <source>This case is {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="132" />
+        <source>{0} is not on return {1} for order #{2}; put it aside and check the parcel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="137" />
+        <source>All {0} × {1} of return {2} are already scanned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="143" />
+        <source>{0}: {1} of {2}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../ordermgr/ui/settings.py" line="21" />
+        <source>Clerk</source>
+        <translation>文员</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="22" />
+        <source>Customer service agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="23" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="24" />
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="25" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/settings.py" line="26" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="108" />
+        <location filename="../../ordermgr/ui/settings.py" line="111" />
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2604,12 +3367,12 @@
     <message>
         <location filename="../../ordermgr/ui/inventory/stocktake.py" line="54" />
         <source>Quantity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">数量</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
@@ -2639,7 +3402,7 @@
     <message>
         <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60" />
         <source>Reserved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">已预留</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/stocktake.py" line="68" />
@@ -2718,90 +3481,110 @@
 <context>
     <name>TrackingQueue</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="70" />
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="78" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="74" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82" />
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="70" />
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="78" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="74" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82" />
         <source>Carrier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="71" />
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="79" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="75" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="83" />
         <source>Waybill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="72" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="76" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="73" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="77" />
         <source>Days without news</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="80" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="84" />
         <source>Problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="81" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="85" />
         <source>Age (days)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="86" />
         <source>Action</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="86" />
         <source>Claim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="83" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="87" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="92" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="96" />
         <source>Check for delays</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="93" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="97" />
         <source>Record tracking event…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="94" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="98" />
         <source>Action on exception…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="95" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="99" />
         <source>Refresh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="102" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="100" />
+        <source>Ask the carriers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="101" />
+        <source>Fetch tracking news from the tracking service URL in settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="108" />
         <source>On the road</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="103" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="109" />
         <source>Logistics exceptions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="125" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="139" />
+        <source>Asked about {0} parcels: {1} new events, {2} errors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="143" />
+        <source>Asking the carriers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="148" />
         <source>Checking for delays…</source>
         <translation type="unfinished" />
     </message>
@@ -2827,13 +3610,13 @@
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="26" />
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
         <source>From</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">从</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="26" />
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
         <source>To</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">到</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
@@ -2843,12 +3626,12 @@
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
         <source>Lines</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">商品</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="32" />
@@ -2864,7 +3647,7 @@
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
@@ -2874,7 +3657,7 @@
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
         <source>Quantity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">数量</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/inventory/transfers.py" line="40" />
@@ -2908,104 +3691,177 @@
     </message>
 </context>
 <context>
+    <name>UnpaidOrdersPage</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="22" />
+        <source>Order</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="22" />
+        <source>Store</source>
+        <translation type="unfinished">店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="23" />
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="24" />
+        <source>Placed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="25" />
+        <source>Total</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="26" />
+        <source>Age</source>
+        <translation type="unfinished">时长</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="34" />
+        <source> h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="36" />
+        <source>Save time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="39" />
+        <source>Cancel overdue unpaid orders now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="44" />
+        <source>Cancel unpaid orders after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="86" />
+        <source>Unpaid orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="87" />
+        <source>{0} order(s) cancelled, {1} refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="91" />
+        <source>Cancelling unpaid orders…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>WaybillForm</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="41" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="64" />
         <source>Order number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="45" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="68" />
         <source>Waybill number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="50" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="73" />
         <source>More parcels: one waybill number per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="56" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79" />
         <source>SKU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="56" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79" />
         <source>Item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="56" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79" />
         <source>Left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="57" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="80" />
         <source>Ship now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="59" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="82" />
         <source>Ship</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="63" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="84" />
+        <source>Add carrier…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="88" />
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="65" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="93" />
         <source>Carrier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="66" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="94" />
         <source>Waybill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="68" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="96" />
         <source>Parcels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="69" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="97" />
         <source>Weight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="73" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="101" />
         <source>L × W × H</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="74" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="102" />
         <source>Shipping cost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="77" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="105" />
         <source>Lines (lower 'Ship now' for a split shipment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="108" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="147" />
         <source>✓ valid {0} number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="126" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="165" />
         <source>#{0}: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="158" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="197" />
         <source>Shipping…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="161" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="200" />
         <source>Shipped #{0}.</source>
         <translation type="unfinished" />
     </message>
@@ -3013,47 +3869,47 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="26" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28" />
         <source>New requests</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="26" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28" />
         <source>Awaiting approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="27" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
         <source>Awaiting goods</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="27" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
         <source>To inspect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30" />
         <source>Refunds pending</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30" />
         <source>Refunds failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31" />
         <source>Overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31" />
         <source>All open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31" />
         <source>All cases</source>
         <translation type="unfinished" />
     </message>

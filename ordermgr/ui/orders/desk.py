@@ -234,7 +234,8 @@ class OrderDesk(QWidget):
         # queues
         self.queues = QListWidget()
         self.queues.setObjectName("orderQueues")
-        self.queues.setMaximumWidth(230)
+        self.queues.setMaximumWidth(240)
+        self.queues.setMinimumWidth(185)
         for key in QUEUES:
             item = QListWidgetItem(queue_title(key))
             item.setData(Qt.UserRole, key)
@@ -622,6 +623,10 @@ class OrderDesk(QWidget):
 
     def open_number(self, number: str) -> None:
         self.detail.show_order(number)
+        sizes = self.splitter.sizes()
+        if sizes[2] < 200:  # collapsed: give the detail a good part of the width
+            width = sum(sizes[1:])
+            self.splitter.setSizes([sizes[0], int(width * 0.6), width - int(width * 0.6)])
 
     def close_detail(self) -> None:
         if self.detail.isVisible():

@@ -66,12 +66,13 @@ class NewOrderDialog(QDialog):
         # lines
         self.sku_input = QLineEdit()
         self.sku_input.setObjectName("skuInput")
-        self.sku_input.setPlaceholderText(self.tr("Add a line: SKU, name or scan a barcode, then Enter"))
+        self.sku_input.setPlaceholderText(
+            self.tr("Add a line: SKU, name or scan a barcode, then Enter"))
         self.sku_choices = QListWidget()
         self.sku_choices.setMaximumHeight(80)
         self.sku_choices.hide()
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Name"),
+        self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Product"),
                                               self.tr("Available"), self.tr("Qty"),
                                               self.tr("Price"), self.tr("Line total")])
         self.table.verticalHeader().hide()

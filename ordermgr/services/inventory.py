@@ -572,17 +572,15 @@ def daily_sales(conn: Connection, sku_ids, *, days: int = SALES_WINDOW_DAYS) -> 
     if not ids:
         return {}
     since = utcnow() - timedelta(days=days)
-    result = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        rows = conn.execute(
-            select(OrderLine.sku_id, func.sum(OrderLine.quantity_shipped))
+    stmt = (select(OrderLine.sku_id, func.sum(OrderLine.quantity_shipped))
             .join(Order, Order.id == OrderLine.order_id)
-            .where(OrderLine.sku_id.in_(chunk), Order.placed_at >= since,
-                   Order.status.in_(tuple(ORDER_SHIPPED_STATES)))
+            .where(Order.placed_at >= since, Order.status.in_(tuple(ORDER_SHIPPED_STATES)))
             .group_by(OrderLine.sku_id))
-        result.update({sku_id: float(units or 0) / days for sku_id, units in rows})
-    return result
+    if len(ids) <= 500:  # a page of the stock table: only its SKUs
+        stmt = stmt.where(OrderLine.sku_id.in_(ids))
+    wanted = set(ids)
+    return {sku_id: float(units or 0) / days for sku_id, units in conn.execute(stmt)
+            if sku_id in wanted}
 
 
 def low_stock(conn: Connection, *, warehouse_id: int | None = None, limit: int = 500) -> list[StockRow]:

@@ -273,7 +273,8 @@ RETURN_PATHS = {  # kind: states after "requested", with the action that reaches
     "reship": (("approve", R.APPROVED), ("reship", R.RESHIPPED), ("close", R.CLOSED)),
     "complaint": (("approve", R.APPROVED), ("close", R.CLOSED)),
 }
-RETURN_KINDS = (("return_refund", 45), ("refund_only", 20), ("exchange", 15), ("reship", 10), ("complaint", 10))
+RETURN_KINDS = (("return_refund", 45), ("refund_only", 20), ("exchange", 15), ("reship", 10),
+                ("complaint", 10))
 
 
 # -- small pure helpers (also used by tests) ----------------------------------------------------
@@ -850,7 +851,8 @@ class _Builder:
         discount = 0
         if r() < 0.12:
             discount = subtotal // 10 if r() < 0.6 else min(2000, subtotal // 5)
-        tax = (subtotal - discount) * EU_VAT[address["country"]] // 100 if usd and address["country"] in EU_VAT else 0
+        vat = EU_VAT.get(address["country"], 0) if usd else 0  # import VAT collected at checkout
+        tax = (subtotal - discount) * vat // 100
         total = subtotal + shipping + tax - discount
 
         # -- the life of the order: (time, action) steps up to its status
@@ -882,7 +884,8 @@ class _Builder:
             t += max(30, int(d * scale))
             times.append(t)
         last = times[-1]
-        # times[1] pay/confirm, [2] allocate, [3] picking, [4] packed, [5] shipped, [6] delivered, [7] completed
+        # times[1] pay/confirm, [2] allocate, [3] picking, [4] packed, [5] shipped, [6] delivered,
+        # [7] completed
 
         events = []
         staff_clerk = self.clerks[oid % 2]
@@ -1153,7 +1156,8 @@ class _Builder:
         dest = address["city"] if not intl else f"{address['city']}, {address['country']}"
         if intl:
             script = [("in_transit", f"{origin}, CN", "Shipment picked up"),
-                      ("in_transit", "Shanghai Pudong, CN" if wh == 0 else "Hong Kong, HK", "Departed facility"),
+                      ("in_transit", "Shanghai Pudong, CN" if wh == 0 else "Hong Kong, HK",
+                       "Departed facility"),
                       ("in_transit", INTL_HUBS.get(address["country"], dest), "Arrived at facility"),
                       ("in_transit", INTL_HUBS.get(address["country"], dest), "Customs clearance completed"),
                       ("out_for_delivery", dest, "Out for delivery"),
@@ -1302,7 +1306,8 @@ class _Builder:
             for i in range(len(cuts) - 1):
                 qty = cuts[i + 1] - cuts[i]
                 if i == 0:
-                    entries.append((opening, 0, sku_id, wid, "receive", qty, 0, "opening stock", "import", None))
+                    entries.append((opening, 0, sku_id, wid, "receive", qty, 0, "opening stock",
+                                    "import", None))
                 else:
                     at = self.start + rng.randint(0, 300 * DAY)
                     po = rng.randint(1, 999)

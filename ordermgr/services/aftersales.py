@@ -404,7 +404,9 @@ def approve_case(uow: UnitOfWork, case_id: int, *, amount: object | None = None,
 
 
 def _approve(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, amount_reason: str,
-             note: str, check_limit: bool = True) -> None:
+             note: str, from_storefront: bool = False) -> None:
+    """`from_storefront`: the money already went back in the storefront, so neither the
+    approver's limit nor what is left to refund can refuse recording it."""
     if not case.can("approve"):
         _apply(case, order, "approve", by=uow.actor.user_id)  # the clear refusal
     value = case.refund_amount or ZERO
@@ -418,12 +420,12 @@ def _approve(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, amount_
                                       f"to {money(value, case.currency)}; give a reason.")
             case.amount_reason = amount_reason.strip()
     room = payments.refundable(uow.session, order.id)
-    if value > room.total:
+    if value > room.total and not from_storefront:
         raise ValidationError(
             f"{case.subject} (order #{order.number}): cannot approve a refund of "
             f"{money(value, case.currency)}; only {money(room.total, case.currency)} is refundable "
             f"(paid {money(room.paid, case.currency)}, already refunded {money(room.refunded, case.currency)}).")
-    if check_limit:
+    if not from_storefront:
         own = case.requested_by is not None and case.requested_by == uow.actor.user_id
         limit = limit_for(uow.session, uow.actor, own_request=own)
         if limit is not None and value > limit:
@@ -737,7 +739,7 @@ def case_for_storefront_refund(uow: UnitOfWork, order: Order, *, external_id: st
                  external_id=external_id, check_lines=False)
     case.refund_amount = amount
     _approve(uow, case, order, amount=None, amount_reason="", note="refunded in the storefront",
-             check_limit=False)
+             from_storefront=True)
     refund = payments.storefront_refund_rows(uow, order, amount, external_id=external_id, at=at,
                                              case=case)
     if case.can("refund"):

@@ -137,17 +137,24 @@ def allocate(room: Refundable, amount: Decimal,
                                   f"{money(sum((p for _, p in parts), ZERO), room.currency)}, "
                                   f"not the refund of {money(amount, room.currency)}.")
         return parts
+    parts, left = _newest_first(room, amount)
+    if left > 0:  # refunds recorded without a parent payment ate into the rooms
+        raise ValidationError(f"{subject}: the payments can take back only "
+                              f"{money(amount - left, room.currency)} of "
+                              f"{money(amount, room.currency)}.")
+    return parts
+
+
+def _newest_first(room: Refundable, amount: Decimal) -> tuple[list[tuple[PaymentRoom, Decimal]], Decimal]:
+    """Take `amount` from the payments' rooms, newest payment first; returns the parts and what
+    no payment could take."""
     parts, left = [], amount
     for payment in sorted(room.payments, key=lambda p: -p.charge_id):
         take = min(left, payment.room)
         if take > 0:
             parts.append((payment, take))
             left -= take
-    if left > 0:  # refunds recorded without a parent payment ate into the rooms
-        raise ValidationError(f"{subject}: the payments can take back only "
-                              f"{money(amount - left, room.currency)} of "
-                              f"{money(amount, room.currency)}.")
-    return parts
+    return parts, left
 
 
 # -- issuing refunds (inside a use case's transaction) ------------------------------------------
@@ -186,16 +193,7 @@ def issue_refund(uow: UnitOfWork, order: Order, amount: Decimal, *, reason: str,
                         created_by=uow.actor.user_id, created_at=utcnow(),
                         completed_at=utcnow() if done else None)
         uow.session.add(refund)
-        for payment, part in group:
-            row = Payment(kind="refund", method=payment.method, amount=part, currency=order.currency,
-                          status=PaymentStatus.PAID if done else PaymentStatus.PENDING,
-                          reference=refund.reference or refund.number, gateway=payment.gateway,
-                          parent_id=payment.charge_id)
-            order.payments.append(row)
-            uow.session.flush()
-            refund.parts.append(RefundPart(charge_id=payment.charge_id, payment_id=row.id,
-                                           amount=part))
-        uow.session.flush()
+        _add_parts(uow, order, refund, group, paid=done, reference=refund.reference or refund.number)
         how = "by hand" if done else "through the storefront"
         order.record("refund", f"Refund {refund.number} of {money(total, order.currency)} {how}"
                      f"{' (ref ' + refund.reference + ')' if done else ''}: {reason}",
@@ -217,6 +215,23 @@ def issue_refund(uow: UnitOfWork, order: Order, amount: Decimal, *, reason: str,
     order.refresh_payment_status()
     uow.changed_order(order)
     return refunds
+
+
+def _add_parts(uow: UnitOfWork, order: Order, refund: Refund,
+               parts: list[tuple[PaymentRoom | None, Decimal]], *, paid: bool, reference: str,
+               external_id: str | None = None, at: datetime | None = None) -> None:
+    """One refund payment row per part (against its original charge) and the link to the refund."""
+    for payment, part in parts:
+        row = Payment(kind="refund", method=payment.method if payment else "storefront", amount=part,
+                      currency=order.currency, status=PaymentStatus.PAID if paid else PaymentStatus.PENDING,
+                      reference=reference, gateway=payment.gateway if payment else "",
+                      external_id=external_id, parent_id=payment.charge_id if payment else None,
+                      created_at=at or utcnow())
+        order.payments.append(row)
+        uow.session.flush()
+        refund.parts.append(RefundPart(charge_id=payment.charge_id if payment else None,
+                                       payment_id=row.id, amount=part))
+    uow.session.flush()
 
 
 def _case_lines_payload(uow: UnitOfWork, case: ReturnCase | None) -> list[dict]:
@@ -361,13 +376,7 @@ def storefront_refund_rows(uow: UnitOfWork, order: Order, amount: Decimal, *, ex
     """Record money the storefront already paid back (done), split over the payments with room;
     what no payment can take is kept without a parent so reconciliation flags it."""
     uow.session.flush()
-    room = refundable(uow.session, order.id)
-    parts, left = [], amount
-    for payment in sorted(room.payments, key=lambda p: -p.charge_id):
-        take = min(left, payment.room)
-        if take > 0:
-            parts.append((payment, take))
-            left -= take
+    parts, left = _newest_first(refundable(uow.session, order.id), amount)
     from ordermgr.services.order_entry import next_number
     refund = Refund(number=f"RF{next_number(uow, 'refund'):07d}", order_id=order.id,
                     return_id=case.id if case else None, amount=amount, currency=order.currency,
@@ -380,16 +389,7 @@ def storefront_refund_rows(uow: UnitOfWork, order: Order, amount: Decimal, *, ex
         order.record("refund", f"Storefront refund {external_id} of {money(amount, order.currency)} "
                      f"is {money(left, order.currency)} more than the order still held; check it.",
                      by=uow.actor.user_id)
-    for payment, part in parts:
-        row = Payment(kind="refund", method=payment.method if payment else "storefront", amount=part,
-                      currency=order.currency, status=PaymentStatus.PAID, reference=external_id,
-                      gateway=payment.gateway if payment else "", external_id=external_id,
-                      parent_id=payment.charge_id if payment else None, created_at=at)
-        order.payments.append(row)
-        uow.session.flush()
-        refund.parts.append(RefundPart(charge_id=payment.charge_id if payment else None,
-                                       payment_id=row.id, amount=part))
-    uow.session.flush()
+    _add_parts(uow, order, refund, parts, paid=True, reference=external_id, external_id=external_id, at=at)
     order.refresh_payment_status()
     order.record("refund", f"Refund {refund.number} of {money(amount, order.currency)} made in the "
                  f"storefront ({external_id})", by=uow.actor.user_id, refund=refund.number)

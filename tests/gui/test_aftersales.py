@@ -98,13 +98,15 @@ def test_approval_form_refuses_above_the_approvers_limit(qtbot, ctx, order, engi
         assert case.status == "awaiting_goods" and case.refund_amount == Decimal("45.00")
 
 
-def test_desk_shows_queue_counts_and_the_returns_desk_books_goods_in(qtbot, ctx, order, engine):
+def test_desk_shows_queue_counts_and_the_returns_desk_books_goods_in(qtbot, qtmodeltester, ctx, order,
+                                                                      engine):
     case_id = cs.open_case(ctx.uow(), order, kind="return_refund",
                            lines=[CaseLineInput(1, "damaged", sku="TEA-01")])
     desk = AfterSalesDesk(ctx)
     qtbot.addWidget(desk)
     qtbot.waitUntil(lambda: desk.cases.model.rowCount() == 1, timeout=5000)
     qtbot.waitUntil(lambda: "New requests (1)" in desk.cases.queues.item(0).text(), timeout=5000)
+    qtmodeltester.check(desk.cases.model, force_py=True)
     desk.cases.table.selectRow(0)
     qtbot.waitUntil(lambda: desk.cases.detail_data is not None, timeout=5000)
     assert desk.cases.buttons["approve"].isEnabled() and not desk.cases.buttons["refund"].isEnabled()

@@ -327,7 +327,7 @@ class AfterSalesDesk(QWidget):
         self.status_label.setText(text)
 
     def on_changes(self, payload: dict) -> None:
-        if payload.get("returns") or payload.get("orders") or payload.get("many"):
+        if payload.get("returns") or payload.get("many"):
             self.cases.reload()
 
     def write(self, fn, *, done=None) -> None:

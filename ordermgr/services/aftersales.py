@@ -165,13 +165,14 @@ def set_sla_hours(uow: UnitOfWork, kind: str, hours: int) -> None:
             row = SlaSetting(kind=kind, hours=hours)
             uow.session.add(row)
         row.hours = hours
-        open_states = [s for s in ReturnStatus if s not in RETURN_MACHINE.terminal]
-        for case_id, requested_at in uow.session.execute(
-                select(ReturnCase.id, ReturnCase.requested_at)
-                .where(ReturnCase.kind == kind, ReturnCase.status.in_(open_states))).all():
-            uow.session.execute(update(ReturnCase).where(ReturnCase.id == case_id)
-                                .values(due_at=requested_at + timedelta(hours=hours))
-                                .execution_options(synchronize_session=False))
+        # open cases of this kind get their new due time in one statement
+        if uow.engine.dialect.name == "postgresql":
+            due = ReturnCase.requested_at + func.make_interval(0, 0, 0, 0, hours)
+        else:  # SQLite keeps UTC as text; datetime() shifts it and keeps it comparable
+            due = func.strftime("%Y-%m-%d %H:%M:%f", ReturnCase.requested_at, f"+{hours} hours")
+        uow.session.execute(update(ReturnCase)
+                            .where(ReturnCase.kind == kind, ReturnCase.status.in_(list(OPEN_STATES)))
+                            .values(due_at=due).execution_options(synchronize_session=False))
         uow.audit("settings.sla_hours", "sla", kind, old=old, new=hours)
         uow.commit()
 
@@ -638,6 +639,9 @@ def _refund(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, referenc
     approved = case.refund_amount or ZERO
     live = _refund_total(uow.session, case.id)
     remaining = approved - live
+    if approved <= 0:
+        raise ValidationError(f"{subject} has no approved refund amount; a {KIND_LABELS[case.kind]} is "
+                              "settled without money, or open a refund-only case for a goodwill refund.")
     if remaining <= 0:
         raise InvalidTransition(f"{subject} is already refunded: {money(live, case.currency)} of the "
                                 f"approved {money(approved, case.currency)} is paid back or on its way.")
@@ -870,7 +874,8 @@ def record_intercept(uow: UnitOfWork, case_id: int, *, carrier: str = "", refere
         if case.kind != T.INTERCEPT:
             raise ValidationError(f"{case.subject} (order #{order.number}) is not a parcel intercept.")
         if not case.is_open:
-            _apply(case, order, "receive", by=uow.actor.user_id)
+            raise InvalidTransition(f"{case.subject} (order #{order.number}) is {case.status}; its "
+                                    "intercept can't be changed any more.")
         if outcome == "requested":
             if not (carrier or "").strip():
                 raise ValidationError(f"{case.subject}: enter the carrier asked to stop the parcel.")

@@ -322,6 +322,7 @@ def test_queues_count_and_age_by_sla(engine, uow):
         assert (counts["new"], counts["awaiting_approval"], counts["overdue"]) == (1, 1, 2)
         rows = cs.case_rows(conn, "awaiting_approval")
         assert [r.id for r in rows] == [big]
+        assert abs((rows[0].due_at - rows[0].requested_at) - timedelta(hours=10)) < timedelta(seconds=1)
         assert rows[0].age(now) == "" and rows[0].age(now + timedelta(hours=8)) == "amber"
         assert rows[0].age(now + timedelta(hours=11)) == "red"
         page1 = cs.case_rows(conn, "open", limit=1)

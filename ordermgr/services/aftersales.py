@@ -354,6 +354,41 @@ def _resolution(kind: str) -> str:
     return {T.EXCHANGE: "exchange", T.RESHIP: "reship", T.COMPLAINT: "none"}.get(kind, "refund")
 
 
+def record_storefront_return(uow: UnitOfWork, order_id: int, *, external_id: str, lines: list[dict],
+                             reason: str = "", note: str = "") -> int:
+    """A return requested in the storefront becomes a case (idempotent on `external_id`); lines
+    are {"sku" | "external_id" | "order_line_id", "quantity", "reason"?}. Returns the case id."""
+    external_id = (external_id or "").strip()
+    if not external_id:
+        raise ValidationError("A storefront return needs its external id.")
+    with uow:
+        uow.require("returns.request", "record storefront returns")
+        order = uow.get_order(order_id, lock=True)
+        found = uow.session.scalar(select(ReturnCase.id).where(ReturnCase.order_id == order.id,
+                                                               ReturnCase.external_id == external_id))
+        if found:
+            return found
+        by_external = {ol.external_id: ol for ol in order.lines if ol.external_id}
+        inputs = []
+        for item in lines:
+            ol = by_external.get(str(item.get("external_id"))) or next(
+                (x for x in order.lines if x.id == item.get("order_line_id")
+                 or (item.get("sku") and x.sku == item.get("sku"))), None)
+            if ol is None:
+                raise ValidationError(f"{order.subject} has no line {item!r} (storefront return {external_id}).")
+            code = item.get("reason") or reason or "other"
+            if code not in {r.code for r in reason_codes(uow.session, T.RETURN_REFUND)}:
+                code = "other"
+            inputs.append(CaseLineInput(int(item.get("quantity") or 0), code, order_line_id=ol.id,
+                                        note=str(item.get("note") or "")))
+        case = _open(uow, order, kind=T.RETURN_REFUND, lines=inputs, reason=reason or "other",
+                     note=note or "requested in the storefront", refund_amount=None,
+                     refund_shipping=False, restocking_fee="0", amount_reason="", external_id=external_id)
+        _finish(uow, case, order, "open", f"Return requested in the storefront ({external_id})",
+                external_id=external_id, amount=str(case.refund_amount or ZERO))
+        return case.id
+
+
 # -- attachments --------------------------------------------------------------------------------
 
 def add_attachment(uow: UnitOfWork, case_id: int, *, filename: str, data: bytes,

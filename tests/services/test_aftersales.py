@@ -382,3 +382,19 @@ def test_customers_are_found_by_phone_fragment_and_shown_whole(engine, uow):
     cs.update_customer(uow, hits[0].id, notes="prefers phone calls", tags=["VIP", "tea"])
     with engine.connect() as conn:
         assert cs.customer_360(conn, hits[0].id).tags == "tea,vip"
+
+
+def test_a_return_requested_in_the_storefront_becomes_one_case(engine, uow):
+    build_catalog(uow)
+    store = storefront(uow)
+    order_id = shipped_order(uow, {"TEA-01": 2}, storefront=store)
+    first = cs.record_storefront_return(uow, order_id, external_id="ret-1",
+                                        lines=[{"sku": "TEA-01", "quantity": 1, "reason": "damaged"}])
+    again = cs.record_storefront_return(uow, order_id, external_id="ret-1",
+                                        lines=[{"sku": "TEA-01", "quantity": 1}])
+    assert first == again
+    with pytest.raises(ValidationError, match="only 1 can be returned"):
+        cs.record_storefront_return(uow, order_id, external_id="ret-2", lines=[{"sku": "TEA-01", "quantity": 2}])
+    with uow:
+        case = uow.session.get(ReturnCase, first)
+        assert (case.status, case.refund_amount, case.lines[0].reason_code) == ("requested", d("19.90"), "damaged")

@@ -145,3 +145,26 @@ def test_settings_page_lets_a_manager_set_sla_hours_and_limits(qtbot, ctx):
     with ctx.engine.connect() as conn:
         assert cs.sla_hours(conn)["complaint"] == 6
         assert cs.approval_limits(conn)["agent"] == Decimal("250.00")
+
+
+def test_desk_actions_follow_the_state_machine_and_write_through_the_services(qtbot, ctx, order, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+    case_id = cs.open_case(ctx.uow(), order, kind="refund_only", reason="goodwill", refund_amount="5.00",
+                           amount_reason="late")
+    cs.approve_case(ctx.uow(), case_id)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ALI-REF-9", True)))
+    desk = AfterSalesDesk(ctx)
+    qtbot.addWidget(desk)
+    desk.cases.queues.setCurrentRow(list(desk.cases.titles).index("open"))
+    qtbot.waitUntil(lambda: desk.cases.model.rowCount() == 1, timeout=5000)
+    desk.cases.table.selectRow(0)
+    qtbot.waitUntil(lambda: desk.cases.detail_data is not None, timeout=5000)
+    assert desk.cases.buttons["refund"].isEnabled() and not desk.cases.buttons["approve"].isEnabled()
+    desk.cases.buttons["refund"].click()
+
+    def status():
+        with ctx.engine.connect() as conn:
+            return conn.execute(select(ReturnCase.status).where(ReturnCase.id == case_id)).scalar()
+    qtbot.waitUntil(lambda: status() == "refunded", timeout=5000)
+    with ctx.uow() as uow:
+        assert uow.get_order(order).amount_refunded == Decimal("5.00")

@@ -292,6 +292,10 @@ class CaseQueues(QWidget):
     def save_state(self) -> None:
         QSettings().setValue("aftersales/case_header", self.table.horizontalHeader().saveState())
 
+    def hideEvent(self, event) -> None:
+        self.save_state()
+        super().hideEvent(event)
+
 
 class AfterSalesDesk(QWidget):
     def __init__(self, ctx, window=None):
@@ -383,6 +387,3 @@ class AfterSalesDesk(QWidget):
         form.open()
         return form
 
-    def closeEvent(self, event) -> None:
-        self.cases.save_state()
-        super().closeEvent(event)

@@ -384,6 +384,22 @@ def _json(data: dict) -> str:
 
 # -- the generator -------------------------------------------------------------------------------
 
+def count_orders(conn) -> int:
+    return conn.execute(text("SELECT count(*) FROM orders")).scalar() or 0
+
+
+def ensure_empty(conn) -> None:
+    """Refuse a database that already has orders or products: demo data goes into an empty one."""
+    advice = ("demo data goes only into an empty database. Use a new one, e.g. "
+              "--database sqlite:///demo.sqlite3.")
+    existing = count_orders(conn)
+    if existing:
+        raise ValidationError(f"The database already has {existing:,} orders; {advice}")
+    skus = conn.execute(text("SELECT count(*) FROM skus")).scalar()
+    if skus:
+        raise ValidationError(f"The database already has {skus:,} products (SKUs); {advice}")
+
+
 def generate(engine: Engine, *, orders: int, seed: int = 1,
              progress: Callable[[int, int], bool | None] | None = None,
              now: datetime | None = None, chunk: int = CHUNK) -> DemoSummary:
@@ -517,10 +533,15 @@ class _Builder:
         """One write transaction (BEGIN IMMEDIATE on SQLite); committed if the block succeeds."""
         with self.engine.connect().execution_options(**WRITE) as conn:
             with conn.begin():
-                if self.sqlite:
+                if self.sqlite:  # a bigger page cache for the load, then the pool's default again
+                    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
                     conn.exec_driver_sql("PRAGMA cache_size=-65536")
                 writer = _Writer(conn)
-                yield writer
+                try:
+                    yield writer
+                finally:
+                    if self.sqlite:
+                        conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
             self.counts.update(writer.counts)
 
     def _suspend_search_trigger(self) -> str | None:
@@ -546,16 +567,7 @@ class _Builder:
             conn.commit()
 
     def _check_empty(self, conn) -> None:
-        existing = conn.execute(text("SELECT count(*) FROM orders")).scalar()
-        if existing:
-            raise ValidationError(
-                f"The database already has {existing:,} orders; demo data goes only into an empty "
-                "database. Point ordermgr at a new file, e.g. --database sqlite:///demo.sqlite3.")
-        skus = conn.execute(text("SELECT count(*) FROM skus")).scalar()
-        if skus:
-            raise ValidationError(
-                f"The database already has {skus:,} products (SKUs); demo data goes only into an "
-                "empty database. Point ordermgr at a new file, e.g. --database sqlite:///demo.sqlite3.")
+        ensure_empty(conn)
 
     TABLES = ("stores", "products", "skus", "warehouses", "bins", "stock_levels", "stock_movements",
               "users", "customers", "addresses", "orders", "order_lines", "line_allocations",
@@ -1484,4 +1496,5 @@ def _payment_ref(rng: random.Random, method: str, at: int, oid: int) -> str:
     return f"COD{day}{oid % 100000:05d}"
 
 
-__all__ = ["DemoSummary", "generate", "ean13", "s10", "ups", "payment_status_of"]
+__all__ = ["DemoSummary", "count_orders", "ensure_empty", "generate", "ean13", "s10", "ups",
+           "payment_status_of"]

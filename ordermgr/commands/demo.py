@@ -6,8 +6,6 @@ import argparse
 import sys
 import time
 
-from sqlalchemy import text
-
 
 def register(sub) -> None:
     cmd = sub.add_parser("demo", help="fill an empty database with realistic demo data",
@@ -34,13 +32,14 @@ def _count(value: str) -> int:
 
 
 def _demo(args, ctx) -> int:
-    from ordermgr.demo import generate
+    from ordermgr.demo import count_orders, ensure_empty, generate
     engine = ctx.engine
     with engine.connect() as conn:
-        existing = conn.execute(text("SELECT count(*) FROM orders")).scalar()
-    if existing and args.if_empty:
-        print(f"The database already has {existing:,} orders; no demo data added.")
-        return 0
+        existing = count_orders(conn)
+        if existing and args.if_empty:
+            print(f"The database already has {existing:,} orders; no demo data added.")
+            return 0
+        ensure_empty(conn)  # refuses with one clear line before anything is printed or written
     _ = ctx.actor  # the person running this is a user before the demo staff are (the first is admin)
     where = engine.url.render_as_string(hide_password=True)
     print(f"Creating {args.orders:,} demo orders (seed {args.seed}) in {where} ...", flush=True)

@@ -24,8 +24,9 @@ def test_demo_fills_then_refuses_then_skips(tmp_path, capsys):
     assert _orders(path) == 60
 
     assert main(["--database", url, "--user", "ops", "demo", "--orders", "60"]) == 1
-    err = capsys.readouterr().err
-    assert "already has 60 orders" in err and err.count("\n") == 1
+    captured = capsys.readouterr()
+    assert "already has 60 orders" in captured.err and captured.err.count("\n") == 1
+    assert captured.out == ""  # refused before announcing anything
     assert _orders(path) == 60
 
     assert main(["--database", url, "--user", "ops", "demo", "--orders", "60", "--if-empty"]) == 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem,
@@ -50,7 +50,11 @@ class ReturnApprovalForm(QDialog):
         self.reasons: list = []
         self._amount_touched = False
         self.setWindowTitle(self.tr("Approve return") if self.approving else self.tr("New after-sales case"))
-        self.resize(860, 640)
+        geometry = QSettings().value("aftersales/approval_form")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(860, 640)
         self._build(kind)
         self._load()
 
@@ -352,6 +356,10 @@ class ReturnApprovalForm(QDialog):
                 return uow.changes
         self.ok_button.setEnabled(False)
         WriteOp(self, work, label=self.tr("Saving…")).success(self._saved).failure(self._failed).run()
+
+    def done(self, result: int) -> None:
+        QSettings().setValue("aftersales/approval_form", self.saveGeometry())
+        super().done(result)
 
     def _saved(self, changes) -> None:
         self.saved.emit(changes)

@@ -198,16 +198,21 @@ def child_export(url: str, start: str, end: str, path: str, mode: str) -> None:
     print(json.dumps({"rows": count, "seconds": seconds, "rss_mb": peak_rss_mb()}))
 
 
-def bench_excel(engine, url: str, rows: int) -> None:
+def bench_excel(engine, url: str, rows: int, repeats: int) -> None:
     params, count = export_params(engine, rows)
-    figures = {}
-    for mode in ("raw", "ordermgr"):
-        path = OUT / f"bench-export-{mode}.xlsx"
-        done = subprocess.run([sys.executable, __file__, "--child-export", url,
-                               params.date_from.isoformat(), params.date_to.isoformat(), str(path),
-                               mode], capture_output=True, text=True, check=True)
-        figures[mode] = json.loads(done.stdout.strip().splitlines()[-1])
-        path.unlink(missing_ok=True)
+    figures: dict[str, dict] = {}
+    # alternate the two, best of `repeats` each: the machine is shared, so take the quietest run
+    for _ in range(repeats):
+        for mode in ("raw", "ordermgr"):
+            path = OUT / f"bench-export-{mode}.xlsx"
+            done = subprocess.run([sys.executable, __file__, "--child-export", url,
+                                   params.date_from.isoformat(), params.date_to.isoformat(),
+                                   str(path), mode], capture_output=True, text=True, check=True)
+            run = json.loads(done.stdout.strip().splitlines()[-1])
+            path.unlink(missing_ok=True)
+            best = figures.get(mode)
+            if best is None or run["seconds"] < best["seconds"]:
+                figures[mode] = run
     mine, raw = figures["ordermgr"], figures["raw"]
     mine_rate, raw_rate = mine["rows"] / mine["seconds"], raw["rows"] / raw["seconds"]
     share = mine_rate / raw_rate
@@ -259,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--export-rows", type=int, default=100_000)
+    parser.add_argument("--export-repeats", type=int, default=2,
+                        help="best of this many runs of each export (default 2)")
     parser.add_argument("--pdf-pages", type=int, default=50)
     parser.add_argument("--pg-admin", default=os.environ.get(
         "ORDERMGR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test"))
@@ -276,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         engine = make_engine(url)
         _fill(engine, args.orders, args.seed)
         bench_sales(engine, args.runs)
-        bench_excel(engine, url, args.export_rows)
+        bench_excel(engine, url, args.export_rows, args.export_repeats)
         bench_pdf(engine, args.pdf_pages)
         engine.dispose()
     return 0

@@ -238,11 +238,21 @@ def write_rows_streaming(path: Path, columns: list[Column], rows: Iterable[tuple
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         header.append(cell)
     ws.append(header)
-    # one styled prototype per column keeps the per-cell cost low
-    formats = [FORMATS.get(c.kind) if c.kind != "date" else DATETIME_FORMAT for c in columns]
+    # one styled prototype per column: each cell then shares its style array, instead of
+    # looking its number format up again for every value
+    styles = []
+    for col in columns:
+        # whole numbers read fine in General; dates and money need their formats
+        fmt = None if col.kind == "int" else FORMATS.get(col.kind) if col.kind != "date" else DATETIME_FORMAT
+        if fmt is None:
+            styles.append(None)
+        else:
+            proto = WriteOnlyCell(ws, 0)
+            proto.number_format = fmt
+            styles.append(proto._style)
     count = 0
     try:
-        count = _stream(ws, rows, formats, total, progress, every)
+        count = _stream(ws, rows, styles, total, progress, every)
     except BaseException:
         _discard(ws)
         raise
@@ -259,16 +269,16 @@ def _discard(ws) -> None:
         pass
 
 
-def _stream(ws, rows, formats, total, progress, every) -> int:
+def _stream(ws, rows, styles, total, progress, every) -> int:
     count = 0
     for row in rows:
         out = []
-        for fmt, value in zip(formats, row):
-            if fmt is None or value is None:
+        for style, value in zip(styles, row):
+            if style is None or value is None:
                 out.append(value)
             else:
                 cell = WriteOnlyCell(ws, value.replace(tzinfo=None) if isinstance(value, datetime) else value)
-                cell.number_format = fmt
+                cell._style = style
                 out.append(cell)
         ws.append(out)
         count += 1
@@ -276,5 +286,5 @@ def _stream(ws, rows, formats, total, progress, every) -> int:
             raise Cancelled()
     if progress is not None and progress(count, total or count) is False:
         raise Cancelled()
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(formats))}{count + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(styles))}{count + 1}"
     return count

@@ -22,15 +22,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import NotFound, UserError
-from ordermgr.models import (Address, Customer, Order, OrderLine, OrderStatus, Payment,
-                             PaymentStatus, Shipment, ShipmentLine, ShipmentStatus, Sku, Store,
-                             utcnow)
+from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEvent, OrderLine,
+                             OrderStatus, Payment, PaymentStatus, Shipment, ShipmentStatus, Sku,
+                             Store, utcnow)
+from ordermgr.models.orders import build_search_text
 from ordermgr.models.money import check_currency
 from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
@@ -194,6 +195,12 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
             elif raw is not None and raw.remote_updated_at and remote.updated_at < raw.remote_updated_at:
                 result.older += 1  # a stale copy (webhook/overlap); the newer one is already in
             else:
+                try:
+                    remote = remote.parse()
+                except (KeyError, TypeError, ValueError) as exc:
+                    _quarantine(uow, store, remote.external_id, remote.number,
+                                f"unreadable order: {exc}", remote.raw, result)
+                    continue
                 problems = validate(remote)
                 if problems:
                     _quarantine(uow, store, remote.external_id, remote.number, "; ".join(problems),
@@ -226,7 +233,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
         uow.changes.stores = True
         uow.commit()
         if todo:
-            refunds += [(order.id, remote.external_id, rp) for order, rp, remote in importer.refunds]
+            refunds += [(order_id, remote.external_id, rp) for order_id, rp, remote in importer.refunds]
     return result
 
 
@@ -291,6 +298,19 @@ def _fit(value, size: int) -> str:
     return (value or "").strip()[:size]
 
 
+@dataclass
+class _NewOrder:
+    remote: RemoteOrder
+    row: dict
+    lines: list[dict]
+    payments: list[dict]
+    events: list[dict]
+    shipments: list[dict]
+    refunds: list
+    allocate: bool
+    has_skus: bool
+
+
 class _PageImporter:
     def __init__(self, uow: UnitOfWork, store: Store, todo: list[RemoteOrder], known: dict):
         self.uow, self.store, self.known = uow, store, known
@@ -303,41 +323,31 @@ class _PageImporter:
         codes = {line.sku for r in todo for line in r.lines if line.sku}
         self.skus = dict(session.execute(select(Sku.code, Sku.id).where(Sku.code.in_(codes)))
                          .all()) if codes else {}
-        emails = {r.email.strip().lower() for r in todo if r.email and r.external_id not in self.existing}
-        self.customers = {}
-        if emails:
-            for cust in session.scalars(select(Customer).where(func.lower(Customer.email).in_(emails))
-                                        .options(selectinload(Customer.addresses))):
-                self.customers.setdefault(cust.email.lower(), cust)
-        self.refunds: list[tuple[Order, object, RemoteOrder]] = []
+        self.refunds: list[tuple[int, object, RemoteOrder]] = []
         self.quarantined = set(session.scalars(select(QuarantinedOrder.external_id).where(
             QuarantinedOrder.store_id == store.id, QuarantinedOrder.external_id.in_(ids),
             QuarantinedOrder.resolved_at.is_(None))))
 
     def apply(self, remotes: list[RemoteOrder], result: ImportResult) -> None:
         session = self.uow.session
-        created, to_allocate = [], []
-        new_customers = {r.external_id: self._customer(r) for r in remotes
-                         if r.external_id not in self.existing}
-        if new_customers:
-            session.flush()  # one batch: the new orders need their customers' ids
+        new = [r for r in remotes if r.external_id not in self.existing]
+        if new:
+            result.order_ids |= self._insert_new(new)
+            result.new += len(new)
+        to_allocate = []
         for remote in remotes:
             order = self.existing.get(remote.external_id)
-            if order is None:
-                order, allocate = self._create(remote, new_customers.get(remote.external_id))
-                created.append(order)
-                result.new += 1
-            else:
-                allocate = self._update(order, remote)
+            if order is not None:
+                if self._update(order, remote):
+                    to_allocate.append(order)
                 result.updated += 1
-            if allocate:
-                to_allocate.append(order)
-            self._keep_raw(remote)
-            if remote.external_id in self.quarantined:
-                session.execute(update(QuarantinedOrder).where(
-                    QuarantinedOrder.store_id == self.store.id,
-                    QuarantinedOrder.external_id == remote.external_id)
-                    .values(resolved_at=utcnow()))
+                result.order_ids.add(order.id)
+        self._keep_raw(remotes)
+        resolved = [r.external_id for r in remotes if r.external_id in self.quarantined]
+        if resolved:
+            session.execute(update(QuarantinedOrder).where(
+                QuarantinedOrder.store_id == self.store.id,
+                QuarantinedOrder.external_id.in_(resolved)).values(resolved_at=utcnow()))
         pending = {remote.external_id for _, _, remote in self.refunds}
         if pending:
             session.execute(update(RawPayload).where(
@@ -346,87 +356,210 @@ class _PageImporter:
         session.flush()
         for order in to_allocate:
             _allocate(self.uow, order)
-        for order in created + [self.existing[r.external_id] for r in remotes
-                                if r.external_id in self.existing]:
-            result.order_ids.add(order.id)
 
     # -- raw payload ---------------------------------------------------------------------------
-    def _keep_raw(self, remote: RemoteOrder) -> None:
-        known = self.known.get(remote.external_id)
-        values = dict(remote_updated_at=remote.updated_at, digest=remote.digest, payload=remote.raw,
-                      received_at=utcnow())
-        if known is None:
-            self.uow.session.add(RawPayload(store_id=self.store.id, external_id=remote.external_id,
-                                            **values))
-        else:
-            self.uow.session.execute(update(RawPayload).where(RawPayload.id == known.id).values(**values))
+    def _keep_raw(self, remotes: list[RemoteOrder]) -> None:
+        now = utcnow()
+        fresh, changed = [], []
+        for remote in remotes:
+            values = dict(remote_updated_at=remote.updated_at, digest=remote.digest,
+                          payload=remote.raw, received_at=now)
+            known = self.known.get(remote.external_id)
+            if known is None:
+                fresh.append(dict(store_id=self.store.id, external_id=remote.external_id, **values))
+            else:
+                changed.append(dict(id=known.id, **values))
+        if fresh:
+            self.uow.session.execute(insert(RawPayload), fresh)
+        if changed:
+            self.uow.session.execute(update(RawPayload), changed)  # bulk UPDATE by primary key
 
-    # -- new orders ----------------------------------------------------------------------------
-    def _create(self, remote: RemoteOrder, customer: Customer | None) -> tuple[Order, bool]:
-        order = Order(number=_fit(f"{self.store.code}{remote.number}", 32), store_id=self.store.id,
-                      external_id=remote.external_id, customer_id=customer.id if customer else None,
-                      customer_name=_fit(remote.customer_name or (customer.name if customer else ""), 120),
-                      email=_fit(remote.email, 200), phone=_fit(remote.phone, 40),
-                      placed_at=remote.placed_at, currency=check_currency(remote.currency),
-                      shipping=remote.shipping, tax=remote.tax, discount=remote.discount,
-                      total=remote.total, note=remote.note or "", status=S.PENDING_PAYMENT,
-                      payment_status=PaymentStatus.PENDING, tags="", lines=[], payments=[],
-                      shipments=[], events=[])
-        self._set_address(order, remote)
+    # -- new orders: plain rows, written in one batch per table ---------------------------------
+    def _insert_new(self, remotes: list[RemoteOrder]) -> set[int]:
+        conn = self.uow.session.connection()
+        customers = self._customer_ids(conn, remotes)
+        built = [self._new_order(r, customers.get(r.external_id)) for r in remotes]
+        table = Order.__table__
+        # unordered RETURNING keeps the insert batched on SQLite; rows are matched by external id
+        by_ext = dict(conn.execute(insert(table).returning(table.c.external_id, table.c.id),
+                                   [b.row for b in built]).all())
+        order_ids = [by_ext[b.row["external_id"]] for b in built]
+        children = {OrderLine: [], Payment: [], OrderEvent: [], Shipment: []}
+        for order_id, b in zip(order_ids, built):
+            for model, rows in ((OrderLine, b.lines), (Payment, b.payments), (OrderEvent, b.events),
+                                (Shipment, b.shipments)):
+                children[model] += [dict(row, order_id=order_id) for row in rows]
+            self.refunds += [(order_id, rp, b.remote) for rp in b.refunds]
+        for model, rows in children.items():
+            if rows:
+                conn.execute(insert(model.__table__), rows)
+        allocate = [(order_id, b) for order_id, b in zip(order_ids, built) if b.allocate]
+        without_skus = [order_id for order_id, b in allocate if not b.has_skus]
+        if without_skus:  # nothing to reserve: what _allocate would do, as two statements
+            conn.execute(update(Order.__table__).where(Order.__table__.c.id.in_(without_skus))
+                         .values(status=S.ALLOCATED))
+            conn.execute(insert(OrderEvent.__table__), [
+                dict(order_id=oid, at=utcnow(), user_id=None, kind="status", message="Allocated",
+                     data={"old": S.AWAITING_FULFILMENT, "new": S.ALLOCATED, "action": "allocate"})
+                for oid in without_skus])
+        for order_id, b in allocate:
+            if b.has_skus:
+                _allocate(self.uow, self.uow.session.get(Order, order_id))
+        return set(order_ids)
+
+    def _customer_ids(self, conn, remotes: list[RemoteOrder]) -> dict[str, int]:
+        """Find customers by e-mail, create the others (one batch); add new addresses."""
+        emails = {r.email.strip().lower() for r in remotes if r.email and r.email.strip()}
+        known = {}
+        if emails:
+            for cid, email in conn.execute(select(Customer.id, Customer.email)
+                                           .where(func.lower(Customer.email).in_(emails))
+                                           .order_by(Customer.id)):
+                known.setdefault(email.lower(), cid)
+        wanted, new_rows, new_keys = {}, [], []
+        for r in remotes:
+            email = (r.email or "").strip().lower()
+            name = _fit(r.customer_name or (r.address.name if r.address else "") or email, 120)
+            if not email and not name:
+                continue
+            key = email or f"#{r.external_id}"
+            wanted[r.external_id] = key
+            if key not in known and key not in new_keys:
+                new_keys.append(key)
+                new_rows.append(dict(name=name or email, email=_fit(r.email, 200),
+                                     phone=_fit(r.phone, 40), tags="", notes="", created_at=utcnow()))
+        if new_rows:
+            table = Customer.__table__
+            with_email = [(k, row) for k, row in zip(new_keys, new_rows) if not k.startswith("#")]
+            if with_email:  # batched; e-mails are unique within the batch, so they match the ids
+                got = conn.execute(insert(table).returning(table.c.email, table.c.id),
+                                   [row for _, row in with_email]).all()
+                known.update({email.strip().lower(): cid for email, cid in got})
+            for key, row in zip(new_keys, new_rows):
+                if key.startswith("#"):  # guests without e-mail: one by one (rare)
+                    known[key] = conn.execute(insert(table).returning(table.c.id), row).scalar()
+            self.uow.changes.customers = True
+        have = set()
+        ids_used = {known[k] for k in wanted.values()}
+        if ids_used:
+            have = {tuple(row) for row in conn.execute(
+                select(Address.customer_id, Address.line1, Address.city)
+                .where(Address.customer_id.in_(ids_used)))}
+        addresses = []
+        for r in remotes:
+            addr, key = r.address, wanted.get(r.external_id)
+            if key is None or not addr or not addr.line1 or not addr.city or len(addr.country) != 2:
+                continue
+            fields = self._address_fields(addr)
+            mark = (known[key], fields["line1"], fields["city"])
+            if mark not in have:
+                have.add(mark)
+                addresses.append(dict(fields, customer_id=known[key]))
+        if addresses:
+            conn.execute(insert(Address.__table__), addresses)
+        return {ext: known[key] for ext, key in wanted.items()}
+
+    def _new_order(self, remote: RemoteOrder, customer_id: int | None) -> "_NewOrder":
+        now = utcnow()
+        events = []
+
+        def event(kind: str, message: str, **data) -> None:
+            events.append(dict(at=now, user_id=None, kind=kind, message=message, data=data))
+
+        lines = []
         for rl in remote.lines:
-            line = OrderLine(sku_id=self.skus.get(rl.sku), sku=_fit(rl.sku, 64),
-                             name=_fit(rl.name or rl.sku or "?", 200), quantity=rl.quantity,
-                             unit_price=rl.unit_price, discount=rl.discount,
-                             total=rl.unit_price * rl.quantity - rl.discount,
-                             quantity_shipped=min(rl.quantity, max(0, rl.quantity_shipped)),
-                             external_id=_fit(rl.external_id, 64))
-            if line.total < 0:
-                line.discount, line.total = rl.unit_price * rl.quantity, Decimal("0.00")
-            order.lines.append(line)
-        order.subtotal = sum((line.total for line in order.lines), Decimal("0.00"))
-        order.item_count = sum(line.quantity for line in order.lines)
+            total = rl.unit_price * rl.quantity - rl.discount
+            discount = rl.discount
+            if total < 0:
+                discount, total = rl.unit_price * rl.quantity, Decimal("0.00")
+            lines.append(dict(sku_id=self.skus.get(rl.sku), sku=_fit(rl.sku, 64),
+                              name=_fit(rl.name or rl.sku or "?", 200), quantity=rl.quantity,
+                              unit_price=rl.unit_price, discount=discount, total=total,
+                              quantity_reserved=0,
+                              quantity_shipped=min(rl.quantity, max(0, rl.quantity_shipped)),
+                              quantity_returned=0, external_id=_fit(rl.external_id, 64)))
         tags = {t.strip().lower()[:40].replace(",", " ") for t in remote.tags if t.strip()}
-        if any(not line.sku for line in order.lines):
+        no_sku = any(not line["sku"] for line in lines)
+        review = bool({"unknown_status", "needs_review"} & set(remote.flags))
+        if no_sku:
             tags.add("no-sku")
-        if "unknown_status" in remote.flags or "needs_review" in remote.flags:
+        if review:
             tags.add(EXCEPTION_TAG)
         if "payment_failed" in remote.flags:
             tags.add("payment-failed")
-        order.set_tags(list(tags))
-        self._sync_payments(order, remote)
-        order.record("sync", f"Imported from {self.store.name} ({remote.platform_status})", by=None,
-                     external_id=remote.external_id)
-        if any(not line.sku for line in order.lines):
-            order.record("sync", "A line has no SKU: match it to a product by hand", by=None)
-        for rf in remote.fulfilments:
-            self._add_remote_shipment(order, rf, remote)
-        allocate = False
+        payments = [dict(kind="charge", method=_fit(rp.method or "storefront", 40), amount=rp.amount,
+                         currency=remote.currency.upper(), status=rp.status,
+                         reference=_fit(rp.reference, 120), gateway=_fit(rp.method, 40),
+                         external_id=_fit(rp.external_id, 64), parent_id=None, created_at=now)
+                    for rp in remote.payments if rp.kind == "charge"]
+        if remote.payment in PAID_LIKE | {"refunded"} and not any(
+                p["status"] == PaymentStatus.PAID for p in payments):
+            payments.append(dict(kind="charge", method="storefront", amount=remote.total,
+                                 currency=remote.currency.upper(), status=PaymentStatus.PAID,
+                                 reference="", gateway="", external_id="storefront-charge",
+                                 parent_id=None, created_at=now))
+        refunds = [rp for rp in remote.payments
+                   if rp.kind == "refund" and rp.status == PaymentStatus.PAID and rp.amount > 0]
+        event("sync", f"Imported from {self.store.name} ({remote.platform_status})",
+              external_id=remote.external_id)
+        if no_sku:
+            event("sync", "A line has no SKU: match it to a product by hand")
+        shipments = [dict(warehouse_id=None, carrier=_fit(rf.carrier or "storefront", 40),
+                          waybill=_fit(rf.waybill, 64) or None, tracking_url=_fit(rf.tracking_url, 300),
+                          status=ShipmentStatus.IN_TRANSIT, weight_grams=0, cost=None, created_at=now,
+                          packed_at=None, shipped_at=remote.updated_at, delivered_at=None,
+                          external_id=_fit(rf.external_id, 64)) for rf in remote.fulfilments]
+        shipped = sum(line["quantity_shipped"] for line in lines)
+        wanted = sum(line["quantity"] for line in lines)
+        fulfilment = (FulfilmentStatus.UNFULFILLED if shipped == 0 else
+                      FulfilmentStatus.PARTIALLY_FULFILLED if shipped < wanted else FulfilmentStatus.FULFILLED)
+        status, before, hold_reason, allocate = S.PENDING_PAYMENT, None, None, False
         if remote.cancelled or (remote.payment == "refunded" and remote.fulfilment == "unfulfilled"):
-            order.status = S.CANCELLED
-            order.record("status", "Cancelled on the storefront" if remote.cancelled
-                         else "Refunded in full on the storefront before shipping", by=None,
-                         new=S.CANCELLED)
-        elif remote.fulfilment in ("fulfilled", "partially_fulfilled") or any(
-                line.quantity_shipped for line in order.lines):
-            order.refresh_fulfilment_status()
-            order.status = S.SHIPPED if order.fulfilment_status == "fulfilled" else S.PARTIALLY_SHIPPED
-            order.record("status", "Already shipped on the storefront", by=None, new=order.status)
+            status = S.CANCELLED
+            event("status", "Cancelled on the storefront" if remote.cancelled
+                  else "Refunded in full on the storefront before shipping", new=S.CANCELLED)
+        elif remote.fulfilment in ("fulfilled", "partially_fulfilled") or shipped:
+            status = S.SHIPPED if fulfilment == FulfilmentStatus.FULFILLED else S.PARTIALLY_SHIPPED
+            event("status", "Already shipped on the storefront", new=status)
         elif remote.payment in PAID_LIKE:
-            order.status = S.AWAITING_FULFILMENT
-            allocate = remote.fulfilment != "on_hold" and not (
-                {"unknown_status", "needs_review"} & set(remote.flags))
-        order.refresh_fulfilment_status()
-        if order.status in ORDER_OPEN_STATES:
+            status = S.AWAITING_FULFILMENT
+            allocate = remote.fulfilment != "on_hold" and not review
+        if status in ORDER_OPEN_STATES:
             reason = self._hold_reason(remote)
             if reason:
-                order.status_before_hold, order.status = order.status, S.ON_HOLD
-                order.hold_reason = reason
-                order.record("status", f"Put on hold: {reason}", by=None, new=S.ON_HOLD)
-                allocate = False
-        order.refresh_search_text()
-        order.updated_at = utcnow()
-        self.uow.session.add(order)
-        return order, allocate
+                before, status, hold_reason, allocate = status, S.ON_HOLD, reason, False
+                event("status", f"Put on hold: {reason}", new=S.ON_HOLD)
+        address = self._ship_fields(remote)
+        customer_name = _fit(remote.customer_name or address.get("ship_name", ""), 120)
+        number = _fit(f"{self.store.code}{remote.number}", 32)
+        clean = sorted(tags)
+        row = dict(number=number, store_id=self.store.id, external_id=remote.external_id,
+                   customer_id=customer_id, customer_name=customer_name, email=_fit(remote.email, 200),
+                   phone=_fit(remote.phone, 40), placed_at=remote.placed_at, updated_at=now,
+                   currency=remote.currency.upper(),
+                   subtotal=sum((line["total"] for line in lines), Decimal("0.00")),
+                   shipping=remote.shipping, tax=remote.tax, discount=remote.discount,
+                   total=remote.total, status=status, status_before_hold=before,
+                   payment_status=self._payment_status(remote), fulfilment_status=fulfilment,
+                   hold_reason=hold_reason, tags=f",{','.join(clean)}," if clean else "",
+                   note=remote.note or "", item_count=wanted,
+                   ship_name="", ship_phone="", ship_line1="", ship_line2="", ship_city="",
+                   ship_region="", ship_postcode="", ship_country="", version=1)
+        row.update(address)
+        row["search_text"] = build_search_text(
+            number, customer_name, row["email"], row["phone"], row["ship_name"], row["ship_phone"],
+            *(line["sku"] for line in lines), *(s["waybill"] for s in shipments if s["waybill"]))
+        return _NewOrder(remote, row, lines, payments, events, shipments, refunds, allocate,
+                         any(line["sku_id"] for line in lines))
+
+    @staticmethod
+    def _payment_status(remote: RemoteOrder) -> str:
+        status = PAYMENT.get(remote.payment, PaymentStatus.PENDING)
+        if status == PaymentStatus.PENDING and "authorised" in remote.flags:
+            status = PaymentStatus.AUTHORIZED
+        if status == PaymentStatus.PENDING and "payment_failed" in remote.flags:
+            status = PaymentStatus.FAILED
+        return status
 
     @staticmethod
     def _hold_reason(remote: RemoteOrder) -> str:
@@ -435,26 +568,6 @@ class _PageImporter:
         if remote.fulfilment == "on_hold":
             return STOREFRONT_HOLD
         return ""
-
-    def _customer(self, remote: RemoteOrder) -> Customer | None:
-        email = (remote.email or "").strip().lower()
-        name = _fit(remote.customer_name or (remote.address.name if remote.address else "") or email, 120)
-        if not email and not name:
-            return None
-        customer = self.customers.get(email) if email else None
-        if customer is None:
-            customer = Customer(name=name or email, email=_fit(remote.email, 200),
-                                phone=_fit(remote.phone, 40), tags="", notes="", addresses=[])
-            self.uow.session.add(customer)
-            if email:
-                self.customers[email] = customer
-            self.uow.changes.customers = True
-        addr = remote.address
-        if addr and addr.line1 and addr.city and len(addr.country) == 2:
-            fields = self._address_fields(addr)
-            if not any(a.line1 == fields["line1"] and a.city == fields["city"] for a in customer.addresses):
-                customer.addresses.append(Address(**fields))
-        return customer
 
     @staticmethod
     def _address_fields(addr) -> dict:
@@ -471,10 +584,6 @@ class _PageImporter:
                  "ship_city": 100, "ship_region": 100, "ship_postcode": 20, "ship_country": 2}
         return {k: _fit(v, sizes[k]) for k, v in remote.address.as_order_fields().items()}
 
-    def _set_address(self, order: Order, remote: RemoteOrder) -> None:
-        for name, value in self._ship_fields(remote).items():
-            setattr(order, name, value)
-
     # -- payments, refunds, storefront fulfilments ------------------------------------------------
     def _sync_payments(self, order: Order, remote: RemoteOrder) -> list[str]:
         """Upsert transactions by external id; returns what is new, for the timeline."""
@@ -486,7 +595,7 @@ class _PageImporter:
                 # refunds belong to after-sales (a Refund with its case, split over the charges);
                 # recorded right after this page commits, idempotent on the external id
                 if have is None and rp.status == PaymentStatus.PAID and rp.amount > 0:
-                    self.refunds.append((order, rp, remote))
+                    self.refunds.append((order.id, rp, remote))
                 continue
             if have is None:
                 order.payments.append(Payment(
@@ -504,12 +613,7 @@ class _PageImporter:
             order.payments.append(Payment(kind="charge", method="storefront", amount=remote.total,
                                           currency=order.currency, status=PaymentStatus.PAID,
                                           external_id="storefront-charge", reference=""))
-        status = PAYMENT.get(remote.payment, PaymentStatus.PENDING)
-        if status == PaymentStatus.PENDING and "authorised" in remote.flags:
-            status = PaymentStatus.AUTHORIZED
-        if status == PaymentStatus.PENDING and "payment_failed" in remote.flags:
-            status = PaymentStatus.FAILED
-        order.payment_status = status
+        order.payment_status = self._payment_status(remote)
         return news
 
     def _add_remote_shipment(self, order: Order, rf, remote: RemoteOrder) -> bool:

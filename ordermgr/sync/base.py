@@ -133,24 +133,70 @@ class RemoteOrder:
     note: str = ""
     tags: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # found while parsing: quarantine reasons
+    _digest: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def digest(self) -> str:
-        return payload_digest(self.raw)
+        if self._digest is None:
+            self._digest = payload_digest(self.raw)
+        return self._digest
+
+    def parse(self) -> "RemoteOrder":
+        return self
+
+
+class LazyOrder:
+    """A raw order not parsed yet: its id, update time and digest are cheap, so an unchanged
+    order (the common case when re-syncing) is never parsed at all."""
+
+    __slots__ = ("raw", "parser", "external_id", "number", "updated_at", "_digest")
+
+    def __init__(self, raw: dict, parser, external_id: str, number: str, updated_at: datetime):
+        self.raw, self.parser = raw, parser
+        self.external_id, self.number, self.updated_at = external_id, number, updated_at
+        self._digest = None
+
+    @property
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = payload_digest(self.raw)
+        return self._digest
+
+    def parse(self) -> RemoteOrder:
+        order = self.parser(self.raw)
+        order._digest = self._digest
+        return order
 
 
 def payload_digest(raw: dict) -> str:
-    text = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """Fingerprint of a payload as received. Keys keep the storefront's order (sorting costs
+    twice as much); a storefront that reorders keys only causes a harmless re-apply."""
+    text = json.dumps(raw, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 @dataclass
 class OrderPage:
-    orders: list[RemoteOrder]
+    orders: list  # RemoteOrder or LazyOrder
     # every order updated before this remote time has been delivered (None: don't advance yet)
     safe_watermark: datetime | None = None
     # raw orders that could not even be parsed: (external id, number, reason, raw)
     broken: list[tuple[str, str, str, dict]] = field(default_factory=list)
+
+    def add(self, raw: dict, parser, ident) -> None:
+        """Queue `raw` for lazy parsing; `ident(raw)` -> (external id, number, updated at)."""
+        try:
+            ext, number, updated = ident(raw)
+            if not ext or updated is None:
+                raise ValueError("no id or update time")
+        except (KeyError, TypeError, ValueError) as exc:
+            self.broken.append((str(raw.get("id", "")) if isinstance(raw, dict) else "", "",
+                                f"unreadable order: {exc}", raw))
+            return
+        self.orders.append(LazyOrder(raw, parser, ext, number, updated))
+
+    def parsed(self) -> list[RemoteOrder]:
+        return [o.parse() for o in self.orders]
 
 
 # -- the interface ----------------------------------------------------------------------------------

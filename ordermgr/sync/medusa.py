@@ -91,13 +91,12 @@ class MedusaConnector(Connector):
             for raw in raws:
                 if raw.get("status") in SKIPPED_STATUSES:
                     continue
-                try:
-                    page.orders.append(parse_order(raw))
-                except (KeyError, TypeError, ValueError) as exc:
-                    if raw.get("id") not in reported:
-                        reported.add(raw.get("id"))
-                        page.broken.append((str(raw.get("id", "")), str(raw.get("display_id", "")),
-                                            f"unreadable order: {exc}", raw))
+                if raw.get("id") in reported:
+                    continue
+                before = len(page.broken)
+                page.add(raw, parse_order, _ident)
+                if len(page.broken) > before:
+                    reported.add(raw.get("id"))
             times = [parse_time(r["updated_at"]) for r in raws if r.get("updated_at")]
             if not times:  # nothing to move the cursor on: step over this page
                 seen_at_cursor |= {r.get("id") for r in raws}
@@ -211,6 +210,10 @@ class MedusaConnector(Connector):
                             "Check the store URL.") from None
         reply = self._get("/admin/orders", {"limit": 1, "fields": "id"}, what="checking the API key")
         return f"Medusa at {self.base_url} ({(reply.data or {}).get('count', '?')} orders)"
+
+
+def _ident(raw: dict):
+    return raw["id"], str(raw.get("display_id") or raw["id"]), parse_time(raw["updated_at"])
 
 
 def iso_ms(dt: datetime) -> str:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import queue
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -123,7 +125,7 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
         try:
             connector = store_service.make_connector(conn, http=http)
             since = sync_import.pull_since(uow(), store_id)
-            for page in connector.iter_order_pages(since, page_size=page_size):
+            for page in prefetch(connector.iter_order_pages(since, page_size=page_size)):
                 result = sync_import.import_orders(uow(), store_id, page.orders, broken=page.broken,
                                                    watermark=page.safe_watermark)
                 _add(run, result)
@@ -152,6 +154,43 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
         except UserError as exc:
             log.warning("could not record the sync run of %s: %s", conn.name, exc)
     return run
+
+
+def prefetch(pages: Iterator, depth: int = 2) -> Iterator:
+    """Fetch the next pages in a background thread while this one is written to the database,
+    so the storefront's and our own time overlap. Exceptions arrive in order."""
+    box: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def produce() -> None:
+        try:
+            for page in pages:
+                while not stop.is_set():
+                    try:
+                        box.put(("page", page), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            box.put(("end", done))
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            box.put(("error", exc))
+
+    worker = threading.Thread(target=produce, name="sync-prefetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, item = box.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join(timeout=30)
 
 
 def _add(run: StoreRun, result) -> None:

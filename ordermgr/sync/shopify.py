@@ -180,7 +180,7 @@ class ShopifyConnector(Connector):
             conn = data.get("orders") or {}
             page = OrderPage(orders=[])
             for node in conn.get("nodes") or []:
-                self._parse_into(page, node)
+                page.add(node, parse_order, _ident)
             if page.orders:
                 # sorted by UPDATED_AT: everything older than the last one has been seen
                 page.safe_watermark = max(o.updated_at for o in page.orders)
@@ -347,6 +347,11 @@ class ShopifyConnector(Connector):
 
 
 # -- parsing ------------------------------------------------------------------------------------------
+
+def _ident(node: dict):
+    return (str(node.get("legacyResourceId") or _legacy(node["id"])), str(node.get("name") or "").lstrip("#"),
+            parse_time(node["updatedAt"]))
+
 
 def _gid(kind: str, value) -> str:
     text = str(value)

@@ -71,11 +71,7 @@ class WooCommerceConnector(Connector):
             for raw in reply.data:
                 if not isinstance(raw, dict) or raw.get("status") in SKIPPED_STATUSES:
                     continue
-                try:
-                    page.orders.append(parse_order(raw))
-                except (KeyError, TypeError, ValueError) as exc:
-                    page.broken.append((str(raw.get("id", "")), str(raw.get("number", "")),
-                                        f"unreadable order: {exc}", raw))
+                page.add(raw, parse_order, _ident)
             try:
                 total_pages = int(reply.headers.get("X-WP-TotalPages", "1") or 1)
             except ValueError:
@@ -170,6 +166,10 @@ class WooCommerceConnector(Connector):
                                 "WooCommerce's REST API (wc/v3) is not there.")
         reply = self._get("/orders", {"per_page": 1}, what="checking the credentials")
         return f"WooCommerce at {self.base_url} ({reply.headers.get('X-WP-Total', '?')} orders)"
+
+
+def _ident(raw: dict):
+    return str(raw["id"]), str(raw.get("number") or raw["id"]), parse_time(raw["date_modified_gmt"])
 
 
 def map_order_status(raw: dict) -> tuple[str, str, list[str]]:

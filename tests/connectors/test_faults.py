@@ -20,7 +20,7 @@ def connector(platform, demo, server, **http):
 def pull_all(conn, page_size=7):
     seen = {}
     for page in conn.iter_order_pages(None, page_size=page_size):
-        for order in page.orders:
+        for order in page.parsed():
             seen[order.external_id] = order
     return seen
 

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ordermgr.sync.fake.common import parse_dt, z
-from ordermgr.sync.fake.server import Response
+from ordermgr.sync.fake.server import RawJSON, Response, dumps, fragment
 from ordermgr.sync.fake.store import CATALOG, LOCATIONS, DemoOrder, DemoStore
 
 
@@ -120,8 +120,10 @@ def _route(demo: DemoStore, req) -> Response:
         since = req.q("updated_at[$gte]")
         matching = demo.iter_updated(parse_dt(since) if since else None, None,
                                      limit=offset + limit)[offset:offset + limit]
-        return Response(200, {"orders": [render(o) for o in matching],
-                              "count": len(demo.orders), "offset": offset, "limit": limit})
+        return Response(200, RawJSON(b'{"orders":[' + b",".join(fragment(demo, "medusa", o, render)
+                                                                for o in matching)
+                                     + b'],"count":' + dumps(len(demo.orders)) + b',"offset":'
+                                     + dumps(offset) + b',"limit":' + dumps(limit) + b"}"))
     if path == "/admin/stores":
         return Response(200, {"stores": [{"id": "store_demo", "name": "Demo Medusa Store"}]})
     m = re.fullmatch(r"/admin/orders/([^/]+)(/.*)?", path)

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from ordermgr.sync.fake.common import parse_dt, s2, z
-from ordermgr.sync.fake.server import Response
+from ordermgr.sync.fake.server import RawJSON, Response, dumps, fragment
 from ordermgr.sync.fake.store import CATALOG, LOCATIONS, DemoOrder, DemoStore
 
 ORDER_BASE, LINE_BASE, FO_BASE, FOLI_BASE = 5981234560000, 14100000000000, 6600000000000, 6800000000000
@@ -158,7 +158,10 @@ def route(demo: DemoStore, req) -> Response:
 
 def _dispatch(demo: DemoStore, query: str, v: dict):
     if "orders(" in query:
-        return {"orders": _orders(demo, v)}
+        info, nodes = _orders(demo, v)
+        return Response(200, RawJSON(b'{"data":{"orders":{"pageInfo":' + dumps(info) + b',"nodes":['
+                                     + b",".join(fragment(demo, "shopify", o, render) for o in nodes)
+                                     + b']}},"extensions":' + dumps(cost()) + b"}"))
     if "nodes(ids" in query:
         return {"nodes": [render(o) if (o := _order(demo, i)) else None for i in v.get("ids", [])]}
     if "shop {" in query:
@@ -221,9 +224,8 @@ def _orders(demo: DemoStore, v: dict) -> dict:
     after = _decode_cursor(v["after"]) if v.get("after") else None
     found = demo.iter_updated(since, after, limit=first)
     nodes = found[:first]
-    return {"pageInfo": {"hasNextPage": len(found) > first,
-                         "endCursor": _encode_cursor(nodes[-1]) if nodes else None},
-            "nodes": [render(o) for o in nodes]}
+    return ({"hasNextPage": len(found) > first,
+             "endCursor": _encode_cursor(nodes[-1]) if nodes else None}, nodes)
 
 
 def _order_state(o: DemoOrder) -> dict:

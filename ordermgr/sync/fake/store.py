@@ -137,7 +137,7 @@ class DemoStore:
         self.after_request = None  # callable(method, path) for "changes during the walk" tests
         self.version = 0  # bumped on every change (cache key for listings)
         self.stock = {(sku, loc): 50 for sku, _, _ in CATALOG for loc, _ in LOCATIONS}
-        self.rate_limit = None  # (bucket size, leak per second) to emulate throttling
+        self.render_cache: dict = {}  # (platform key, seq) -> (state mark, JSON bytes)
         for _ in range(orders):
             self.new_order()
         self._clock = max(self._clock, datetime.now(timezone.utc) - timedelta(seconds=1))

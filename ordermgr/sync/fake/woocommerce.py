@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ordermgr.sync.fake.common import gmt, parse_dt, s2
-from ordermgr.sync.fake.server import Response
+from ordermgr.sync.fake.server import RawJSON, Response, fragment
 from ordermgr.sync.fake.store import CATALOG, DemoOrder, DemoStore
 
 PRODUCT_BASE = 500
@@ -193,4 +193,6 @@ def _list(demo: DemoStore, req, base: str) -> Response:
     headers = {"X-WP-Total": str(len(ids)), "X-WP-TotalPages": str(total_pages)}
     if page < total_pages:
         headers["Link"] = f'<{base}/wp-json/wc/v3/orders?page={page + 1}&per_page={per_page}>; rel="next"'
-    return Response(200, [render(demo.orders[seq], base) for seq in chunk], headers)
+    body = b"[" + b",".join(fragment(demo, "woo:" + base, demo.orders[seq], lambda o: render(o, base))
+                            for seq in chunk) + b"]"
+    return Response(200, RawJSON(body), headers)

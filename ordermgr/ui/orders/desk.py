@@ -32,6 +32,7 @@ from ordermgr.ui.orders.dialogs import DeskDialogs
 from ordermgr.ui.orders.model import ROW_ROLE, OrderTableModel, status_text
 
 SEARCH_DEBOUNCE_MS = 250
+COUNTS_DELAY_MS = 30
 REFRESH_DEBOUNCE_MS = 150
 SCAN_MAX_INTERVAL = 0.035  # seconds between keystrokes of a keyboard-wedge scanner
 SCAN_MIN_LENGTH = 4
@@ -224,10 +225,11 @@ class OrderDesk(QWidget):
         self._counts_generation = 0
         self._keep: tuple[list[int], int | None, int] | None = None
         self._detail_row = None
+        self._counts_after_reload = False
 
         self.model = OrderTableModel(ctx.engine, self)
         self.model.reloaded.connect(self._restore_selection)
-        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.model.load_failed.connect(self._load_failed)
         self.model.rowsInserted.connect(self._update_status)
         self.model.modelReset.connect(self._update_status)
 
@@ -455,8 +457,10 @@ class OrderDesk(QWidget):
         flt = self.current_filter()
         if flt != self.model.filter or not self.model.rowCount():
             self.model.filter = flt
+            self._counts_after_reload = True  # rows first: the counts queries wait their turn
             self.model.reload(keep_rows=False)
-        self.refresh_counts()
+        else:
+            self.refresh_counts()
 
     def _search_edited(self, _text: str) -> None:
         self._search_timer.start()
@@ -546,7 +550,14 @@ class OrderDesk(QWidget):
         current_id = self.model.order_id(current.row()) if current.isValid() else None
         self._keep = (ids, current_id, self.table.verticalScrollBar().value())
 
+    def _load_failed(self, exc: BaseException) -> None:
+        self._counts_after_reload = False
+        show_error(self, exc)
+
     def _restore_selection(self) -> None:
+        if self._counts_after_reload:
+            self._counts_after_reload = False
+            QTimer.singleShot(COUNTS_DELAY_MS, self, self.refresh_counts)  # after the rows painted
         keep, self._keep = self._keep, None
         if keep:
             ids, current_id, scroll = keep

@@ -26,8 +26,10 @@ from ordermgr.ui.ops import QueryOp
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40  # 8,000 rows at most in memory
 
-ORDER_ID_ROLE = Qt.UserRole + 1
-ROW_ROLE = Qt.UserRole + 2
+ORDER_ID_ROLE = int(Qt.UserRole) + 1
+ROW_ROLE = int(Qt.UserRole) + 2
+_DISPLAY, _ALIGN, _TOOLTIP = int(Qt.DisplayRole), int(Qt.TextAlignmentRole), int(Qt.ToolTipRole)
+_SERVED_ROLES = frozenset({_DISPLAY, _ALIGN, _TOOLTIP, ORDER_ID_ROLE, ROW_ROLE})
 
 
 STATUS_LABELS = {
@@ -145,6 +147,8 @@ class OrderTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.engine = engine
         self.columns = build_columns()
+        self._align = [int(c.align.value if hasattr(c.align, "value") else c.align)
+                       for c in self.columns]
         self.filter = OrderFilter()
         self.sort_key = "placed_at"
         self.descending = True
@@ -176,21 +180,25 @@ class OrderTableModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= self._count:
+    def data(self, index, role=_DISPLAY):
+        # Qt asks for many roles per cell; answer the ones we don't serve before any lookup.
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
-        row = self.row_at(index.row())
+        r = index.row()
+        if r >= self._count:
+            return None
+        row = self.row_at(r)
         if row is None:
             return None
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return self.columns[index.column()].format(row)
-        if role == Qt.TextAlignmentRole:
-            return int(self.columns[index.column()].align)
+        if role == _ALIGN:
+            return self._align[index.column()]
         if role == ORDER_ID_ROLE:
             return row.id
         if role == ROW_ROLE:
             return row
-        if role == Qt.ToolTipRole and self.columns[index.column()].key == "placed_at":
+        if role == _TOOLTIP and self.columns[index.column()].key == "placed_at":
             return row.placed_at.astimezone().isoformat(" ", "seconds")
         return None
 

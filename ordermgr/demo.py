@@ -875,13 +875,12 @@ class _Builder:
                                           (S.ALLOCATED, 25), (S.PACKED, 5)))
         paid_by_cod = method == "cod"
         upfront = not (paid_by_cod or b2b)  # paid online before fulfilment
-        reach = REACH
         if status == S.ON_HOLD:
-            steps = reach[before_hold]
+            steps = REACH[before_hold]
         elif status == S.CANCELLED:
             steps = _weighted(rng, ((0, 55), (1, 30), (2, 15)))
         else:
-            steps = reach[status]
+            steps = REACH[status]
         if steps == 0 and status == S.PENDING_PAYMENT and not upfront:
             upfront = True  # cod and B2B orders are confirmed, never waiting for payment
             method = "alipay" if currency == "CNY" else "card"
@@ -911,8 +910,8 @@ class _Builder:
             event(at, "status", message, by, old=str(old), new=str(new), action=action, **data)
 
         if platform == "manual":
-            event(placed, "created", f"Created by hand by {self.agents[0] and 'zhao.lei' or 'system'}",
-                  self.agents[0])
+            who = "zhao.lei" if self.agents[0] else "the phone desk"
+            event(placed, "created", f"Created by hand by {who}", self.agents[0])
         else:
             event(placed, "created", f"Imported from {'Shopify' if platform == 'shopify' else 'WooCommerce'} "
                   f"(order {external})", None)

@@ -20,6 +20,8 @@ levels, with reserved never above on hand.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import queue
 import random
@@ -323,14 +325,33 @@ def _money(cents: int) -> str:
     return f"{cents // 100}.{cents % 100:02d}"
 
 
+class _Pick:
+    """A weighted choice among (value, weight) pairs, prepared once."""
+
+    __slots__ = ("values", "bounds", "total")
+
+    def __init__(self, pairs):
+        self.values = [value for value, _ in pairs]
+        self.bounds = list(itertools.accumulate(weight for _, weight in pairs))
+        self.total = self.bounds[-1]
+
+    def __call__(self, rng: random.Random):
+        return self.values[bisect.bisect_right(self.bounds, rng.random() * self.total)]
+
+
 def _weighted(rng: random.Random, pairs):
-    total = sum(w for _, w in pairs)
-    x = rng.random() * total
-    for value, weight in pairs:
-        x -= weight
-        if x < 0:
-            return value
-    return pairs[-1][0]
+    return _Pick(pairs)(rng)
+
+
+PICK_METHOD = {code: _Pick(pairs) for code, pairs in METHODS.items()}
+PICK_LINES = _Pick(((1, 55), (2, 28), (3, 12), (4, 5)))
+PICK_TEA_QTY = _Pick(((1, 70), (2, 20), (3, 10)))
+PICK_BEFORE_HOLD = _Pick(((S.PENDING_PAYMENT, 25), (S.AWAITING_FULFILMENT, 45), (S.ALLOCATED, 25),
+                          (S.PACKED, 5)))
+PICK_CANCEL_STEPS = _Pick(((0, 55), (1, 30), (2, 15)))  # cancelled before paying, after, allocated
+PICK_CN_CARRIER = _Pick(CN_CARRIERS)
+PICK_INTL_CARRIER = _Pick(INTL_CARRIERS)
+PICK_RETURN_KIND = _Pick(RETURN_KINDS)
 
 
 _HOURS: dict[int, str] = {}
@@ -817,13 +838,13 @@ class _Builder:
             number, external = f"{code}{1000 + seq}", str(5_100_000_000_000 + seq * 7 + (self.seed % 7))
         else:
             number, external = f"{code}{20000 + seq}", str(20000 + seq)
-        method = _weighted(rng, METHODS[code])
+        method = PICK_METHOD[code](rng)
         usd = currency == "USD"
         b2b = platform == "manual" and method == "bank_transfer"
         intl = address["country"] != "CN"
 
         # -- lines
-        n_lines = _weighted(rng, ((1, 55), (2, 28), (3, 12), (4, 5)))
+        n_lines = PICK_LINES(rng)
         if status == S.PARTIALLY_SHIPPED:
             n_lines = max(2, n_lines)
         picked: list[int] = []
@@ -840,7 +861,7 @@ class _Builder:
             if b2b:
                 qty = rng.randint(5, 40) if is_tea else rng.randint(2, 12)
             elif is_tea:
-                qty = _weighted(rng, ((1, 70), (2, 20), (3, 10)))
+                qty = PICK_TEA_QTY(rng)
             else:
                 qty = 1 if r() < 0.9 else 2
             unit = usd_price if usd else price
@@ -871,14 +892,13 @@ class _Builder:
         age = now - placed
         before_hold = None
         if status == S.ON_HOLD:
-            before_hold = _weighted(rng, ((S.PENDING_PAYMENT, 25), (S.AWAITING_FULFILMENT, 45),
-                                          (S.ALLOCATED, 25), (S.PACKED, 5)))
+            before_hold = PICK_BEFORE_HOLD(rng)
         paid_by_cod = method == "cod"
         upfront = not (paid_by_cod or b2b)  # paid online before fulfilment
         if status == S.ON_HOLD:
             steps = REACH[before_hold]
         elif status == S.CANCELLED:
-            steps = _weighted(rng, ((0, 55), (1, 30), (2, 15)))
+            steps = PICK_CANCEL_STEPS(rng)
         else:
             steps = REACH[status]
         if steps == 0 and status == S.PENDING_PAYMENT and not upfront:
@@ -1139,7 +1159,7 @@ class _Builder:
         rng, now, ts = self.rng, self.now, self.ts
         wh = 1 if n == 1 and len(self.warehouses) > 1 else 0
         wid, _, origin = self.warehouses[wh]
-        carrier = _weighted(rng, INTL_CARRIERS if intl else CN_CARRIERS)
+        carrier = (PICK_INTL_CARRIER if intl else PICK_CN_CARRIER)(rng)
         sid = self.ids("shipments")
         waybill = _waybill(carrier, sid, self.seed, wh)
         if status in (S.DELIVERED, S.COMPLETED):
@@ -1209,7 +1229,7 @@ class _Builder:
     def _return(self, oid, number, currency, lines, payments, shipments, charge, out, event, refund,
                 agent) -> None:
         rng, now, ts = self.rng, self.now, self.ts
-        kind = _weighted(rng, RETURN_KINDS)
+        kind = PICK_RETURN_KIND(rng)
         if charge is None or charge["status"] != "paid":
             kind = "complaint" if kind in ("return_refund", "refund_only") else kind
         path = RETURN_PATHS[kind]

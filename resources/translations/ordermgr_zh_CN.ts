@@ -143,48 +143,48 @@
 <context>
     <name>AfterSalesDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="303" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="307" />
         <source>Cases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="310" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="314" />
         <source>Returns desk</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="311" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="315" />
         <source>Unpaid orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="312" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="316" />
         <source>Reconciliation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="315" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="319" />
         <source>Settings</source>
         <translation type="unfinished">设置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="348" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="352" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="358" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="371" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="362" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="375" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="359" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="363" />
         <source>Order number (or waybill):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="372" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="376" />
         <source>No order with number {0}.</source>
         <translation type="unfinished" />
     </message>
@@ -1169,82 +1169,82 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="100" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="101" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="103" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="104" />
         <source>min</source>
         <translation>最小</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="104" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="105" />
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="106" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="107" />
         <source>CN</source>
         <translation>CN</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="109" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="110" />
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="111" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="112" />
         <source>Any payment</source>
         <translation>任意付款状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="115" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="116" />
         <source>Any fulfilment</source>
         <translation>任意履约状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="122" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="123" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="124" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="125" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="124" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="125" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="125" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="126" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="125" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="126" />
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="126" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="127" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="127" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="128" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="145" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="146" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="183" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="184" />
         <source>Not an amount; this filter is ignored.</source>
         <translation>不是有效金额；此筛选条件被忽略。</translation>
     </message>
@@ -1782,82 +1782,87 @@
 <context>
     <name>OrderDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="249" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="251" />
         <source>Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)</source>
         <translation>搜索订单号、姓名、邮箱、电话、运单号或 SKU；可扫描条码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="254" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="256" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="286" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="288" />
         <source>&amp;New order…</source>
         <translation>新建订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="295" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="297" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="297" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="299" />
         <source>&amp;Open detail</source>
         <translation>打开详情(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="487" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="384" />
+        <source>&amp;Orders</source>
+        <translation>订单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="515" />
         <source>No order matches the scanned code {0}.</source>
         <translation>没有与扫描码 {0} 匹配的订单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="520" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="548" />
         <source>{0} orders loaded</source>
         <translation>已加载 {0} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="522" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="550" />
         <source>{0} of {1} orders</source>
         <translation>{0} / {1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="673" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="708" />
         <source>Why is order #{0} put on hold?</source>
         <translation>订单 #{0} 挂起的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="687" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="722" />
         <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
         <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="695" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="730" />
         <source>Internal note on order #{0}:</source>
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="736" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="771" />
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="788" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="823" />
         <source>Reason for the {0} selected orders:</source>
         <translation>所选 {0} 个订单的原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="822" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="857" />
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="825" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="860" />
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="829" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="864" />
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -2081,77 +2086,77 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="83" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="85" />
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="85" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="87" />
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="87" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="89" />
         <source>{0} d</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="109" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="111" />
         <source>Number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="111" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="113" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="112" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="114" />
         <source>Placed at</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="114" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="116" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="116" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="118" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="118" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="120" />
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="120" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="122" />
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="122" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="124" />
         <source>Fulfilment</source>
         <translation>履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="124" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="126" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="126" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="128" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="127" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="129" />
         <source>Age</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="173" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="177" />
         <source>This column can't be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
@@ -2330,64 +2335,97 @@
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="40" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="41" />
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="41" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="42" />
         <source>To review / on hold</source>
         <translation>待审核 / 挂起</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="42" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="43" />
         <source>Awaiting fulfilment</source>
         <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="43" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="44" />
         <source>Allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="44" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="45" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="45" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="46" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="46" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="47" />
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="47" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="48" />
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="48" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="49" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="49" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="50" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="50" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="51" />
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="51" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="52" />
         <source>All</source>
         <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/reports/rates.py" line="26" />
+        <source>Exchange rates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/rates.py" line="28" />
+        <source>Rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/rates.py" line="28" />
+        <source>Valid from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/rates.py" line="29" />
+        <source>Entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/rates.py" line="41" />
+        <source>Save rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/rates.py" line="45" />
+        <source>from</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2608,97 +2646,133 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="161" />
+        <source>Export order rows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="162" />
+        <source>Every order of the period as one row (Excel or CSV)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../ordermgr/ui/reports/report_page.py" line="165" />
+        <source>Exchange rates…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="172" />
         <source>Save preset…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="167" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="174" />
         <source>Delete preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="169" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="176" />
         <source>Presets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="267" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="274" />
         <source>Running…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="269" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="276" />
         <source>Running the report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="275" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="282" />
         <source>Cancelled.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="305" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="312" />
         <source>No data for this period.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="306" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="313" />
         <source>{0} rows.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="316" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="323" />
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="316" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="323" />
         <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="317" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="324" />
         <source>CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="318" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="325" />
         <source>Export report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="330" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="337" />
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="331" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="338" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="372" />
         <source>Writing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="335" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="342" />
         <source>Saved {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="340" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="347" />
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="342" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="349" />
         <source>Export failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="382" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="360" />
+        <source>Export order rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="361" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="369" />
+        <source>Exporting order rows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="373" />
+        <source>{0} ({1} orders)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="417" />
         <source>Save preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="382" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="417" />
         <source>Name of the preset:</source>
         <translation type="unfinished" />
     </message>
@@ -2782,198 +2856,198 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="60" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="64" />
         <source>Loading…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="70" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="74" />
         <source>Type:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="80" />
         <source>SKU</source>
         <translation type="unfinished">SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="80" />
         <source>Item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="76" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="80" />
         <source>Shipped</source>
         <translation type="unfinished">已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="77" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="81" />
         <source>Returnable</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="77" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="81" />
         <source>Return</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="78" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="82" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="78" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="82" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="83" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="87" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="86" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="90" />
         <source>Refund the shipping</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="99" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="103" />
         <source>Why the amount differs from the computed one</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="100" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="104" />
         <source>Goods:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="102" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="106" />
         <source>Restocking fee:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="103" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="107" />
         <source>Already refunded:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="104" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="108" />
         <source>Computed refund:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="105" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="109" />
         <source>Refund amount:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="106" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="110" />
         <source>Reason for the amount:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="110" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="114" />
         <source>Payment</source>
         <translation type="unfinished">付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="110" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="114" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="111" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="115" />
         <source>Already refunded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="111" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="115" />
         <source>Refundable</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="112" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="116" />
         <source>This refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="116" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="120" />
         <source>Goes back to:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="121" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="125" />
         <source>Note for the case history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="124" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="128" />
         <source>Case reason:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="125" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="129" />
         <source>Note:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="135" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="139" />
         <source>Approve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="135" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="139" />
         <source>Open case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="157" />
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="273" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="161" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="277" />
         <source>Order #{0}</source>
         <translation type="unfinished">订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="159" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="163" />
         <source>{0} on order #{1}, {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="263" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="267" />
         <source>{0} of {1} paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="276" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="280" />
         <source>{0}: the refund can't be negative.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="278" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="282" />
         <source>{0}: a refund of {1} is more than the {2} still refundable (paid {3}, already refunded {4}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="284" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="288" />
         <source>You changed the refund to {0} (computed {1}); give a reason.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="288" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="292" />
         <source>{0} is above your approval limit of {1}; a supervisor must approve it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="293" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="297" />
         <source>Choose the items and quantities for the {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="310" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="314" />
         <source>(refund by hand)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="354" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="358" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
@@ -3132,142 +3206,142 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="34" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="36" />
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="35" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="37" />
         <source>awaiting fulfilment</source>
         <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="36" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="38" />
         <source>backordered</source>
         <translation>缺货等待</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="37" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="39" />
         <source>allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="38" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="40" />
         <source>picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="39" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="41" />
         <source>packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="40" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="42" />
         <source>partially shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="41" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="43" />
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="42" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="44" />
         <source>delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="43" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="45" />
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="44" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="46" />
         <source>on hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="45" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="47" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="46" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="48" />
         <source>pending</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="47" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="49" />
         <source>authorized</source>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="48" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="50" />
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="49" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="51" />
         <source>partially refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="50" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="52" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="51" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="53" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="52" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="54" />
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="53" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="55" />
         <source>unfulfilled</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="54" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="56" />
         <source>partially fulfilled</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="55" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="57" />
         <source>fulfilled</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="56" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="58" />
         <source>label created</source>
         <translation>已生成面单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="57" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="59" />
         <source>in transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="58" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="60" />
         <source>out for delivery</source>
         <translation>派送中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="59" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="61" />
         <source>exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="60" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="62" />
         <source>returned to sender</source>
         <translation>已退回寄件人</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="61" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="63" />
         <source>lost</source>
         <translation>丢失</translation>
     </message>
@@ -3470,7 +3544,7 @@
     <message>
         <location filename="../../ordermgr/ui/fulfilment/packing.py" line="37" />
         <source>Supervisor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">主管</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/packing.py" line="38" />

@@ -243,3 +243,55 @@ def test_a_phone_order_typed_in_by_hand_lands_in_the_queue(qtbot, ctx, desk, sho
     assert status_of(ctx, order_id) == OrderStatus.PENDING_PAYMENT
     qtbot.waitUntil(lambda: desk.detail.detail is not None and desk.detail.detail["number"] == number)
     assert desk.detail.detail["total"] == "47.80"
+
+
+def test_splitting_from_the_desk_creates_a_second_order(qtbot, ctx, desk, shop):
+    _, ids = shop
+    oid = place_order(ctx.uow(), {"TEA-01": 2, "CUP-02": 1})
+    desk.refresh()
+    qtbot.waitUntil(lambda: desk.model.row_at(0) is not None and desk.model.row_at(0).id == oid)
+    desk.select_rows([0])
+    desk.dialogs.split = lambda detail: {detail["lines"][1]["id"]: 1}  # move the cup
+    assert desk.actions_by_key["split"].isEnabled()
+    with qtbot.waitSignal(desk.action_finished, timeout=5000):
+        desk.actions_by_key["split"].trigger()
+    qtbot.waitUntil(lambda: desk.counts.get("all") == 14)
+    with ctx.engine.connect() as conn:
+        split = conn.execute(select(Order.number, Order.item_count)
+                             .where(Order.number.like("%-2"))).all()
+    assert len(split) == 1 and split[0].item_count == 1
+
+
+def test_the_orders_menu_lists_every_action_with_its_shortcut(qtbot, ctx, shop):
+    from ordermgr.ui.main_window import MainWindow
+    window = MainWindow(ctx, live=False)
+    qtbot.addWidget(window)
+    desk = window.open_area("orders")
+    texts = {a.text(): a.shortcut().toString() for a in desk.menu.actions() if a.text()}
+    assert texts["&Confirm"] == "Ctrl+Shift+C" and texts["Cance&l order…"] == "Ctrl+Shift+X"
+    assert "Ctrl+Shift+C" in desk.actions_by_key["confirm"].toolTip()
+    assert desk.menu.menuAction().isVisible()
+    window.open_area("settings")
+    assert not desk.menu.menuAction().isVisible()
+    qtbot.waitUntil(lambda: desk.model.rowCount() > 0)
+
+
+def test_a_lost_connection_during_a_bulk_action_is_reported_per_order(qtbot, ctx, desk, shop,
+                                                                      monkeypatch):
+    from ordermgr.errors import DatabaseUnavailable
+    _, ids = shop
+    real = orders.confirm_order
+
+    def flaky(uow, order_id, **kwargs):
+        if order_id == ids[-2]:
+            raise DatabaseUnavailable("Cannot reach the database. Nothing was saved; try again.")
+        return real(uow, order_id, **kwargs)
+    monkeypatch.setattr(orders, "confirm_order", flaky)
+    desk.select_rows([0, 1, 2])
+    with qtbot.waitSignal(desk.action_finished, timeout=10000):
+        desk.actions_by_key["confirm"].trigger()
+    (report,) = desk.dialogs.reports
+    assert sorted(ok for _, ok, _ in report) == [False, True, True]
+    assert "Nothing was saved" in next(m for _, ok, m in report if not ok)
+    assert status_of(ctx, ids[-2]) == OrderStatus.PENDING_PAYMENT
+    assert status_of(ctx, ids[-1]) == OrderStatus.ALLOCATED

@@ -357,6 +357,9 @@ class OrderDesk(QWidget):
         self._layout_timer.timeout.connect(self.save_layout)
         if window is not None and hasattr(window, "changes"):
             window.changes.connect(self.on_changes)
+        self.menu = None
+        if window is not None and hasattr(window, "menuBar"):
+            self._build_window_menu(window)
 
         self._restore_layout()
         self.update_actions()
@@ -374,6 +377,27 @@ class OrderDesk(QWidget):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def _build_window_menu(self, window) -> None:
+        """An "Orders" menu in the main window (shown while this area is open): every action
+        with its shortcut, so the keyboard way is discoverable."""
+        self.menu = QMenu(self.tr("&Orders"), window)
+        self.menu.addAction(self.new_order_action)
+        self.menu.addAction(self.open_action)
+        self.menu.addSeparator()
+        for spec in ACTIONS:
+            self.menu.addAction(self.actions_by_key[spec.key])
+        self.menu.addSeparator()
+        self.menu.addAction(self.refresh_action)
+        before = getattr(window, "view_menu", None)
+        if before is not None:
+            window.menuBar().insertMenu(before.menuAction(), self.menu)
+        else:
+            window.menuBar().addMenu(self.menu)
+        stack = getattr(window, "stack", None)
+        if stack is not None:
+            stack.currentChanged.connect(
+                lambda _i: self.menu.menuAction().setVisible(stack.currentWidget() is self))
 
     def _read(self, fn):
         with self.ctx.engine.connect() as conn:

@@ -98,3 +98,24 @@ def test_dashboard_loads_refreshes_on_changes_and_tiles_open_lists(qtbot, shop_c
     if hasattr(orders, "current_queue"):
         assert orders.current_queue() == "awaiting_fulfilment"
     idle(qtbot)
+
+
+def test_order_rows_export_and_rates_dialog(qtbot, shop_ctx, tmp_path):
+    from ordermgr.reports.params import ReportParams
+    from ordermgr.ui.reports import ReportPage
+    from ordermgr.ui.reports.rates import RatesDialog
+    page = ReportPage(shop_ctx)
+    qtbot.addWidget(page)
+    target = tmp_path / "orders.csv"
+    with qtbot.waitSignal(page.exported, timeout=10000):
+        page.export_rows_to(str(target), ReportParams(date(2026, 1, 1), date(2026, 2, 28)))
+    assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 5  # header + 4 orders
+    dialog = RatesDialog(shop_ctx)
+    qtbot.addWidget(dialog)
+    dialog.rate.setText("7.10")
+    dialog.valid_from.setDate(dialog.valid_from.date().addDays(-1))
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
+    assert "1 USD = 7.10 CNY" in dialog.table.item(0, 0).text()
+    idle(qtbot)

@@ -158,6 +158,13 @@ class ReportPage(QWidget):
             button.clicked.connect(lambda _=False, f=fmt: self.choose_export(f))
             self.export_buttons[fmt] = button
             buttons.addWidget(button)
+        raw = QPushButton(self.tr("Export order rows…"))
+        raw.setToolTip(self.tr("Every order of the period as one row (Excel or CSV)"))
+        raw.clicked.connect(self.choose_raw_export)
+        buttons.addWidget(raw)
+        rates = QPushButton(self.tr("Exchange rates…"))
+        rates.clicked.connect(self.edit_rates)
+        buttons.addWidget(rates)
         buttons.addStretch(1)
         self.presets = QComboBox()
         self.presets.setObjectName("reportPresets")
@@ -341,6 +348,34 @@ class ReportPage(QWidget):
             return
         self.status.setText(self.tr("Export failed: {0}").format(exc))
         show_error(self, exc)
+
+    def choose_raw_export(self) -> None:
+        try:
+            params = self.params()
+        except Exception as exc:  # noqa: BLE001 - ValidationError
+            show_error(self, exc)
+            return
+        folder = QSettings().value("reports/export_folder", str(Path.home()))
+        suggested = str(Path(folder) / f"orders-{params.date_from}-{params.date_to}.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export order rows"), suggested,
+                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            QSettings().setValue("reports/export_folder", str(Path(path).parent))
+            self.export_rows_to(path, params)
+
+    def export_rows_to(self, path: str, params: ReportParams) -> None:
+        from ordermgr.reports.export import export_orders
+        engine, lang = self.ctx.engine, self.language.currentData()
+        self.status.setText(self.tr("Exporting order rows…"))
+        QueryOp(self, lambda progress: export_orders(engine, params, path, lang=lang,
+                                                     progress=progress),
+                label=self.tr("Writing {0}…").format(Path(path).name), wants_progress=True
+                ).success(lambda count: self._exported(self.tr("{0} ({1} orders)").format(
+                    path, f"{count:,}"))).failure(self._export_failed).run()
+
+    def edit_rates(self) -> None:
+        from ordermgr.ui.reports.rates import RatesDialog
+        RatesDialog(self.ctx, self).exec()
 
     # -- presets ------------------------------------------------------------------------------
     def current_values(self) -> dict:

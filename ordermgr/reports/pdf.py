@@ -214,14 +214,17 @@ def _data_table(table: Table, font: str, bold: str, lang: str, cell_style) -> RL
 
 def _chart(table: Table, font: str, lang: str) -> Drawing:
     categories, series = chart_series(table)
-    categories = categories[:MAX_CHART_CATEGORIES]
+    if table.chart.kind != "line":  # bars: the first ones (tables come sorted by importance)
+        categories = categories[:MAX_CHART_CATEGORIES]
     width, height = PAGE[0] - 2 * MARGIN, 60 * mm
     drawing = Drawing(width, height)
     chart = HorizontalLineChart() if table.chart.kind == "line" else VerticalBarChart()
     chart.x, chart.y = 40, 30
     chart.width, chart.height = width - 220, height - 45
     chart.data = [tuple(values[:len(categories)]) for _, _, values in series] or [(0,)]
-    chart.categoryAxis.categoryNames = [str(c) for c in categories]
+    step = max(1, len(categories) // 30)  # at most ~30 labels; every point is still drawn
+    chart.categoryAxis.categoryNames = [str(c) if i % step == 0 else ""
+                                        for i, c in enumerate(categories)]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 6
     if len(categories) > 12:

@@ -198,7 +198,6 @@ def test_an_empty_period_still_exports_and_says_so(engine, tmp_path):
     assert any(c.value == "No data for this period." for row in wb.worksheets[0].iter_rows() for c in row)
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None,
                     reason="LibreOffice (soffice) is not installed: cannot check headless conversion")
 def test_libreoffice_opens_the_excel_and_pdf_files(engine, tmp_path):
@@ -218,3 +217,18 @@ def test_libreoffice_opens_the_excel_and_pdf_files(engine, tmp_path):
     done = subprocess.run(["soffice", profile, "--headless", "--convert-to", "odg", "--outdir",
                            str(out), str(pdf)], capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_year_of_daily_sales_charts_every_day(engine, tmp_path):
+    from dataclasses import replace
+    build_shop(engine)
+    result = run_report(engine, "sales", replace(JAN_FEB, grouping="day"))
+    table = result.tables[0]
+    table.rows = [(f"2026-{1 + i // 28:02d}-{1 + i % 28:02d}", *row[1:])
+                  for i, row in enumerate(table.rows * 90)][:336]
+    from ordermgr.reports.pdf import _chart
+    drawing = _chart(table, "Helvetica", "en")
+    chart = drawing.contents[0]
+    assert len(chart.data[0]) == len({r[0] for r in table.rows})  # no day dropped
+    assert sum(1 for name in chart.categoryAxis.categoryNames if name) <= 40
+    assert export_report(result, tmp_path / "daily.pdf").stat().st_size > 0

@@ -31,7 +31,9 @@ def fill_chart(view: QChartView, table: Table | None) -> None:
         view.setChart(chart)
         return
     categories, series = chart_series(table)
-    categories = [str(c) for c in categories[:MAX_CATEGORIES]]
+    if table.chart.kind != "line":
+        categories = categories[:MAX_CATEGORIES]
+    categories = [str(c) for c in categories]
     chart.setTitle(_tr(table.chart.title or table.title))
     x_axis = QBarCategoryAxis()
     x_axis.append(categories)

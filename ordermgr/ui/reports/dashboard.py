@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis, QBarCategoryAxis
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime, QTimer, QTimeZone, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -38,6 +38,7 @@ class Tile(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         self.setCursor(Qt.PointingHandCursor)
         self.setMinimumWidth(150)
+        self.setMinimumHeight(100)
         layout = QVBoxLayout(self)
         self.caption = QLabel(caption)
         self.value = QLabel("–")
@@ -51,8 +52,16 @@ class Tile(QFrame):
             layout.addWidget(w)
 
     def set(self, value: str, detail: str = "") -> None:
+        # one figure per currency: several lines, so a smaller font keeps them inside the tile
+        font = self.value.font()
+        base = self.caption.font().pointSize()
+        lines = value.count("\n") + 1
+        font.setPointSize(base + (8 if lines == 1 else 3 if lines == 2 else 1))
+        self.value.setFont(font)
+        self.value.setMinimumHeight(QFontMetrics(font).lineSpacing() * lines + 2)
         self.value.setText(value)
         self.detail.setText(detail)
+        self.detail.setToolTip(detail)
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.LeftButton:
@@ -189,6 +198,7 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def _trend(self, data) -> None:
+        """Daily sales of this period, and of the previous one drawn on the same days."""
         chart = QChart()
         chart.setTitle(self.tr("Daily sales ({0}) against the previous period").format(
             data.trend_currency or "–"))
@@ -197,16 +207,20 @@ class DashboardPage(QWidget):
         current.setName(self.tr("This period"))
         previous.setName(self.tr("Previous period"))
         top = 0.0
-        for i, (_day, value) in enumerate(data.trend):
-            current.append(i, float(value))
+        for i, (day, value) in enumerate(data.trend):
+            x = QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0), QTimeZone.utc())
+            current.append(x.toMSecsSinceEpoch(), float(value))
+            if i < len(data.trend_previous):
+                before = float(data.trend_previous[i][1])
+                previous.append(x.toMSecsSinceEpoch(), before)
+                top = max(top, before)
             top = max(top, float(value))
-        for i, (_day, value) in enumerate(data.trend_previous):
-            previous.append(i, float(value))
-            top = max(top, float(value))
-        x_axis = QBarCategoryAxis()
-        x_axis.append([day.strftime("%m-%d") for day, _ in data.trend])
+        x_axis = QDateTimeAxis()
+        x_axis.setFormat("MM-dd")
+        x_axis.setTickCount(min(max(len(data.trend), 2), 10))
         y_axis = QValueAxis()
         y_axis.setRange(0, top * 1.1 if top else 1)
+        y_axis.setLabelFormat("%.0f")
         chart.addAxis(x_axis, Qt.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignLeft)
         for series in (current, previous):

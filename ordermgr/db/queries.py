@@ -154,7 +154,8 @@ def queue_counts(conn: Connection, flt: OrderFilter = OrderFilter()) -> dict[str
     """Orders per queue under the same search and filters (the queue itself ignored)."""
     conds = _conditions(conn, flt, with_queue=False)
     by_status = dict(conn.execute(
-        select(Order.status, func.count()).where(and_(true(), *conds)).group_by(Order.status)).all())
+        select(Order.status, func.count()).where(and_(true(), *conds))
+        .group_by(Order.status)).all())
     tagged = conn.execute(select(func.count()).where(
         and_(*conds, Order.tags.like(f"%,{EXCEPTION_TAG},%"), Order.status != S.BACKORDERED))
     ).scalar()
@@ -240,7 +241,8 @@ def page_keys(conn: Connection, flt: OrderFilter, *, sort: str = "placed_at",
     seen = len(keys) * step
     if seen < limit:  # count the rows of the last, partial page
         _, tail_conds, _ = _keyset(conn, flt, sort, descending, keys[-1] if keys else after)
-        tail = select(Order.id).where(and_(true(), *tail_conds)).limit(min(step, limit - seen)).subquery()
+        tail = (select(Order.id).where(and_(true(), *tail_conds))
+                .limit(min(step, limit - seen)).subquery())
         seen += conn.execute(select(func.count()).select_from(tail)).scalar()
     return keys, seen
 

@@ -249,8 +249,8 @@ def merge_orders(uow: UnitOfWork, order_ids: list[int], *,
         target.record("merge", f"Merged {merged} into this order", by=uow.actor.user_id,
                       merged=[o.number for o in others])
         for o in others:
-            o.apply("cancel", by=uow.actor.user_id, message=f"Cancelled: merged into #{target.number}",
-                    reason="merged")
+            o.apply("cancel", by=uow.actor.user_id,
+                    message=f"Cancelled: merged into #{target.number}", reason="merged")
             uow.audit("order.merged_away", "order", o.id, number=o.number, into=target.number)
             uow.changed_order(o)
         if target.status == S.PENDING_PAYMENT and target.payment_status == "paid":

@@ -12,9 +12,11 @@ from ordermgr.errors import UserError
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserError):
-        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Cannot do that"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Cannot do that"),
+                            str(exc))
         return
-    box = QMessageBox(QMessageBox.Critical, QCoreApplication.translate("Errors", "Unexpected error"),
+    box = QMessageBox(QMessageBox.Critical,
+                      QCoreApplication.translate("Errors", "Unexpected error"),
                       QCoreApplication.translate(
                           "Errors", "Something went wrong inside ordermgr. Nothing half-done was "
                                     "saved. Please send the details below to your administrator."),

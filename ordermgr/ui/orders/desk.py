@@ -82,10 +82,6 @@ class ScanDetector(QObject):
                 self._last = now
         return False
 
-    @property
-    def in_burst(self) -> bool:
-        return self._count >= SCAN_MIN_LENGTH and time.monotonic() - self._last < 0.1
-
 
 class FilterBar(QWidget):
     """Store, date range, amount range, country, tag, payment and fulfilment state."""
@@ -290,7 +286,8 @@ class OrderDesk(QWidget):
         self.toolbar.addSeparator()
         for spec in ACTIONS:
             action = self._make_action(QCoreApplication.translate("OrderActions", spec.label),
-                                       spec.shortcut, lambda _=False, k=spec.key: self.run_action(k))
+                                       spec.shortcut,
+                                       lambda _=False, k=spec.key: self.run_action(k))
             self.actions_by_key[spec.key] = action
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -545,7 +542,8 @@ class OrderDesk(QWidget):
         total = self.counts.get(self.current_queue())
         loaded = self.model.rowCount()
         if total is None:
-            self.status_label.setText(self.tr("{0} orders loaded").format(QLocale().toString(loaded)))
+            self.status_label.setText(self.tr("{0} orders loaded")
+                                      .format(QLocale().toString(loaded)))
         else:
             self.status_label.setText(self.tr("{0} of {1} orders").format(
                 QLocale().toString(loaded), QLocale().toString(total)))

@@ -158,7 +158,8 @@ class OrderDetailPanel(QWidget):
             " ".join(x for x in (s["postcode"], s["city"], s["region"]) if x), s["country"]) if x))
         self._fill(self.payments, [[p["kind"], p["method"],
                                     format_money(float_free(p["amount"]), p["currency"]),
-                                    status_text(p["status"]), p["reference"], _when(p["created_at"])]
+                                    status_text(p["status"]), p["reference"],
+                                    _when(p["created_at"])]
                                    for p in d["payments"]])
         self._fill(self.shipments, [[sh["carrier"], sh["waybill"] or "", status_text(sh["status"]),
                                      _when(sh["shipped_at"]), _when(sh["delivered_at"]),

@@ -156,7 +156,8 @@ class OrderTableModel(QAbstractTableModel):
         self._reset_state()
 
     def _reset_state(self) -> None:
-        self._boundaries: list[tuple | None] = [None]  # boundaries[p]: key after which page p starts
+        # boundaries[p]: the keyset after which page p starts (None: the first page)
+        self._boundaries: list[tuple | None] = [None]
         self._pages: OrderedDict[int, list[OrderRow]] = OrderedDict()
         self._count = 0
         self._exhausted = False

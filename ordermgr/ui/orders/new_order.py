@@ -244,7 +244,8 @@ class NewOrderDialog(QDialog):
             total = price * line["spin"].value()
             subtotal += total
             self.table.item(row, 5).setText(format_money(total, currency))
-        shipping, discount = self._decimal(self.shipping.text()), self._decimal(self.discount.text())
+        shipping = self._decimal(self.shipping.text())
+        discount = self._decimal(self.discount.text())
         if shipping is None or discount is None:
             valid = False
         total = subtotal + (shipping or 0) - (discount or 0)

@@ -1,6 +1,7 @@
 """Order queue benchmark: the real order desk widget on a big SQLite and PostgreSQL database.
 
-    .venv/bin/python bench/order_queue.py                 # 1,000,000 orders (builds once, ~15 min)
+    .venv/bin/python bench/order_queue.py                 # 1,000,000 orders (first run builds
+                                                          # them: ~10 min SQLite, ~25 min PostgreSQL)
     .venv/bin/python bench/order_queue.py --orders 50000  # a quick check
 
 Databases are built once with ordermgr.demo.generate and reused: bench/out/orders_<N>.sqlite3 and

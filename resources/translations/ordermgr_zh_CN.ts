@@ -891,158 +891,158 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="86" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="95" />
         <source>Refresh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="90" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
         <source>Period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
         <source>Orders today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
         <source>Revenue today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
         <source>Orders in period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
         <source>Revenue in period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110" />
         <source>Average order value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110" />
         <source>Units sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="102" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111" />
         <source>Refunds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="102" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111" />
         <source>Late shipments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="103" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112" />
         <source>Low-stock SKUs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="103" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112" />
         <source>Open after-sales cases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="107" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="116" />
         <source>Awaiting payment</source>
         <translation type="unfinished">待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="107" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="116" />
         <source>On hold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="117" />
         <source>To fulfil</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="117" />
         <source>Allocated</source>
         <translation type="unfinished">已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118" />
         <source>Picking</source>
         <translation type="unfinished">拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118" />
         <source>Packed</source>
         <translation type="unfinished">已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="119" />
         <source>Exceptions</source>
         <translation type="unfinished">异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="122" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="131" />
         <source>Orders waiting per queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="154" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="163" />
         <source>Updating…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="161" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="170" />
         <source>Could not update: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="169" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="178" />
         <source>{0} units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="172" />
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="176" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="181" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="185" />
         <source>previous period: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="173" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="182" />
         <source>previous: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="178" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="187" />
         <source>not shipped {0} h after the order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="179" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="188" />
         <source>available at or below threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="184" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="193" />
         <source>Updated {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="193" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="203" />
         <source>Daily sales ({0}) against the previous period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="197" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="207" />
         <source>This period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="198" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="208" />
         <source>Previous period</source>
         <translation type="unfinished" />
     </message>
@@ -1128,12 +1128,12 @@
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="17" />
+        <location filename="../../ordermgr/ui/errors.py" line="19" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="18" />
+        <location filename="../../ordermgr/ui/errors.py" line="20" />
         <source>Something went wrong inside ordermgr. Nothing half-done was saved. Please send the details below to your administrator.</source>
         <translation>ordermgr 内部出错。没有保存任何未完成的内容。请将下面的详细信息发送给管理员。</translation>
     </message>
@@ -1169,82 +1169,82 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="101" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="97" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="104" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="100" />
         <source>min</source>
         <translation>最小</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="105" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="101" />
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="107" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="103" />
         <source>CN</source>
         <translation>CN</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="110" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="106" />
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="112" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="108" />
         <source>Any payment</source>
         <translation>任意付款状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="116" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="112" />
         <source>Any fulfilment</source>
         <translation>任意履约状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="123" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="119" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="125" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="121" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="125" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="121" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="126" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="122" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="126" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="122" />
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="127" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="123" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="128" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="124" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="146" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="142" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="184" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="180" />
         <source>Not an amount; this filter is ignored.</source>
         <translation>不是有效金额；此筛选条件被忽略。</translation>
     </message>
@@ -1708,12 +1708,12 @@
         <translation>缺货：订单将进入缺货等待。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="251" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="252" />
         <source>Subtotal {0} · Total {1}</source>
         <translation>小计 {0} · 合计 {1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="282" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="283" />
         <source>Saving the order…</source>
         <translation>正在保存订单…</translation>
     </message>
@@ -1782,87 +1782,87 @@
 <context>
     <name>OrderDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="251" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="247" />
         <source>Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)</source>
         <translation>搜索订单号、姓名、邮箱、电话、运单号或 SKU；可扫描条码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="256" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="252" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="288" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="284" />
         <source>&amp;New order…</source>
         <translation>新建订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="297" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="294" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="299" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="296" />
         <source>&amp;Open detail</source>
         <translation>打开详情(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="384" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="381" />
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="515" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="512" />
         <source>No order matches the scanned code {0}.</source>
         <translation>没有与扫描码 {0} 匹配的订单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="548" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="545" />
         <source>{0} orders loaded</source>
         <translation>已加载 {0} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="550" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="548" />
         <source>{0} of {1} orders</source>
         <translation>{0} / {1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="708" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="706" />
         <source>Why is order #{0} put on hold?</source>
         <translation>订单 #{0} 挂起的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="722" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="720" />
         <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
         <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="730" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="728" />
         <source>Internal note on order #{0}:</source>
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="771" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="769" />
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="823" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="821" />
         <source>Reason for the {0} selected orders:</source>
         <translation>所选 {0} 个订单的原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="857" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="855" />
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="860" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="858" />
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="864" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="862" />
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -2073,12 +2073,12 @@
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="172" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="173" />
         <source>Order note: {0}</source>
         <translation>订单备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="173" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="174" />
         <source>No internal notes yet.</source>
         <translation>暂无内部备注。</translation>
     </message>
@@ -2156,7 +2156,7 @@
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="177" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="178" />
         <source>This column can't be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
@@ -2571,7 +2571,7 @@
     </message>
     <message>
         <location filename="../../ordermgr/ui/reports/report_page.py" line="125" />
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="139" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="141" />
         <source>Store</source>
         <translation type="unfinished">店铺</translation>
     </message>
@@ -2591,32 +2591,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="140" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="142" />
         <source>Warehouse</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="141" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="144" />
         <source>Currency</source>
         <translation type="unfinished">币种</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="142" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="145" />
         <source>Convert to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="143" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="139" />
         <source>Group by period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="144" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="140" />
         <source>Sales by</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="145" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="143" />
         <source>Slow seller after (days)</source>
         <translation type="unfinished" />
     </message>
@@ -2626,153 +2626,153 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="148" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="151" />
         <source>Run report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="154" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="157" />
         <source>Export to Excel…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="154" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="157" />
         <source>Export to PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="155" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="158" />
         <source>Export to CSV…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="161" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="164" />
         <source>Export order rows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="162" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="165" />
         <source>Every order of the period as one row (Excel or CSV)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="165" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="168" />
         <source>Exchange rates…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="172" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="175" />
         <source>Save preset…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="174" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="177" />
         <source>Delete preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="176" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="179" />
         <source>Presets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="274" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="277" />
         <source>Running…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="276" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="279" />
         <source>Running the report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="282" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="285" />
         <source>Cancelled.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="312" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="315" />
         <source>No data for this period.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="313" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="316" />
         <source>{0} rows.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="323" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="326" />
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="323" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="326" />
         <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="324" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="327" />
         <source>CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="325" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="328" />
         <source>Export report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="337" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="340" />
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="338" />
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="372" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="341" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="375" />
         <source>Writing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="342" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="345" />
         <source>Saved {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="347" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="350" />
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="349" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="352" />
         <source>Export failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="360" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="363" />
         <source>Export order rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="361" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="364" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="369" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="372" />
         <source>Exporting order rows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="373" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="376" />
         <source>{0} ({1} orders)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="417" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="420" />
         <source>Save preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="417" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="420" />
         <source>Name of the preset:</source>
         <translation type="unfinished" />
     </message>
@@ -3516,6 +3516,299 @@
     <message>
         <location filename="../../ordermgr/ui/inventory/stocktake.py" line="168" />
         <source>Posted: {0} SKUs adjusted, {1} not counted.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="79" />
+        <source>Edit storefront</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="79" />
+        <source>Add storefront</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="91" />
+        <source>Leave empty to keep the stored credential</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="92" />
+        <source>Access token, ck_…:cs_… or sk_…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="96" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="97" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="98" />
+        <source>Store URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="99" />
+        <source>API credential</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="100" />
+        <source>Currency</source>
+        <translation type="unfinished">币种</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="101" />
+        <source>The credential is kept in the system keyring or encrypted on this computer, never in the database.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StorefrontsPanel</name>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="125" />
+        <location filename="../../ordermgr/ui/sync.py" line="161" />
+        <location filename="../../ordermgr/ui/sync.py" line="176" />
+        <source>Store</source>
+        <translation type="unfinished">店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="126" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="127" />
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="127" />
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="127" />
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="128" />
+        <source>Last success</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="129" />
+        <source>Pulled (last run)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="130" />
+        <source>Pulled (total)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="131" />
+        <source>Pushes pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="132" />
+        <source>Failing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="133" />
+        <source>Parked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="134" />
+        <source>Quarantined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="135" />
+        <source>Last error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="140" />
+        <source>Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="141" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="142" />
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="143" />
+        <source>Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="144" />
+        <source>Sync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="146" />
+        <source>Sync in the background every minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="162" />
+        <source>Push</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="163" />
+        <source>What</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="164" />
+        <source>Attempts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="165" />
+        <source>Storefront's error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="166" />
+        <source>Queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="169" />
+        <source>Retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="170" />
+        <source>Dismiss…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="177" />
+        <source>Order</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="178" />
+        <source>Why it was not imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="179" />
+        <source>Seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="180" />
+        <source>Last seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="216" />
+        <source>Parked pushes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="217" />
+        <source>Quarantined orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="271" />
+        <source>Parked pushes ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="272" />
+        <source>Quarantined orders ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="315" />
+        <source>Adding the store…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="328" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="334" />
+        <source>Remove storefront</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="335" />
+        <source>Remove {0}? A store with orders is only deactivated; its orders stay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="345" />
+        <source>Testing {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="347" />
+        <source>Testing the connection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="362" />
+        <source>Syncing {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="362" />
+        <source>all stores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="369" />
+        <source>Syncing storefronts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="375" />
+        <source>No active storefronts to sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="403" />
+        <source>Push {0} queued again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="411" />
+        <source>Dismiss push</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="412" />
+        <source>Why is this push not needed any more (e.g. done by hand on the storefront)?</source>
         <translation type="unfinished" />
     </message>
 </context>

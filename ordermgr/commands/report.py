@@ -39,6 +39,9 @@ def register(sub) -> None:
     report.add_argument("--top", type=int, default=20, help="rows in top lists (default 20)")
     report.add_argument("--slow-days", type=int, default=90,
                         help="products: no sale for this many days = slow seller (default 90)")
+    report.add_argument("--utc-offset", metavar="±HH:MM", type=_offset,
+                        help="time zone of the report's days, e.g. +08:00 (default: this "
+                             "computer's)")
     report.add_argument("--lang", choices=("en", "zh"), default="en", help="report language")
     report.add_argument("--format", dest="fmt", choices=("xlsx", "pdf", "csv"),
                         help="file format (default: from the --out extension)")
@@ -58,12 +61,27 @@ def register(sub) -> None:
     ls.set_defaults(func=_list_rates)
 
 
+def _offset(text: str) -> int:
+    """'+08:00', '8', '-5:30' -> minutes east of UTC."""
+    import argparse
+    raw = text.strip().upper().removeprefix("UTC")
+    sign = -1 if raw.startswith("-") else 1
+    hours, _, minutes = raw.lstrip("+-").partition(":")
+    try:
+        value = sign * (int(hours) * 60 + int(minutes or 0))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an offset like +08:00") from None
+    return value
+
+
 def build_params(args, conn):
-    from ordermgr.reports.params import ReportParams, parse_date, preset_range
+    from ordermgr.reports.params import (ReportParams, local_offset_minutes, parse_date,
+                                         preset_range)
+    offset = args.utc_offset if args.utc_offset is not None else local_offset_minutes()
     if args.period:
         if args.date_from or args.date_to:
             raise ValidationError("Give either --period or --from/--to, not both.")
-        start, end = preset_range(args.period)
+        start, end = preset_range(args.period, utc_offset=offset)
     else:
         if not args.date_from or not args.date_to:
             raise ValidationError("Give the period: --from DATE --to DATE (or --period this_month).")
@@ -76,7 +94,8 @@ def build_params(args, conn):
         warehouse_id, labels["warehouse"] = _find(conn, "warehouse", args.warehouse)
     return ReportParams(start, end, store_id=store_id, warehouse_id=warehouse_id,
                         currency=args.currency, convert_to=args.convert_to, grouping=args.group,
-                        dimension=args.by, top_n=args.top, slow_days=args.slow_days, labels=labels)
+                        dimension=args.by, top_n=args.top, slow_days=args.slow_days, labels=labels,
+                        utc_offset=offset)
 
 
 def _find(conn, what: str, text: str) -> tuple[int, str]:

@@ -105,7 +105,7 @@ def build(conn: Connection, params: ReportParams, progress: Progress = None) -> 
     step(progress, 2, 4)
     top = [{"customer": r["customer"], "email": r["email"], "currency": r["currency"],
             "orders": int(r["orders"]), "revenue": money(r["revenue"]),
-            "last_order": r["last_order"].date() if hasattr(r["last_order"], "date") else r["last_order"]}
+            "last_order": params.local_date(r["last_order"])}
            for r in conn.execute(top_statement(params)).mappings()]
     step(progress, 3, 4)
     rfm = [{"segment": r["segment"], "currency": r["currency"], "customers": int(r["customers"]),

@@ -77,7 +77,8 @@ def _series(rows: list[dict], params: ReportParams, currency: str | None) -> lis
 
 def load_dashboard(engine: Engine, params: ReportParams, *, now: datetime | None = None) -> Dashboard:
     now = now or datetime.now(timezone.utc)
-    today = replace(params, date_from=now.date(), date_to=now.date())
+    local_today = params.local_date(now)
+    today = replace(params, date_from=local_today, date_to=local_today)
     previous = params.previous()
     with engine.connect() as conn:
         current_rows = _daily(conn, params)

@@ -1,7 +1,8 @@
 """Report parameters: the period (with presets), store, warehouse, currency and grouping.
 
-Dates are whole days in UTC; `date_to` is inclusive (the report covers date_from 00:00 up to
-date_to 24:00).
+Dates are whole days in the report's time zone, a fixed offset from UTC (`utc_offset` minutes,
+e.g. 480 for China): `date_to` is inclusive, so the report covers date_from 00:00 up to date_to
+24:00 local time, and days, weeks and months are bucketed on local midnights.
 """
 
 from __future__ import annotations
@@ -18,9 +19,16 @@ PRESETS = ("today", "yesterday", "last_7_days", "last_30_days", "this_month", "l
 MAX_DAYS = 3660
 
 
-def preset_range(name: str, today: date | None = None) -> tuple[date, date]:
-    """The (first day, last day) of a named period, relative to `today` (UTC)."""
-    today = today or datetime.now(timezone.utc).date()
+def local_offset_minutes() -> int:
+    """This computer's current offset from UTC, in minutes (what the GUI and CLI default to)."""
+    offset = datetime.now().astimezone().utcoffset()
+    return int(offset.total_seconds() // 60) if offset else 0
+
+
+def preset_range(name: str, today: date | None = None, utc_offset: int = 0) -> tuple[date, date]:
+    """The (first day, last day) of a named period, relative to `today` (default: today in the
+    time zone `utc_offset` minutes from UTC)."""
+    today = today or (datetime.now(timezone.utc) + timedelta(minutes=utc_offset)).date()
     month_start = today.replace(day=1)
     if name == "today":
         return today, today
@@ -73,6 +81,7 @@ class ReportParams:
     slow_days: int = 90  # products: no sale for this many days = slow seller (滞销)
     target_days: int = 5  # logistics: delivered within this many days of the order = on time
     sla_hours: int = 48  # after-sales: decided within this many hours = within SLA
+    utc_offset: int = 0  # minutes east of UTC of the report's time zone (480 = China)
     labels: dict = field(default_factory=dict, compare=False)  # names shown on the cover page
 
     def __post_init__(self) -> None:
@@ -87,6 +96,8 @@ class ReportParams:
         for name in ("top_n", "slow_days", "target_days", "sla_hours"):
             if getattr(self, name) <= 0:
                 raise ValidationError(f"{name.replace('_', ' ').capitalize()} must be at least 1.")
+        if not -14 * 60 <= self.utc_offset <= 14 * 60:
+            raise ValidationError("The time zone offset must be between UTC-14:00 and UTC+14:00.")
         if self.currency:
             object.__setattr__(self, "currency", check_currency(self.currency))
         if self.convert_to:
@@ -94,17 +105,31 @@ class ReportParams:
 
     @classmethod
     def preset(cls, name: str, today: date | None = None, **kwargs) -> "ReportParams":
-        start, end = preset_range(name, today)
+        start, end = preset_range(name, today, kwargs.get("utc_offset", 0))
         return cls(start, end, **kwargs)
 
     @property
+    def tz(self) -> timezone:
+        return timezone(timedelta(minutes=self.utc_offset))
+
+    @property
     def start(self) -> datetime:
-        return datetime.combine(self.date_from, time.min, tzinfo=timezone.utc)
+        return datetime.combine(self.date_from, time.min, tzinfo=self.tz)
 
     @property
     def end(self) -> datetime:
-        """Exclusive upper bound: midnight after date_to."""
-        return datetime.combine(self.date_to + timedelta(days=1), time.min, tzinfo=timezone.utc)
+        """Exclusive upper bound: local midnight after date_to."""
+        return datetime.combine(self.date_to + timedelta(days=1), time.min, tzinfo=self.tz)
+
+    def local_date(self, moment: datetime) -> date:
+        """The day a stored (aware UTC) time falls on in the report's time zone."""
+        return moment.astimezone(self.tz).date()
+
+    @property
+    def zone_name(self) -> str:
+        sign = "+" if self.utc_offset >= 0 else "-"
+        hours, minutes = divmod(abs(self.utc_offset), 60)
+        return f"UTC{sign}{hours:02d}:{minutes:02d}" if self.utc_offset else "UTC"
 
     @property
     def days(self) -> int:
@@ -118,7 +143,8 @@ class ReportParams:
     def describe(self) -> list[tuple[str, str]]:
         """Parameter (label, value) pairs for cover sheets."""
         labels = self.labels or {}
-        rows = [("period", f"{self.date_from.isoformat()} – {self.date_to.isoformat()} (UTC)"),
+        rows = [("period", f"{self.date_from.isoformat()} – {self.date_to.isoformat()} "
+                           f"({self.zone_name})"),
                 ("grouping", self.grouping)]
         rows.append(("store", labels.get("store") or (str(self.store_id) if self.store_id else "all")))
         rows.append(("warehouse", labels.get("warehouse")

@@ -79,11 +79,11 @@ def build(conn: Connection, params: ReportParams, progress: Progress = None) -> 
     for r in conn.execute(slow_sellers_statement(conn.dialect.name, params)).mappings():
         last = r["last"]
         if isinstance(last, str):
-            from datetime import datetime
-            last = datetime.fromisoformat(last)
+            from datetime import datetime, timezone
+            last = datetime.fromisoformat(last).replace(tzinfo=timezone.utc)
         slow.append({"sku": r["code"], "name": r["name"], "on_hand": int(r["on_hand"]),
-                     "last_sold": last.date() if last else None,
-                     "days_since": (params.date_to - last.date()).days if last else None,
+                     "last_sold": params.local_date(last) if last else None,
+                     "days_since": (params.date_to - params.local_date(last)).days if last else None,
                      "currency": r["currency"],
                      "stock_value": money(r["value"]) if r["value"] is not None else None})
     step(progress, 2, 2)

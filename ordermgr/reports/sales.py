@@ -20,7 +20,7 @@ from ordermgr.errors import ValidationError
 
 DIMENSIONS = {"period": "Period", "store": "Store", "country": "Country", "category": "Category"}
 MONEY = ("gross", "discounts", "shipping", "tax", "total", "refunds")
-DEFINITION = ("Orders by the day they were placed (UTC), cancelled orders excluded. Gross = "
+DEFINITION = ("Orders by the day they were placed, cancelled orders excluded. Gross = "
               "merchandise after line discounts; total = gross + shipping + tax - discounts; "
               "net = total - refunds paid; AOV = total / orders.")
 
@@ -63,7 +63,7 @@ def sales_statement(dialect: str, params: ReportParams, dimension: str = "period
                 .where(and_(*order_conditions(params)))
                 .group_by(key, Order.currency).order_by(key, Order.currency))
     refunds = refunds_by_order()
-    key = {"period": lambda: bucket(dialect, Order.placed_at, params.grouping),
+    key = {"period": lambda: bucket(dialect, Order.placed_at, params.grouping, params.utc_offset),
            "store": lambda: Store.name,
            "country": lambda: Order.ship_country}[dimension]()
     stmt = (select(key.label("key"), Order.currency, count_int().label("orders"),

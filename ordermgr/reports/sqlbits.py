@@ -15,17 +15,22 @@ from sqlalchemy.sql import ColumnElement
 CENT = Decimal("0.01")
 
 
-def bucket(dialect: str, column, grouping: str) -> ColumnElement:
-    """The first day of the column's day, ISO week or month, as 'YYYY-MM-DD' (UTC)."""
+def bucket(dialect: str, column, grouping: str, utc_offset: int = 0) -> ColumnElement:
+    """The first day of the column's day, ISO week or month, as 'YYYY-MM-DD', in the time zone
+    `utc_offset` minutes east of UTC (stored times are UTC)."""
+    offset = int(utc_offset)
     if dialect == "sqlite":
+        shift = f"{offset:+d} minutes"
         if grouping == "day":
-            return func.strftime("%Y-%m-%d", column)
+            return func.strftime("%Y-%m-%d", column, shift)
         if grouping == "week":
             # 'weekday 0' moves forward to Sunday (or stays), -6 days is that week's Monday
-            return func.date(column, "weekday 0", "-6 days")
-        return func.strftime("%Y-%m-01", column)
-    utc = column.op("AT TIME ZONE")(literal_column("'UTC'"))
-    return func.to_char(func.date_trunc(grouping, utc), "YYYY-MM-DD")
+            return func.date(column, shift, "weekday 0", "-6 days")
+        return func.strftime("%Y-%m-01", column, shift)
+    local = column.op("AT TIME ZONE")(literal_column("'UTC'"))
+    if offset:
+        local = local + literal_column(f"interval '{offset} minutes'")
+    return func.to_char(func.date_trunc(grouping, local), "YYYY-MM-DD")
 
 
 def hours_between(dialect: str, later, earlier) -> ColumnElement:

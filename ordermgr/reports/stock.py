@@ -8,7 +8,7 @@ age = days since the last receipt into that warehouse, as of the end of the peri
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import Connection, and_, func, select
 
@@ -98,8 +98,8 @@ def build(conn: Connection, params: ReportParams, progress: Progress = None) -> 
         cost = money(r["cost"]) if r["cost"] is not None else None
         last_in = r["last_in"]
         if isinstance(last_in, str):
-            last_in = datetime.fromisoformat(last_in)
-        age = (params.date_to - last_in.date()).days if last_in else None
+            last_in = datetime.fromisoformat(last_in).replace(tzinfo=timezone.utc)
+        age = (params.date_to - params.local_date(last_in)).days if last_in else None
         per_day = Decimal(units_out) / params.days
         levels.append({
             "sku": r["code"], "name": r["name"], "warehouse": r["warehouse"], "on_hand": on_hand,

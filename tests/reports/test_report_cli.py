@@ -82,3 +82,13 @@ def test_a_clerk_may_not_run_reports(engine, url, tmp_path, capsys):
     assert main(["--database", url, "--user", "carl", "report", "sales", "--period", "today",
                  "--out", str(tmp_path / "x.csv")]) == 1
     assert "may not view reports" in capsys.readouterr().err
+
+
+def test_the_time_zone_offset_option(url, tmp_path):
+    out = tmp_path / "tz.csv"
+    assert run(url, "report", "sales", "--from", "2026-02-01", "--to", "2026-02-28", "--group",
+               "day", "--utc-offset=-10:00", "--out", str(out)) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert "2026-02-02,USD" in text and "(UTC-10:00)" not in text  # CSV: figures only
+    with pytest.raises(SystemExit):  # argparse: usage and exit status 2
+        run(url, "report", "sales", "--period", "today", "--utc-offset", "eight", "--out", str(out))

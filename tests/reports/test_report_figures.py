@@ -222,3 +222,19 @@ def test_dashboard_figures_today_period_queues_and_trend(engine, shop):
     later = load_dashboard(engine, ReportParams(date(2026, 2, 1), date(2026, 2, 28)),
                            now=datetime(2026, 2, 20, tzinfo=timezone.utc))
     assert later.late_shipments == 1 and later.previous.revenue == {"CNY": D("58.30")}
+
+
+def test_days_weeks_and_months_follow_the_reports_time_zone(engine, shop):
+    # UTC-10:00: US001 (2026-02-03 09:00 UTC) falls on 2 February, CN005 (15 Feb 08:00) on the 14th
+    params = replace(JAN_FEB, grouping="day", utc_offset=-600)
+    assert [(r["key"], r["currency"]) for r in rows(run_report(engine, "sales", params))] == [
+        ("2026-01-05", "CNY"), ("2026-01-20", "CNY"), ("2026-02-02", "USD"), ("2026-02-14", "CNY")]
+    weeks = rows(run_report(engine, "sales", replace(params, grouping="week")))
+    assert [r["key"] for r in weeks] == ["2026-01-05", "2026-01-19", "2026-02-02", "2026-02-09"]
+    # UTC+08:00: a period of 5 January local time starts at 4 January 16:00 UTC
+    china = ReportParams(date(2026, 1, 5), date(2026, 1, 5), utc_offset=480)
+    assert china.start.isoformat() == "2026-01-05T00:00:00+08:00"
+    assert [r["total"] for r in rows(run_report(engine, "sales", china))] == [D("47.00")]
+    assert ("period", "2026-01-05 – 2026-01-05 (UTC+08:00)") in china.describe()
+    with pytest.raises(ValidationError, match="time zone"):
+        ReportParams(date(2026, 1, 1), date(2026, 1, 2), utc_offset=15 * 60)

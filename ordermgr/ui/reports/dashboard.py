@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLab
                                QVBoxLayout, QWidget)
 
 from ordermgr.reports.dashboard import LATE_HOURS, QUEUE_TILES, load_dashboard
-from ordermgr.reports.params import PRESETS, ReportParams
+from ordermgr.reports.params import PRESETS, ReportParams, local_offset_minutes
 from ordermgr.ui.ops import QueryOp
 from ordermgr.ui.reports.presets import preset_title
 from ordermgr.ui.reports.report_page import alive
@@ -146,7 +146,8 @@ class DashboardPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
     def params(self) -> ReportParams:
-        return ReportParams.preset(self.period.currentData() or "this_month")
+        return ReportParams.preset(self.period.currentData() or "this_month",
+                                   utc_offset=local_offset_minutes())
 
     def _period_changed(self) -> None:
         QSettings().setValue("reports/dashboard/period", self.period.currentData())
@@ -253,7 +254,7 @@ class DashboardPage(QWidget):
             params = self.params()
             day_from = params.date_from
             if key.startswith("today_"):
-                day_from = datetime.now(timezone.utc).date()
+                day_from = params.local_date(datetime.now(timezone.utc))
             set_order_dates(page, day_from, params.date_to if key.startswith("period_") else day_from)
 
 

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from ordermgr.models import Store, Warehouse
 from ordermgr.models.money import CURRENCY_DECIMALS
 from ordermgr.reports.model import Cancelled, Table, format_value
-from ordermgr.reports.params import GROUPINGS, PRESETS, ReportParams, preset_range
+from ordermgr.reports.params import (GROUPINGS, PRESETS, ReportParams, local_offset_minutes,
+                                     preset_range)
 from ordermgr.reports.registry import REPORTS, run_report
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.ops import QueryOp
@@ -216,7 +217,7 @@ class ReportPage(QWidget):
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
         if not custom:
-            start, end = preset_range(key)
+            start, end = preset_range(key, utc_offset=local_offset_minutes())
             self.set_dates(start, end)
 
     def set_dates(self, start: date, end: date) -> None:
@@ -263,7 +264,8 @@ class ReportPage(QWidget):
                             convert_to=self.convert_to.currentData(),
                             grouping=self.grouping.currentData(),
                             dimension=self.dimension.currentData() if self.report.currentData() == "sales"
-                            else "period", slow_days=self.slow_days.value(), labels=labels)
+                            else "period", slow_days=self.slow_days.value(), labels=labels,
+                            utc_offset=local_offset_minutes())
 
     # -- running ------------------------------------------------------------------------------
     def run(self) -> None:

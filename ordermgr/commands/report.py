@@ -21,8 +21,8 @@ def register(sub) -> None:
     from ordermgr.reports.registry import REPORTS
     report = sub.add_parser(
         "report", help="run a report and write it to xlsx, pdf or csv",
-        description="Run a report for a period and write it to a file. Dates are UTC days; "
-                    "--to is inclusive.")
+        description="Run a report for a period and write it to a file. Dates are days in the "
+                    "--utc-offset time zone (default: this computer's); --to is inclusive.")
     report.add_argument("name", choices=[*REPORTS, RAW], metavar="NAME",
                         help=f"one of {', '.join([*REPORTS, RAW])} ('orders' = raw order rows)")
     report.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")

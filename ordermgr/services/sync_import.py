@@ -25,9 +25,10 @@ from decimal import Decimal
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from ordermgr.db.uow import UnitOfWork
-from ordermgr.errors import NotFound, UserError
+from ordermgr.errors import ConflictError, DomainError, NotFound, UserError
 from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEvent, OrderLine,
                              OrderStatus, Payment, PaymentStatus, Shipment, ShipmentStatus, Sku,
                              Store, utcnow)
@@ -39,6 +40,7 @@ from ordermgr.services.orders import _allocate, release_reservations
 from ordermgr.sync.base import RemoteOrder
 
 OVERLAP = timedelta(minutes=5)
+REFUNDS_PENDING = "refunds-pending"  # digest of a payload whose refunds are not recorded yet
 EXCEPTION_TAG = "exception"
 STOREFRONT_HOLD = "On hold on the storefront"
 S = OrderStatus
@@ -101,6 +103,16 @@ def open_external_ids(uow: UnitOfWork, store_id: int, *, limit: int = 500) -> li
         return list(rows)
 
 
+def quarantined_external_ids(uow: UnitOfWork, store_id: int, *, limit: int = 100) -> list[str]:
+    """Quarantined orders to read again (the cause may have been fixed on either side)."""
+    with uow:
+        return list(uow.session.scalars(
+            select(QuarantinedOrder.external_id).where(
+                QuarantinedOrder.store_id == store_id, QuarantinedOrder.resolved_at.is_(None),
+                QuarantinedOrder.external_id != "?")
+            .order_by(QuarantinedOrder.last_seen_at).limit(limit)))
+
+
 def record_run(uow: UnitOfWork, store_id: int, *, ok: bool, error: str = "", pulled: int = 0) -> None:
     with uow:
         state = _state(uow, store_id)
@@ -129,15 +141,20 @@ def _state(uow: UnitOfWork, store_id: int) -> SyncState:
 
 def import_orders(uow: UnitOfWork, store_id: int, orders: list[RemoteOrder], *,
                   broken: Iterable[tuple[str, str, str, dict]] = (),
-                  watermark: datetime | None = None) -> ImportResult:
-    """Upsert one page of storefront orders and advance the watermark, in one transaction."""
+                  watermark: datetime | None = None, trust_updated_at: bool = False) -> ImportResult:
+    """Upsert one page of storefront orders and advance the watermark, in one transaction.
+
+    `trust_updated_at`: the platform bumps `updated_at` on every change (Shopify), so an order
+    whose `updated_at` equals the stored one is unchanged without hashing its payload."""
     broken = list(broken)
     refunds: list = []
+    options = dict(refunds=refunds, trust=trust_updated_at)
     try:
-        result = _import(uow, store_id, orders, broken, watermark, careful=False, refunds=refunds)
-    except (IntegrityError, DBAPIError, ValueError):
+        result = _import(uow, store_id, orders, broken, watermark, careful=False, **options)
+    except (IntegrityError, DBAPIError, ValueError, DomainError, ConflictError):
+        # redo the page order by order: only the offending order is quarantined
         refunds.clear()
-        result = _import(uow, store_id, orders, broken, watermark, careful=True, refunds=refunds)
+        result = _import(uow, store_id, orders, broken, watermark, careful=True, **options)
     if refunds:
         _record_refunds(uow, store_id, refunds, result)
     return result
@@ -169,7 +186,8 @@ def _record_refunds(uow: UnitOfWork, store_id: int, refunds: list, result: Impor
         uow.commit()
 
 
-def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds: list) -> ImportResult:
+def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds: list,
+            trust: bool) -> ImportResult:
     result = ImportResult()
     with uow:
         uow.require("sync.run", "pull orders from storefronts")
@@ -190,7 +208,8 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
         todo: list[RemoteOrder] = []
         for ext, remote in latest.items():
             raw = known.get(ext)
-            if raw is not None and raw.digest == remote.digest:
+            if raw is not None and raw.digest != REFUNDS_PENDING and (
+                    (trust and raw.remote_updated_at == remote.updated_at) or raw.digest == remote.digest):
                 result.unchanged += 1
             elif raw is not None and raw.remote_updated_at and remote.updated_at < raw.remote_updated_at:
                 result.older += 1  # a stale copy (webhook/overlap); the newer one is already in
@@ -216,7 +235,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
                     try:
                         with session.begin_nested():
                             importer.apply([remote], result)
-                    except (IntegrityError, DBAPIError, ValueError, UserError) as exc:
+                    except (IntegrityError, DBAPIError, ValueError, UserError, StaleDataError) as exc:
                         importer.refunds = [r for r in importer.refunds if r[2] is not remote]
                         _quarantine(uow, store, remote.external_id, remote.number,
                                     _db_reason(exc), remote.raw, result)
@@ -240,6 +259,8 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
 def _db_reason(exc: Exception) -> str:
     if isinstance(exc, UserError):
         return str(exc)
+    if isinstance(exc, StaleDataError):
+        return "somebody changed the order in ordermgr while it was being synced; it is tried again"
     text = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
     if "waybill" in text or "shipments" in text:
         return f"a tracking number on this order is already used by another order ({text})"
@@ -352,10 +373,11 @@ class _PageImporter:
         if pending:
             session.execute(update(RawPayload).where(
                 RawPayload.store_id == self.store.id, RawPayload.external_id.in_(pending))
-                .values(digest="refunds-pending"))
+                .values(digest=REFUNDS_PENDING))
         session.flush()
         for order in to_allocate:
-            _allocate(self.uow, order)
+            if order.status == S.AWAITING_FULFILMENT:  # a rule above may have held it meanwhile
+                _allocate(self.uow, order)
 
     # -- raw payload ---------------------------------------------------------------------------
     def _keep_raw(self, remotes: list[RemoteOrder]) -> None:
@@ -607,7 +629,13 @@ class _PageImporter:
             elif have.status != rp.status or have.amount != rp.amount:
                 have.status, have.amount = rp.status, rp.amount
                 news.append(f"Storefront {rp.kind} {rp.external_id} is now {rp.status}")
-        if remote.payment in PAID_LIKE | {"refunded"} and not any(
+        synthetic = [p for p in order.payments if p.external_id == "storefront-charge"]
+        real_paid = [p for p in order.payments if p.kind == "charge" and p.status == PaymentStatus.PAID
+                     and p.external_id != "storefront-charge"]
+        if real_paid:
+            for p in synthetic:  # the platform now lists the transaction the placeholder stood for
+                p.status = PaymentStatus.VOIDED
+        elif remote.payment in PAID_LIKE | {"refunded"} and not any(
                 p.kind == "charge" and p.status == PaymentStatus.PAID for p in order.payments):
             # the platform says paid but listed no transaction: record the charge it implies
             order.payments.append(Payment(kind="charge", method="storefront", amount=remote.total,

@@ -56,10 +56,28 @@ def claim_due(uow: UnitOfWork, store_id: int, *, limit: int = 50) -> list[tuple[
             OutboxMessage.id, OutboxMessage.topic, OutboxMessage.payload,
             OutboxMessage.idempotency_key, OutboxMessage.attempts, OutboxMessage.next_attempt_at)
             .where(OutboxMessage.id.in_(ids)).order_by(OutboxMessage.id)).all()
-        uow.commit()
         lease_end = now + LEASE
-        return [(r.id, r.topic, r.payload, r.idempotency_key, r.attempts) for r in rows
-                if abs((r.next_attempt_at - lease_end).total_seconds()) < 1]
+        mine = [r for r in rows if abs((r.next_attempt_at - lease_end).total_seconds()) < 1]
+        mine = _coalesce_stock(uow, mine)
+        uow.commit()
+        return [(r.id, r.topic, r.payload, r.idempotency_key, r.attempts) for r in mine]
+
+
+def _coalesce_stock(uow: UnitOfWork, rows: list) -> list:
+    """Stock levels are absolute: of several claimed pushes for the same SKU and place only the
+    newest is sent; the older ones are marked done as superseded."""
+    newest: dict[tuple, int] = {}
+    for r in rows:
+        if r.topic == "stock":
+            place = r.payload.get("location") or r.payload.get("warehouse")
+            newest[(r.payload.get("sku"), place)] = r.id
+    keep = set(newest.values())
+    superseded = [r.id for r in rows if r.topic == "stock" and r.id not in keep]
+    if superseded:
+        uow.session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(superseded))
+                            .values(status="done", last_error="superseded by a newer stock level")
+                            .execution_options(synchronize_session=False))
+    return [r for r in rows if r.topic != "stock" or r.id in keep]
 
 
 def deliver_due(uow_factory, store_id: int, connector, *, limit: int = 50,

@@ -205,6 +205,8 @@ class Connector(abc.ABC):
     platform: str = ""
     #: orders whose payment/fulfilment can change without bumping updated_at need re-polling
     repoll_open_orders: bool = False
+    #: every change bumps updated_at (so equal updated_at = unchanged, no payload hashing)
+    trusts_updated_at: bool = False
 
     def __init__(self, *, name: str, base_url: str, credential: str, options: dict | None = None,
                  http=None):

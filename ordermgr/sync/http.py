@@ -98,6 +98,11 @@ class HttpClient:
                                       f"down ({doing}); sync will try again later.")
                 self._wait(wait, last_problem)
                 continue
+            if status >= 500 and _business_error(resp):
+                # WooCommerce answers some refusals with 500 and its own error code (e.g. the
+                # gateway cannot refund): retrying will not change the answer
+                raise StoreRejected(f"{self.store_name}: {doing} was refused (HTTP {status}: "
+                                    f"{_error_text(resp)}).")
             if status >= 500:
                 last_problem = f"server error HTTP {status}: {_error_text(resp)}"
                 if final:
@@ -203,6 +208,15 @@ def _error_text(resp) -> str:
             code = data.get("code") or data.get("type")
             return f"{data['message']}" + (f" [{code}]" if code else "")
     return str(data)[:200]
+
+
+def _business_error(resp) -> bool:
+    try:
+        data = resp.json()
+    except ValueError:
+        return False
+    code = data.get("code") if isinstance(data, dict) else None
+    return isinstance(code, str) and code.startswith("woocommerce_rest_")
 
 
 def _short(exc: Exception) -> str:

@@ -116,8 +116,11 @@ class MedusaConnector(Connector):
             ids = external_ids[start:start + 100]
             reply = self._get("/admin/orders", {"fields": FIELDS, "id[]": ids, "limit": len(ids)},
                               what="re-reading open orders")
-            out += [parse_order(r) for r in (reply.data or {}).get("orders") or []
-                    if r.get("status") not in SKIPPED_STATUSES]
+            page = OrderPage(orders=[])
+            for raw in (reply.data or {}).get("orders") or []:
+                if raw.get("status") not in SKIPPED_STATUSES:
+                    page.add(raw, parse_order, _ident)
+            out += page.orders
         return out
 
     # -- push -----------------------------------------------------------------------------------
@@ -149,10 +152,11 @@ class MedusaConnector(Connector):
             mine = next((f for f in fuls if (f.get("metadata") or {}).get("ordermgr_key") == key), None)
             if mine is None:
                 raise StoreBadResponse(f"{self.name}: Medusa did not return the new fulfilment.")
-        label = {"tracking_number": waybill, "tracking_url": payload.get("tracking_url") or "",
-                 "label_url": payload.get("label_url") or ""}
+        labels = [{"tracking_number": number, "tracking_url": payload.get("tracking_url") or "",
+                   "label_url": payload.get("label_url") or ""}
+                  for number in (payload.get("waybills") or [waybill])]
         self._post(f"/admin/orders/{oid}/fulfillments/{mine['id']}/shipments",
-                   {"items": items, "labels": [label]}, "marking the fulfilment shipped")
+                   {"items": items, "labels": labels}, "marking the fulfilment shipped")
         return mine["id"]
 
     def cancel_order(self, payload: dict, *, key: str) -> str:

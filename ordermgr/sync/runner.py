@@ -127,7 +127,8 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
             since = sync_import.pull_since(uow(), store_id)
             for page in prefetch(connector.iter_order_pages(since, page_size=page_size)):
                 result = sync_import.import_orders(uow(), store_id, page.orders, broken=page.broken,
-                                                   watermark=page.safe_watermark)
+                                                   watermark=page.safe_watermark,
+                                                   trust_updated_at=connector.trusts_updated_at)
                 _add(run, result)
                 run.pages += 1
                 if progress and progress(conn.name, run.new + run.updated + run.unchanged) is False:
@@ -136,6 +137,11 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
                 ids = sync_import.open_external_ids(uow(), store_id)
                 if ids:
                     _add(run, sync_import.import_orders(uow(), store_id, connector.fetch_orders(ids)))
+            retry = sync_import.quarantined_external_ids(uow(), store_id)
+            if retry:  # a currency added meanwhile, a conflict that has passed, ...
+                again = sync_import.import_orders(uow(), store_id, connector.fetch_orders(retry))
+                run.new += again.new
+                run.updated += again.updated
             if push:
                 pushed = sync_push.deliver_due(uow, store_id, connector, base_delay=base_delay)
                 run.pushed, run.push_failed, run.parked = pushed.sent, pushed.failed, pushed.parked

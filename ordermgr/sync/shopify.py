@@ -109,6 +109,7 @@ CANCEL_REASONS = {"customer": "CUSTOMER", "fraud": "FRAUD", "inventory": "INVENT
 
 class ShopifyConnector(Connector):
     platform = "shopify"
+    trusts_updated_at = True  # Shopify bumps updatedAt on every change to an order
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -201,15 +202,8 @@ class ShopifyConnector(Connector):
                                 what="re-reading orders")
             for node in data.get("nodes") or []:
                 if node:
-                    self._parse_into(page, node)
+                    page.add(node, parse_order, _ident)
         return page.orders
-
-    def _parse_into(self, page: OrderPage, node: dict) -> None:
-        ext = str(node.get("legacyResourceId") or _legacy(node.get("id")) or "")
-        try:
-            page.orders.append(parse_order(node))
-        except (KeyError, TypeError, ValueError) as exc:
-            page.broken.append((ext, str(node.get("name") or ""), f"unreadable order: {exc}", node))
 
     # -- push -----------------------------------------------------------------------------------
     def _fulfilment_state(self, order_gid: str) -> dict:
@@ -248,6 +242,8 @@ class ShopifyConnector(Connector):
         tracking = {"company": payload.get("carrier", ""), "number": waybill}
         if payload.get("tracking_url"):
             tracking["url"] = payload["tracking_url"]
+        if len(payload.get("waybills") or []) > 1:  # several parcels in one shipment
+            tracking["numbers"] = list(payload["waybills"])
         data = self.graphql(FULFILL_MUTATION, {"fulfillment": {
             "notifyCustomer": bool(payload.get("notify_customer", True)), "trackingInfo": tracking,
             "lineItemsByFulfillmentOrder": groups}}, what="creating a fulfilment")

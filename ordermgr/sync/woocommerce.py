@@ -90,7 +90,11 @@ class WooCommerceConnector(Connector):
             ids = external_ids[start:start + 100]
             reply = self._get("/orders", {"include": ",".join(ids), "per_page": 100},
                               what="re-reading orders")
-            out += [parse_order(r) for r in reply.data or [] if r.get("status") not in SKIPPED_STATUSES]
+            page = OrderPage(orders=[])
+            for raw in reply.data or []:
+                if isinstance(raw, dict) and raw.get("status") not in SKIPPED_STATUSES:
+                    page.add(raw, parse_order, _ident)
+            out += page.orders
         return out
 
     # -- push -----------------------------------------------------------------------------------
@@ -100,7 +104,8 @@ class WooCommerceConnector(Connector):
         notes = self._get(f"/orders/{oid}/notes", what="reading order notes").data or []
         existing = next((n for n in notes if waybill and waybill in (n.get("note") or "")), None)
         if existing is None:
-            text = f"Shipped with {payload.get('carrier', '')}, waybill {waybill}."
+            numbers = ", ".join(payload.get("waybills") or [waybill])
+            text = f"Shipped with {payload.get('carrier', '')}, waybill {numbers}."
             if payload.get("tracking_url"):
                 text += f" Track: {payload['tracking_url']}"
             existing = self._send("POST", f"/orders/{oid}/notes",
@@ -129,7 +134,8 @@ class WooCommerceConnector(Connector):
                 return str(refund.get("id"))
         body = {"amount": str(money(payload.get("amount"))),
                 "reason": f"{payload.get('reason', '')} {tag}".strip(),
-                "api_refund": bool(payload.get("api_refund", False)),
+                # the refund was issued "through the storefront": its gateway pays the money back
+                "api_refund": bool(payload.get("api_refund", True)),
                 "api_restock": bool(payload.get("restock", False))}
         lines = [{"id": int(line["external_id"]), "quantity": int(line.get("quantity", 1)),
                   "refund_total": str(money(line.get("amount", 0)))}

@@ -154,3 +154,32 @@ class _Failing:
     def push(self, topic, payload, *, key):
         from ordermgr.sync.base import StoreUnreachable
         raise StoreUnreachable("Demo medusa: the storefront had an internal error")
+
+
+def test_only_the_newest_stock_level_of_a_sku_is_sent(connect, uow):
+    shop = connect("shopify", orders=0)
+    with uow:
+        store = uow.session.get(Store, shop.store_id)
+        for i, level in enumerate((5, 4, 3)):
+            enqueue(uow, store, "stock", {"sku": SKU, "warehouse": "MAIN", "available": level}, key=f"s{i}")
+        uow.commit()
+    shop.sync()
+    assert shop.demo.stock[(SKU, "1001")] == 3
+    rows = outbox(shop)
+    assert [r.status for r in rows] == ["done"] * 3
+    assert [r.last_error for r in rows][:2] == ["superseded by a newer stock level"] * 2
+    assert sum(1 for method, path in shop.demo.requests if method == "POST") >= 1
+
+
+def test_a_woocommerce_gateway_that_cannot_refund_is_a_refusal_not_an_outage(connect, uow):
+    shop = connect("woocommerce", orders=0)
+    demo_order, _ = packed_order(shop, uow)
+    shop.demo.inject("gateway_refund_failed", path="/refunds", method="POST")
+    with uow:
+        enqueue(uow, uow.session.get(Store, shop.store_id), "refund", {
+            "order_external_id": demo_order.seq, "amount": "1.00", "currency": "CNY", "reason": "x"},
+            key="g")
+        uow.commit()
+    run = shop.sync()
+    assert run.push_failed == 1 and "does not support automatic refunds" in run.messages[0]
+    assert outbox(shop)[0].attempts == 1

@@ -122,6 +122,10 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "malformed":
             payload = b'{"data": {"orders": {"nodes": [{"id": "gid://shopify/Order/1", "na'
             self._raw(200, payload, "application/json")
+        elif kind == "gateway_refund_failed":
+            self._send(Response(500, {"code": "woocommerce_rest_cannot_create_order_refund",
+                                      "message": "The payment gateway for this order does not "
+                                                 "support automatic refunds.", "data": {"status": 500}}))
         elif kind == "html":
             self._raw(200, HTML_PAGE, "text/html; charset=UTF-8")
         else:

@@ -5,7 +5,7 @@
     .venv/bin/python bench/after_sales.py --database postgresql://postgres@127.0.0.1:5432/big
 
 The SQLite database is generated once with `ordermgr.demo.generate` and cached under bench/out/
-(a --database URL is used as it is; it must already hold demo data). Cases are topped up in bulk
+(a --database URL is used as it is, filled with demo orders first if it has none). Cases are topped up in bulk
 to --cases (spread over every queue state, with SLA due times, some above the agent limit).
 
 Measured (median of --runs after one warm-up):
@@ -88,6 +88,12 @@ def _database(args):
     if args.database:
         engine = make_engine(args.database)
         upgrade(engine, backup=False)
+        with engine.connect() as conn:
+            empty = not conn.execute(select(func.count()).select_from(Order)).scalar()
+        if empty:
+            from ordermgr.demo import generate
+            print(f"Generating {args.orders:,} demo orders into the empty database ...", flush=True)
+            generate(engine, orders=args.orders, seed=args.seed)
         return engine
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)

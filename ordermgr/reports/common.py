@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from sqlalchemy import Connection, and_, exists, select
+from sqlalchemy import Connection, and_, exists
 
 from ordermgr.models import Order, OrderStatus, Shipment
 from ordermgr.reports.model import Cancelled

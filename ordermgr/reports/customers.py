@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, and_, case, func, literal, select
 
-from ordermgr.models import Order, OrderStatus
+from ordermgr.models import Order
 from ordermgr.reports.common import Progress, as_tuples, order_conditions, step
 from ordermgr.reports.model import Chart, Column, ReportResult, Table
 from ordermgr.reports.params import ReportParams

@@ -82,8 +82,8 @@ def sales_statement(dialect: str, params: ReportParams, dimension: str = "period
 
 
 def build(conn: Connection, params: ReportParams, progress: Progress = None) -> ReportResult:
-    dimension = params.dimension if params.dimension in DIMENSIONS else "period"
-    if params.dimension not in DIMENSIONS:
+    dimension = params.dimension
+    if dimension not in DIMENSIONS:
         raise ValidationError(f"Sales can be grouped by {', '.join(DIMENSIONS)}, "
                               f"not {params.dimension!r}.")
     step(progress, 0, 2)

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 from datetime import date, datetime
-from decimal import Decimal as D
 
 import pytest
 from openpyxl import load_workbook

@@ -263,9 +263,18 @@ CANCEL_REASONS = ("Customer changed their mind", "Payment not received in time",
 NOTES = ("请周末送货", "不要放快递柜，电话联系", "Please gift wrap, it's a birthday present",
          "Leave with the concierge", "发票抬头：上海某某科技有限公司", "Call before delivery",
          "请用顺丰", "No price tags please, it's a gift")
-RETURN_REASONS = (("damaged", "Damaged in transit"), ("wrong_item", "Wrong item received"),
-                  ("not_as_described", "Not as described"), ("changed_mind", "Changed my mind"),
-                  ("quality", "Taste not as expected"), ("missing", "Item missing from parcel"))
+# (reason code as seeded by the after-sales migration, the customer's words, kinds it fits or "")
+RETURN_REASONS = (
+    ("damaged", "Teapot lid arrived broken", ""), ("damaged", "Tin dented, tea spilled", ""),
+    ("wrong_item", "Received Tieguanyin instead of Da Hong Pao", ""),
+    ("not_as_described", "Colour is not as in the photos", ""),
+    ("changed_mind", "Changed my mind", "return_refund,refund_only,exchange"),
+    ("missing_item", "One item missing from the parcel", "reship,refund_only,complaint"),
+    ("late_delivery", "Arrived after the holiday", "refund_only,complaint"),
+    ("defective", "Kettle does not heat", ""), ("other", "Taste not as expected", ""),
+)
+SLA_HOURS = {"return_refund": 72, "refund_only": 24, "exchange": 72, "reship": 24, "complaint": 48}
+AGENT_APPROVAL_LIMIT = 20_000  # cents: above this a supervisor approves
 RETURN_PATHS = {  # kind: states after "requested", with the action that reaches each
     "return_refund": (("approve", R.APPROVED), ("await_goods", R.AWAITING_GOODS), ("receive", R.RECEIVED),
                       ("inspect", R.INSPECTED), ("refund", R.REFUNDED), ("close", R.CLOSED)),
@@ -600,8 +609,11 @@ class _Builder:
             self.next_id[table] = (conn.execute(text(f"SELECT max(id) FROM {table}")).scalar() or 0) + 1
 
     def _optional_columns(self, conn) -> dict[str, set[str]]:
+        """Columns and tables other areas add to the schema: filled when they exist."""
         inspector = sa.inspect(conn)
-        return {t: {c["name"] for c in inspector.get_columns(t)} for t in ("returns", "shipments")}
+        found = {t: {c["name"] for c in inspector.get_columns(t)} for t in ("returns", "shipments")}
+        found["tables"] = set(inspector.get_table_names())
+        return found
 
     def _fix_sequences(self) -> None:
         """PostgreSQL: move each id sequence past the ids chosen here (also after a failure, so
@@ -726,6 +738,7 @@ class _Builder:
                             int(grams * (1 + 0.2 * (i - 1))), False)
         w.insert("products", products)
         w.insert("skus", skus)
+        self._exchange_rates(w)
         self.summary.skus = len(self.skus)
         # popularity: a few best sellers, a long tail
         self.popular = list(range(len(self.skus)))
@@ -735,6 +748,24 @@ class _Builder:
         # second warehouse stocks about 60% of the range
         self.stocked_in = [[True] * len(self.skus)] + [
             [rng.random() < 0.6 for _ in self.skus] for _ in self.warehouses[1:]]
+
+    def _exchange_rates(self, w: _Writer) -> None:
+        """Monthly USD -> CNY rates for the reports (if the reports area's table exists and has
+        none yet): reports convert the US store's dollars with them."""
+        if "exchange_rates" not in self.optional["tables"]:
+            return
+        if w.conn.execute(text("SELECT count(*) FROM exchange_rates WHERE currency = 'USD' "
+                               "AND base_currency = 'CNY'")).scalar():
+            return
+        rows, rate = [], 7.18
+        year, month = time.gmtime(self.start)[:2]
+        for _ in range(13):
+            rows.append({"currency": "USD", "base_currency": "CNY", "rate": f"{rate:.8f}",
+                         "valid_from": f"{year:04d}-{month:02d}-01", "updated_by": None,
+                         "updated_at": self.ts(self.start)})
+            rate = round(rate + self.rng.uniform(-0.04, 0.04), 4)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        w.insert("exchange_rates", rows)
 
     # -- the order plan ----------------------------------------------------------------------
     def _order_keys(self) -> list[int]:
@@ -1022,8 +1053,8 @@ class _Builder:
                 if steps >= 6:
                     delivered_at = end if n == len(groups) - 1 else shipped_at + (end - shipped_at) // 2
                 complete = n == len(groups) - 1 and status != S.PARTIALLY_SHIPPED
-                shipments.append(self._shipment(oid, group, shipped_at, delivered_at, times[4], status,
-                                                intl, address, n, out))
+                shipments.append(self._shipment(oid, group, placed, times[4], shipped_at, delivered_at,
+                                                status, intl, address, n, out))
                 carrier, waybill = shipments[-1]["carrier"], shipments[-1]["waybill"]
                 new = S.SHIPPED if complete else S.PARTIALLY_SHIPPED
                 step(shipped_at, "ship" if complete else "ship_partially", status_now, new,
@@ -1154,8 +1185,8 @@ class _Builder:
         })
 
     # -- shipments ---------------------------------------------------------------------------
-    def _shipment(self, oid, group, shipped_at, delivered_at, packed_at, status, intl, address, n,
-                  out) -> dict:
+    def _shipment(self, oid, group, placed, packed_at, shipped_at, delivered_at, status, intl,
+                  address, n, out) -> dict:
         rng, now, ts = self.rng, self.now, self.ts
         wh = 1 if n == 1 and len(self.warehouses) > 1 else 0
         wid, _, origin = self.warehouses[wh]
@@ -1218,8 +1249,13 @@ class _Builder:
             out["tracking_events"].append({"id": self.ids("tracking_events"), "shipment_id": sid,
                                            "at": ts(at), "status": st, "location": location,
                                            "description": description, "source": "carrier"})
-        if "last_event_at" in self.optional["shipments"] and last is not None:
+        optional = self.optional["shipments"]
+        if "last_event_at" in optional and last is not None:  # added by the fulfilment area
             row["last_event_at"] = ts(last)
+        if "order_to_packed_s" in optional:
+            row["order_to_packed_s"] = packed_at - placed
+            row["packed_to_shipped_s"] = shipped_at - packed_at
+            row["shipped_to_delivered_s"] = delivered_at - shipped_at if delivered_at else None
         out["shipments"].append(row)
         row_view = dict(row)
         row_view["delivered_at"] = delivered_at
@@ -1251,9 +1287,13 @@ class _Builder:
         self.rma += 1
         rid = self.ids("returns")
         rma = f"RMA{self.rma:06d}"
-        reason_code, reason = rng.choice(RETURN_REASONS)
+        reason_code, reason, _ = rng.choice([r for r in RETURN_REASONS if not r[2] or kind in r[2]])
         line = rng.choice(lines)
         qty = line["quantity_shipped"] if rng.random() < 0.7 else 1
+        value = line["total"] if qty >= line["quantity"] else line["total"] // line["quantity"] * qty
+        if charge is not None:
+            value = min(value, charge["amount"])
+        money_back = kind in ("return_refund", "refund_only")
         goods_back = kind in ("return_refund", "exchange")
         history, state, at = [], R.REQUESTED, requested
         decided_by = decided_at = None
@@ -1262,21 +1302,22 @@ class _Builder:
         refund_amount = None
         for (action, new), gap in zip(chosen, gaps):
             at += gap
-            by = self.supervisor if action in ("approve", "reject") and qty > 3 else agent
+            by = self.supervisor if action in ("approve", "reject") and value > AGENT_APPROVAL_LIMIT \
+                else agent
             if action in ("receive", "inspect"):
                 by = self.clerks[0]
             history.append({"at": _iso(at), "by": by, "action": action,
                             "from": str(state), "to": str(new), "note": ""})
             if action in ("approve", "reject"):
                 decided_by, decided_at = by, at
+            if action == "approve" and money_back:
+                refund_amount = value  # the approved amount
             if action == "receive":
                 received = qty
             if action == "inspect":
                 inspection = _weighted(rng, (("sellable", 70), ("damaged", 25), ("supplier", 5)))
             if action == "refund":
-                value = line["total"] if qty >= line["quantity"] else line["total"] // line["quantity"] * qty
-                refund_amount = min(value, charge["amount"])
-                refund(at, refund_amount, charge, f"return {rma}")
+                refund(at, value, charge, f"return {rma}")
             state = new
         if goods_back and received:
             line["quantity_returned"] = received
@@ -1291,7 +1332,7 @@ class _Builder:
         if "status_changed_at" in self.optional["returns"]:
             row["status_changed_at"] = ts(at)
         if "due_at" in self.optional["returns"]:
-            row["due_at"] = ts(requested + 3 * DAY)
+            row["due_at"] = ts(requested + SLA_HOURS[kind] * HOUR)
         out["returns"].append(row)
         out["return_lines"].append({"id": self.ids("return_lines"), "return_id": rid,
                                     "order_line_id": line["id"], "quantity": qty, "reason_code": reason_code,

@@ -38,6 +38,7 @@ from sqlalchemy import Engine, insert, text
 
 from ordermgr.db.engine import WRITE
 from ordermgr.errors import ValidationError
+from ordermgr.models.aftersales import DEFAULT_LIMITS, DEFAULT_SLA_HOURS
 from ordermgr.models.orders import build_search_text
 from ordermgr.models.states import OrderStatus, ReturnStatus, ShipmentStatus
 
@@ -273,8 +274,7 @@ RETURN_REASONS = (
     ("late_delivery", "Arrived after the holiday", "refund_only,complaint"),
     ("defective", "Kettle does not heat", ""), ("other", "Taste not as expected", ""),
 )
-SLA_HOURS = {"return_refund": 72, "refund_only": 24, "exchange": 72, "reship": 24, "complaint": 48}
-AGENT_APPROVAL_LIMIT = 20_000  # cents: above this a supervisor approves
+AGENT_APPROVAL_LIMIT = int(DEFAULT_LIMITS["agent"] * 100)  # cents: above it a supervisor approves
 RETURN_PATHS = {  # kind: states after "requested", with the action that reaches each
     "return_refund": (("approve", R.APPROVED), ("await_goods", R.AWAITING_GOODS), ("receive", R.RECEIVED),
                       ("inspect", R.INSPECTED), ("refund", R.REFUNDED), ("close", R.CLOSED)),
@@ -1332,7 +1332,7 @@ class _Builder:
         if "status_changed_at" in self.optional["returns"]:
             row["status_changed_at"] = ts(at)
         if "due_at" in self.optional["returns"]:
-            row["due_at"] = ts(requested + SLA_HOURS[kind] * HOUR)
+            row["due_at"] = ts(requested + DEFAULT_SLA_HOURS[kind] * HOUR)
         out["returns"].append(row)
         out["return_lines"].append({"id": self.ids("return_lines"), "return_id": rid,
                                     "order_line_id": line["id"], "quantity": qty, "reason_code": reason_code,

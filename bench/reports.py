@@ -15,7 +15,8 @@ Measured:
 2. an Excel export of --export-rows order rows (`export_orders`, write-only, formats, frozen
    header, autofilter) in rows/s beside raw openpyxl write-only appending the same query's rows
    without styles (goal >= 70 % of it), each in a fresh child process whose peak RSS is
-   reported (goal <= 300 MB);
+   reported (goal <= 300 MB); rates use the child's CPU time (best of --export-repeats), as
+   wall time on a shared machine mostly measures the neighbours; wall rates are printed too;
 3. a PDF report of about --pdf-pages pages (daily sales of the year + the customers report
    with a long top list), with its charts.
 """
@@ -179,7 +180,7 @@ def child_export(url: str, start: str, end: str, path: str, mode: str) -> None:
     """Run in a fresh process: one export, then print its figures as JSON."""
     engine = make_engine(url)
     params = ReportParams(date.fromisoformat(start), date.fromisoformat(end))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     if mode == "ordermgr":
         from ordermgr.reports.export import export_orders
         count = export_orders(engine, params, path, progress=lambda done, total: True)
@@ -194,8 +195,8 @@ def child_export(url: str, start: str, end: str, path: str, mode: str) -> None:
             ws.append([v.replace(tzinfo=None) if isinstance(v, datetime) else v for v in row])
             count += 1
         wb.save(path)
-    seconds = time.perf_counter() - started
-    print(json.dumps({"rows": count, "seconds": seconds, "rss_mb": peak_rss_mb()}))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    print(json.dumps({"rows": count, "seconds": seconds, "cpu": cpu, "rss_mb": peak_rss_mb()}))
 
 
 def bench_excel(engine, url: str, rows: int, repeats: int) -> None:
@@ -211,15 +212,17 @@ def bench_excel(engine, url: str, rows: int, repeats: int) -> None:
             run = json.loads(done.stdout.strip().splitlines()[-1])
             path.unlink(missing_ok=True)
             best = figures.get(mode)
-            if best is None or run["seconds"] < best["seconds"]:
+            if best is None or run["cpu"] < best["cpu"]:
                 figures[mode] = run
     mine, raw = figures["ordermgr"], figures["raw"]
-    mine_rate, raw_rate = mine["rows"] / mine["seconds"], raw["rows"] / raw["seconds"]
+    # rates from CPU time: the machine is shared, so wall time mostly measures the neighbours
+    mine_rate, raw_rate = mine["rows"] / mine["cpu"], raw["rows"] / raw["cpu"]
     share = mine_rate / raw_rate
     verdict = "ok" if share >= GOAL_EXCEL_SHARE and mine["rss_mb"] <= GOAL_RSS_MB else "MISSES GOAL"
-    print(f"  Excel export of {mine['rows']:,} order rows: {mine_rate:9,.0f} rows/s "
-          f"(peak RSS {mine['rss_mb']:.0f} MB) | raw openpyxl write-only {raw_rate:9,.0f} rows/s "
-          f"(peak RSS {raw['rss_mb']:.0f} MB) | {share:.0%} of raw, goal >= 70 % and <= "
+    print(f"  Excel export of {mine['rows']:,} order rows: {mine_rate:9,.0f} rows/s CPU "
+          f"({mine['rows'] / mine['seconds']:,.0f}/s wall, peak RSS {mine['rss_mb']:.0f} MB) | raw "
+          f"openpyxl write-only {raw_rate:9,.0f} rows/s CPU ({raw['rows'] / raw['seconds']:,.0f}/s "
+          f"wall, peak RSS {raw['rss_mb']:.0f} MB) | {share:.0%} of raw, goal >= 70 % and <= "
           f"{GOAL_RSS_MB} MB: {verdict}")
 
 

@@ -157,8 +157,10 @@ def _allocate(uow: UnitOfWork, order: Order) -> None:
         return
     warehouses = uow.session.scalars(
         select(Warehouse).where(Warehouse.active).order_by(Warehouse.priority, Warehouse.id)).all()
+    # one read of every (SKU, warehouse) this order needs; refreshed only when a race is lost
+    avail = stock.availability(uow, {line.sku_id for line in order.lines if needs.get(line.id)})
     whole = next((wh for wh in warehouses if all(
-        stock.available(uow, line.sku_id, wh.id) >= needs[line.id]
+        avail.get((line.sku_id, wh.id), 0) >= needs[line.id]
         for line in order.lines if needs.get(line.id))), None)
     candidates = ([whole] if whole else []) + [wh for wh in warehouses if wh is not whole]
     missing = []
@@ -167,15 +169,18 @@ def _allocate(uow: UnitOfWork, order: Order) -> None:
         for wh in candidates:
             if need <= 0:
                 break
+            key = (line.sku_id, wh.id)
             while need > 0:
-                take = min(need, stock.available(uow, line.sku_id, wh.id))
+                take = min(need, avail.get(key, 0))
                 if take <= 0:
                     break
                 try:
                     stock.move(uow, line.sku_id, wh.id, "reserve", reserved=take,
                                reason=f"order #{order.number}", ref=Ref("order", order.id))
-                except InsufficientStock:
-                    continue  # someone took some between our look and our update: look again
+                except InsufficientStock:  # someone took some since we looked: look again
+                    avail[key] = stock.available(uow, line.sku_id, wh.id)
+                    continue
+                avail[key] -= take
                 _add_allocation(line, wh.id, take)
                 need -= take
         if need > 0:

@@ -86,12 +86,12 @@ def _queue_stock_push(uow: UnitOfWork, sku_id: int, warehouse_id: int, available
     if not stores:
         return
     codes = info.setdefault("stock_push_codes", {})
-    if ("sku", sku_id) not in codes:
-        codes[("sku", sku_id)] = uow.session.scalar(select(Sku.code).where(Sku.id == sku_id))
-    if ("wh", warehouse_id) not in codes:
-        codes[("wh", warehouse_id)] = uow.session.scalar(
-            select(Warehouse.code).where(Warehouse.id == warehouse_id))
-    sku_code, wh_code = codes[("sku", sku_id)], codes[("wh", warehouse_id)]
+    if (sku_id, warehouse_id) not in codes:
+        codes[(sku_id, warehouse_id)] = tuple(uow.session.connection().execute(
+            select(select(Sku.code).where(Sku.id == sku_id).scalar_subquery(),
+                   select(Warehouse.code).where(Warehouse.id == warehouse_id).scalar_subquery())
+        ).one())
+    sku_code, wh_code = codes[(sku_id, warehouse_id)]
     payload = {"sku": sku_code, "warehouse": wh_code, "available": available_now}
     for store in stores:
         enqueue(uow, store, "stock", payload, key=f"{sku_code}:{wh_code}:{movement_id}")
@@ -114,6 +114,17 @@ def _shortage_message(uow, sku_id, warehouse_id, on_hand_delta, reserved_delta) 
         return (f"Cannot take {-on_hand_delta} of {code} out of {where}: {level.on_hand} on hand, "
                 f"{level.reserved} reserved.")
     return f"{code} in {where} has only {level.reserved} reserved; cannot release more."
+
+
+def availability(uow: UnitOfWork, sku_ids) -> dict[tuple[int, int], int]:
+    """{(sku_id, warehouse_id): available} for these SKUs, in one query."""
+    ids = sorted(set(sku_ids))
+    if not ids:
+        return {}
+    rows = uow.session.connection().execute(
+        select(_LEVELS.c.sku_id, _LEVELS.c.warehouse_id, _LEVELS.c.on_hand - _LEVELS.c.reserved)
+        .where(_LEVELS.c.sku_id.in_(ids)))
+    return {(sku, wh): avail for sku, wh, avail in rows}
 
 
 def available(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> int:

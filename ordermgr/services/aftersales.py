@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Connection, and_, exists, func, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ordermgr.db.uow import UnitOfWork
@@ -30,7 +30,7 @@ from ordermgr.models.aftersales import (DEFAULT_LIMITS, DEFAULT_REASON_CODES, DE
                                         MAX_ATTACHMENT, ApprovalLimit, CaseAttachment, ReasonCode,
                                         Refund, RefundStatus, SlaSetting)
 from ordermgr.models.money import to_decimal
-from ordermgr.models.returns import (DEAD_STATES, GOODS_BACK_KINDS, INSPECTION_RESULTS,
+from ordermgr.models.returns import (GOODS_BACK_KINDS, INSPECTION_RESULTS,
                                      KIND_LABELS, check_returnable, line_refund_value, quote_refund)
 from ordermgr.models.states import ORDER_SHIPPED_STATES, RETURN_MACHINE
 from ordermgr.services import payments, stock
@@ -1008,7 +1008,7 @@ def case_rows(conn, queue: str = "open", *, search: str = "", after: tuple | Non
     stmt = (select(ReturnCase.id, ReturnCase.number, ReturnCase.order_id, Order.number,
                    Order.customer_name, ReturnCase.kind, ReturnCase.status, ReturnCase.refund_amount,
                    ReturnCase.currency, ReturnCase.requested_at, ReturnCase.due_at, ReturnCase.version)
-            .join(Order, Order.id == ReturnCase.order_id).where(and_(*conds))
+            .join(Order, Order.id == ReturnCase.order_id).where(*conds)
             .order_by(ReturnCase.requested_at, ReturnCase.id).limit(limit))
     return [CaseRow(*r, sort_key=(r.requested_at, r.id)) for r in conn.execute(stmt)]
 

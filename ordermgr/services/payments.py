@@ -468,7 +468,7 @@ def refund_rows(conn: Connection, *, status: str | Iterable[str] | None = None,
                Refund.channel, Refund.status, Refund.created_at, Refund.last_error, Order.store_id)
         .join(Order, Order.id == Refund.order_id)
         .outerjoin(ReturnCase, ReturnCase.id == Refund.return_id)
-        .where(and_(*conds)).order_by(Refund.created_at.desc(), Refund.id.desc()).limit(limit)).all()
+        .where(*conds).order_by(Refund.created_at.desc(), Refund.id.desc()).limit(limit)).all()
     keys = [f"{r.store_id}:refund:{r.id}" for r in rows if r.channel == "storefront"]
     outbox = dict(conn.execute(select(OutboxMessage.idempotency_key, OutboxMessage.status)
                                .where(OutboxMessage.idempotency_key.in_(keys))).all()) if keys else {}
@@ -527,7 +527,7 @@ def unpaid_orders(conn: Connection, *, older_than: datetime | None = None,
     rows = conn.execute(
         select(Order.id, Order.number, Store.name, Order.customer_name, Order.placed_at,
                Order.total, Order.currency, Order.version)
-        .join(Store, Store.id == Order.store_id).where(and_(*conds))
+        .join(Store, Store.id == Order.store_id).where(*conds)
         .order_by(Order.placed_at, Order.id).limit(limit)).all()
     return [UnpaidRow(*r) for r in rows]
 
@@ -619,7 +619,7 @@ def reconcile(conn: Connection, *, since: datetime, until: datetime, store_id: i
             .join(Store, Store.id == Order.store_id)
             .outerjoin(pay, pay.c.order_id == Order.id)
             .outerjoin(shipped, shipped.c.order_id == Order.id)
-            .where(and_(*conds)).order_by(Order.id).limit(limit))
+            .where(*conds).order_by(Order.id).limit(limit))
     out = []
     for r in conn.execute(stmt):
         flags = tuple(name for name in flag_exprs if getattr(r, name))

@@ -1,10 +1,8 @@
-from decimal import Decimal
-
 import pytest
 from sqlalchemy import func, select
 
 from ordermgr.errors import InvalidTransition, PermissionDenied, ValidationError
-from ordermgr.models import (AuditEntry, Order, OrderEvent, OutboxMessage, ReturnCase, StockMovement)
+from ordermgr.models import AuditEntry, Order, OutboxMessage, ReturnCase, StockMovement
 from ordermgr.models.aftersales import CaseAttachment
 from ordermgr.services import aftersales as cs
 from ordermgr.services import payments

@@ -83,6 +83,7 @@ def test_dashboard_loads_refreshes_on_changes_and_tiles_open_lists(qtbot, shop_c
     from ordermgr.ui.main_window import MainWindow
     window = MainWindow(shop_ctx, live=False)
     qtbot.addWidget(window)
+    window.show()
     area = window.open_area("reports")
     board = area.dashboard
     qtbot.waitUntil(lambda: board.data is not None, timeout=10000)
@@ -92,6 +93,11 @@ def test_dashboard_loads_refreshes_on_changes_and_tiles_open_lists(qtbot, shop_c
     board._debounce.setInterval(10)
     with qtbot.waitSignal(board.loaded, timeout=10000):
         window.changes.emit({"orders": [1]})
+    area.setCurrentIndex(1)  # the dashboard hidden: a change only marks it stale
+    window.changes.emit({"orders": [2]})
+    assert board._stale and not board._debounce.isActive()
+    with qtbot.waitSignal(board.loaded, timeout=10000):
+        area.setCurrentIndex(0)
     board.open_list("queue:awaiting_fulfilment")
     orders = window.stack.currentWidget()
     assert orders is window._pages["orders"]

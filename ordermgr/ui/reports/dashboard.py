@@ -83,6 +83,7 @@ class DashboardPage(QWidget):
         self.setObjectName("dashboard")
         self.ctx, self.window_ = ctx, window
         self.data = None
+        self._stale = False
         self._loading = False
         self._again = False
         self.period = QComboBox()
@@ -154,7 +155,16 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def on_changes(self, _payload: dict) -> None:
+        if not self.isVisible():
+            self._stale = True  # refresh when shown again, not while nobody looks
+            return
         self._debounce.start()  # many changes in a burst: one refresh
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._debounce.start()
 
     def refresh(self) -> None:
         if self._loading:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ordermgr.models import ReturnCase
 from ordermgr.services import aftersales as cs
+from ordermgr.services import payments
 from ordermgr.services.aftersales import CaseLineInput
 from ordermgr.ui import ops
 from ordermgr.ui.aftersales.approval import ReturnApprovalForm
@@ -147,12 +148,10 @@ def test_settings_page_lets_a_manager_set_sla_hours_and_limits(qtbot, ctx):
         assert cs.approval_limits(conn)["agent"] == Decimal("250.00")
 
 
-def test_desk_actions_follow_the_state_machine_and_write_through_the_services(qtbot, ctx, order, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-    case_id = cs.open_case(ctx.uow(), order, kind="refund_only", reason="goodwill", refund_amount="5.00",
+def test_refund_dialog_splits_over_payments_and_validates_each(qtbot, ctx, order):
+    case_id = cs.open_case(ctx.uow(), order, kind="refund_only", reason="goodwill", refund_amount="40.00",
                            amount_reason="late")
     cs.approve_case(ctx.uow(), case_id)
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ALI-REF-9", True)))
     desk = AfterSalesDesk(ctx)
     qtbot.addWidget(desk)
     desk.cases.queues.setCurrentRow(list(desk.cases.titles).index("open"))
@@ -160,11 +159,24 @@ def test_desk_actions_follow_the_state_machine_and_write_through_the_services(qt
     desk.cases.table.selectRow(0)
     qtbot.waitUntil(lambda: desk.cases.detail_data is not None, timeout=5000)
     assert desk.cases.buttons["refund"].isEnabled() and not desk.cases.buttons["approve"].isEnabled()
-    desk.cases.buttons["refund"].click()
-
-    def status():
-        with ctx.engine.connect() as conn:
-            return conn.execute(select(ReturnCase.status).where(ReturnCase.id == case_id)).scalar()
-    qtbot.waitUntil(lambda: status() == "refunded", timeout=5000)
+    dialog = desk.open_refund(case_id)
+    qtbot.waitUntil(lambda: dialog.room is not None, timeout=5000)
+    assert dialog.amount.text() == "40.00"
+    # newest payment first: 29.60 by bank transfer (by hand), 10.40 by alipay
+    assert [dialog.parts.item(r, 2).text() for r in range(2)] == ["10.40", "29.60"]
+    assert "enter the bank or cash reference" in dialog.message.text()
+    dialog.parts.item(0, 2).setText("35.00")
+    dialog.parts.item(1, 2).setText("5.00")
+    assert "the alipay payment can take back at most 50.00 CNY" not in dialog.message.text()
+    dialog.parts.item(0, 2).setText("51.00")
+    assert "the alipay payment can take back at most 50.00 CNY, not 51.00 CNY" in dialog.message.text()
+    assert "The parts add up to 56.00 CNY, not 40.00 CNY" in dialog.message.text()
+    dialog.parts.item(0, 2).setText("35.00")
+    qtbot.keyClicks(dialog.reference, "BANK-OUT-7")
+    assert dialog.ok_button.isEnabled(), dialog.message.text()
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.ok_button.click()
     with ctx.uow() as uow:
-        assert uow.get_order(order).amount_refunded == Decimal("5.00")
+        assert uow.session.get(ReturnCase, case_id).status == "refunded"
+        room = {p.method: p.refunded for p in payments.refundable(uow.session, order).payments}
+    assert room == {"alipay": Decimal("35.00"), "bank_transfer": Decimal("5.00")}

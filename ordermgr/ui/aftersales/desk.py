@@ -209,13 +209,7 @@ class CaseQueues(QWidget):
             fn = cs.reject_case if key == "reject" else cs.cancel_case
             self.desk.write(lambda uow: fn(uow, case_id, reason=reason, expected_version=version))
         elif key == "refund":
-            reference, ok = QInputDialog.getText(
-                self, self.tr("Refund"), self.tr("Reference of the refund (bank, cash or gateway) if "
-                                                 "it is paid back by hand; empty if the storefront does it:"))
-            if not ok:
-                return
-            self.desk.write(lambda uow: cs.refund_case(uow, case_id, reference=reference,
-                                                       expected_version=version))
+            self.desk.open_refund(case_id)
         elif key == "reship":
             self.desk.write(lambda uow: cs.reship_case(uow, case_id, expected_version=version))
         elif key == "exchange":
@@ -378,6 +372,14 @@ class AfterSalesDesk(QWidget):
             self.open_form(order_id=order_id)
 
         QueryOp(self, work).success(found).run()
+
+    def open_refund(self, case_id: int):
+        from ordermgr.ui.aftersales.refund import RefundDialog
+        dialog = RefundDialog(self.ctx, case_id, self)
+        dialog.saved.connect(self.publish)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_form(self, *, order_id: int | None = None, case_id: int | None = None):
         from ordermgr.ui.aftersales.approval import ReturnApprovalForm

@@ -1,0 +1,181 @@
+"""The refund dialog: how much of an approved case goes back now, split over the original
+payments (each part at most what that payment still holds), with the reference for refunds
+made by hand. Validated as you type with the same rules the service enforces."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
+                               QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from sqlalchemy.orm import Session
+
+from ordermgr.errors import ValidationError
+from ordermgr.models.money import to_decimal
+from ordermgr.services import aftersales as cs
+from ordermgr.services import payments
+from ordermgr.ui.aftersales.model import money_text
+from ordermgr.ui.errors import show_error
+from ordermgr.ui.ops import QueryOp, WriteOp
+
+ZERO = Decimal("0.00")
+
+
+class RefundDialog(QDialog):
+    saved = Signal(object)
+    COL_PAYMENT, COL_ROOM, COL_PART = range(3)
+
+    def __init__(self, ctx, case_id: int, parent=None):
+        super().__init__(parent)
+        self.ctx, self.case_id = ctx, case_id
+        self.case = None
+        self.room: payments.Refundable | None = None
+        self.remaining = ZERO
+        self.setWindowTitle(self.tr("Refund"))
+        layout = QVBoxLayout(self)
+        self.header = QLabel(self.tr("Loading…"))
+        layout.addWidget(self.header)
+        form = QFormLayout()
+        self.amount = QLineEdit()
+        self.amount.setObjectName("refundNow")
+        self.amount.textEdited.connect(self._amount_edited)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Bank, cash or gateway reference (refunds made by hand)"))
+        self.reference.textChanged.connect(self.validate)
+        form.addRow(self.tr("Refund now:"), self.amount)
+        form.addRow(self.tr("Reference:"), self.reference)
+        layout.addLayout(form)
+        self.parts = QTableWidget(0, 3)
+        self.parts.setHorizontalHeaderLabels([self.tr("Original payment"), self.tr("Still refundable"),
+                                              self.tr("This refund")])
+        self.parts.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.parts.verticalHeader().setVisible(False)
+        self.parts.itemChanged.connect(lambda _item: self.validate())
+        layout.addWidget(self.parts)
+        self.message = QLabel()
+        self.message.setObjectName("refundMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.ok_button.setText(self.tr("Refund"))
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._load()
+
+    def _load(self) -> None:
+        engine, case_id = self.ctx.engine, self.case_id
+
+        def work():
+            with Session(engine) as session:
+                case = cs.case_detail(session, case_id)
+                live = sum((Decimal(r["amount"]) for r in case["refunds"]
+                            if r["status"] in ("pending", "done")), ZERO)
+                return case, payments.refundable(session, case["order_id"]), live
+
+        QueryOp(self, work).success(self._loaded).run()
+
+    def _loaded(self, result) -> None:
+        self.case, self.room, live = result
+        self.remaining = max(Decimal(self.case["refund_amount"]) - live, ZERO)
+        cur = self.case["currency"]
+        self.header.setText(self.tr("{0} on order #{1}: approved {2}, already refunded or pending {3}.").format(
+            self.case["number"], self.case["order"], money_text(Decimal(self.case["refund_amount"]), cur),
+            money_text(live, cur)))
+        self.amount.setText(f"{self.remaining:.2f}")
+        self._fill_parts(self.remaining)
+
+    def _fill_parts(self, amount: Decimal) -> None:
+        try:
+            split = {p.charge_id: a for p, a in payments.allocate(self.room, amount)} if amount > 0 else {}
+        except ValidationError:
+            split = {}
+        self.parts.blockSignals(True)
+        self.parts.setRowCount(len(self.room.payments))
+        cur = self.case["currency"]
+        for row, p in enumerate(self.room.payments):
+            label = f"{p.method} {p.reference}".strip() + (" " + self.tr("(by hand)") if p.offline else "")
+            for col, value in ((self.COL_PAYMENT, label), (self.COL_ROOM, money_text(p.room, cur))):
+                item = QTableWidgetItem(value)
+                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                self.parts.setItem(row, col, item)
+            self.parts.setItem(row, self.COL_PART, QTableWidgetItem(f"{split.get(p.charge_id, ZERO):.2f}"))
+        self.parts.blockSignals(False)
+        self.validate()
+
+    def _amount_edited(self) -> None:
+        try:
+            self._fill_parts(to_decimal(self.amount.text() or "0", what="refund"))
+        except ValidationError:
+            self.validate()
+
+    def split(self) -> dict[int, Decimal]:
+        return {p.charge_id: to_decimal(self.parts.item(row, self.COL_PART).text() or "0",
+                                        what=f"part for {p.method}")
+                for row, p in enumerate(self.room.payments)}
+
+    def validate(self) -> None:
+        if self.room is None:
+            return
+        problems = []
+        cur, order = self.case["currency"], self.case["order"]
+        try:
+            amount = to_decimal(self.amount.text() or "0", what="refund")
+            split = self.split()
+        except ValidationError as exc:
+            self._show([str(exc)])
+            return
+        if amount <= 0:
+            problems.append(self.tr("Enter the amount to refund."))
+        if amount > self.remaining:
+            problems.append(self.tr("Order #{0}: {1} is more than the {2} left of the approved refund.").format(
+                order, money_text(amount, cur), money_text(self.remaining, cur)))
+        if amount > self.room.total:
+            problems.append(self.tr("Order #{0}: {1} is more than the {2} still refundable.").format(
+                order, money_text(amount, cur), money_text(self.room.total, cur)))
+        for p in self.room.payments:
+            part = split[p.charge_id]
+            if part < 0 or part > p.room:
+                problems.append(self.tr("Order #{0}: the {1} payment can take back at most {2}, not {3}.").format(
+                    order, p.method, money_text(p.room, cur), money_text(part, cur)))
+        total = sum(split.values(), ZERO)
+        if total != amount:
+            problems.append(self.tr("The parts add up to {0}, not {1}.").format(money_text(total, cur),
+                                                                                money_text(amount, cur)))
+        by_hand = any(split[p.charge_id] > 0 and p.offline for p in self.room.payments)
+        if by_hand and not self.reference.text().strip():
+            problems.append(self.tr("Part goes back by hand; enter the bank or cash reference."))
+        self._show(problems)
+
+    def _show(self, problems: list[str]) -> None:
+        self.message.setText("\n".join(problems))
+        self.ok_button.setEnabled(not problems)
+
+    def submit(self) -> None:
+        self.validate()
+        if not self.ok_button.isEnabled():
+            return
+        ctx, case_id, version = self.ctx, self.case_id, self.case["version"]
+        amount, reference = self.amount.text().strip(), self.reference.text().strip()
+        split = {k: v for k, v in self.split().items() if v > 0}
+
+        def work():
+            uow = ctx.uow()
+            cs.refund_case(uow, case_id, amount=amount, reference=reference, split=split,
+                           expected_version=version)
+            return uow.changes
+
+        self.ok_button.setEnabled(False)
+        WriteOp(self, work, label=self.tr("Refunding…")).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, changes) -> None:
+        self.saved.emit(changes)
+        self.accept()
+
+    def _failed(self, exc) -> None:
+        show_error(self, exc)
+        self.ok_button.setEnabled(True)

@@ -139,3 +139,14 @@ def test_a_sku_crossing_its_threshold_raises_a_notification(qtbot, ctx, uow):
         page.on_changes({"stock": True})
     assert signal.args[0] == [("TEA-01", "MAIN", 1, 2)]
     assert "TEA-01 in MAIN: 1 available (threshold 2)" in page.alerts.alert_label.text()
+
+
+def test_activating_a_stock_row_opens_its_adjustment(qtbot, ctx, uow):
+    build_catalog(uow)
+    page = InventoryPage(ctx, None)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.stock.model.rowCount() == 6 and page.adjust.warehouse.count() == 2)
+    page.stock.table.activated.emit(page.stock.model.index(0, 0))
+    assert page.currentWidget() is page.adjust
+    assert page.adjust.sku.text() == page.stock.model.row_at(0).sku
+    assert page.adjust.warehouse.currentData() == page.stock.model.row_at(0).warehouse_id

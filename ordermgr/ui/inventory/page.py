@@ -269,9 +269,21 @@ class InventoryPage(QTabWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self.low_stock_crossed.connect(self._notify)
+        self.stock.table.activated.connect(self._adjust_row)
         self.check_low_stock()  # the baseline that later changes are compared with
         if window is not None and hasattr(window, "changes"):
             window.changes.connect(self.on_changes)
+
+    def _adjust_row(self, index) -> None:
+        """Double-click or Enter on a stock row: adjust that SKU in that warehouse."""
+        row = self.stock.model.row_at(index.row())
+        if row is None:
+            return
+        self.adjust.sku.setText(row.sku)
+        self.adjust.warehouse.setCurrentIndex(max(self.adjust.warehouse.findData(row.warehouse_id), 0))
+        self.adjust.threshold.setValue(row.threshold)
+        self.setCurrentWidget(self.adjust)
+        self.adjust.delta.setFocus()
 
     def on_changes(self, payload: dict) -> None:
         if payload.get("stock"):

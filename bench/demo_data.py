@@ -168,7 +168,7 @@ def _postgres(args) -> int:
         target = psycopg.connect(f"{base}/{raw_db}")
         raw_s, rows = 0.0, 0
         for table in _tables(summary):
-            cur = source.execute(f"SELECT * FROM {table}")
+            cur = source.execute(f"SELECT * FROM {table} ORDER BY 1")  # ids: parents first
             columns = [d.name for d in cur.description]
             data = [tuple(Json(v) if isinstance(v, (dict, list)) else v for v in row)
                     for row in cur.fetchall()]

@@ -14,6 +14,11 @@ def register(sub) -> None:
     mode = sync.add_mutually_exclusive_group(required=True)
     mode.add_argument("--once", action="store_true", help="one round over the stores, then exit")
     mode.add_argument("--watch", action="store_true", help="keep syncing until interrupted")
+    mode.add_argument("--parked", action="store_true",
+                      help="list pushes parked after repeated failures, and quarantined orders")
+    mode.add_argument("--retry", type=int, metavar="ID", help="queue a parked push again")
+    mode.add_argument("--dismiss", type=int, metavar="ID", help="drop a parked push (needs --reason)")
+    sync.add_argument("--reason", default="", help="why a parked push is dismissed")
     sync.add_argument("--store", metavar="NAME", help="only this store")
     sync.add_argument("--interval", type=float, default=60.0,
                       help="seconds between rounds with --watch (default 60)")
@@ -22,7 +27,30 @@ def register(sub) -> None:
     sync.set_defaults(func=_run)
 
 
+def _problems(args, ctx) -> int:
+    from ordermgr.services import stores, sync_push
+    if args.retry is not None:
+        sync_push.retry_message(ctx.uow(), args.retry)
+        print(f"Push {args.retry} queued again; it is sent on the next sync.")
+        return 0
+    if args.dismiss is not None:
+        sync_push.dismiss_message(ctx.uow(), args.dismiss, reason=args.reason)
+        print(f"Push {args.dismiss} dismissed.")
+        return 0
+    parked = stores.parked_pushes(ctx.engine)
+    quarantined = stores.quarantined_orders(ctx.engine)
+    print(f"Parked pushes: {len(parked)}")
+    for p in parked:
+        print(f"  #{p.id:<6} {p.store[:16]:<16} {p.topic:<12} {p.summary}\n          {p.error}")
+    print(f"Quarantined orders: {len(quarantined)}")
+    for q in quarantined:
+        print(f"  {q.store[:16]:<16} {q.number or q.external_id:<12} {q.reason}")
+    return 0
+
+
 def _run(args, ctx) -> int:
+    if args.parked or args.retry is not None or args.dismiss is not None:
+        return _problems(args, ctx)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s")
     engine, actor = ctx.engine, ctx.actor
     while True:

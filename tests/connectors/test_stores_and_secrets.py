@@ -80,5 +80,7 @@ def test_the_store_and_sync_commands(engine, admin, serve, capsys):
     assert main(base + ["store", "test", "Medusa 店"]) == 2
     assert "credentials were refused" in capsys.readouterr().out
     assert main(base + ["store", "test", "nope"]) == 1
+    assert main(base + ["sync", "--parked"]) == 0
+    assert "Parked pushes: 0" in capsys.readouterr().out
     with Session(engine) as session:
         assert session.scalar(select(Store.credential_ref).where(Store.name == "Medusa 店")).startswith("file:")

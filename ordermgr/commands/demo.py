@@ -15,7 +15,8 @@ def register(sub) -> None:
     cmd.add_argument("--orders", type=_count, required=True, metavar="N",
                      help="how many orders to create (e.g. 20000)")
     cmd.add_argument("--seed", type=int, default=1, metavar="S",
-                     help="random seed: the same seed gives the same data (default 1)")
+                     help="random seed: the same seed gives the same data, dated back from the "
+                          "current hour (default 1)")
     cmd.add_argument("--if-empty", action="store_true",
                      help="do nothing (and say so) if the database already has orders")
     cmd.set_defaults(func=_demo)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
 from sqlalchemy.orm import Session
 
 from ordermgr.errors import ValidationError
@@ -23,18 +22,16 @@ from ordermgr.models.money import to_decimal
 from ordermgr.models.returns import KIND_LABELS, quote_refund
 from ordermgr.services import aftersales as cs
 from ordermgr.services import payments
+from ordermgr.ui.aftersales.dialog import ServiceDialog, readonly_item
 from ordermgr.ui.aftersales.model import kind_text, money_text
-from ordermgr.ui.errors import show_error
-from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.ops import QueryOp
 
 ZERO = Decimal("0.00")
 MONEY_KINDS = ("return_refund", "refund_only", "intercept")
 
 
-class ReturnApprovalForm(QDialog):
+class ReturnApprovalForm(ServiceDialog):
     """Open a case (order_id) or approve one (case_id)."""
-
-    saved = Signal(object)  # the Changes of the write
 
     COL_SKU, COL_NAME, COL_SHIPPED, COL_RETURNABLE, COL_QTY, COL_REASON, COL_VALUE = range(7)
 
@@ -129,18 +126,8 @@ class ReturnApprovalForm(QDialog):
         extra.addRow(self.tr("Note:"), self.note)
         layout.addLayout(extra)
 
-        self.message = QLabel()
-        self.message.setObjectName("validationMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.ok_button.setText(self.tr("Approve") if self.approving else self.tr("Open case"))
-        self.ok_button.setEnabled(False)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self._build_footer(layout, self.tr("Approve") if self.approving else self.tr("Open case"),
+                           "validationMessage")
 
     # -- loading ------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -182,9 +169,7 @@ class ReturnApprovalForm(QDialog):
             for col, value in ((self.COL_SKU, line.sku), (self.COL_NAME, line.name),
                                (self.COL_SHIPPED, str(line.shipped)),
                                (self.COL_RETURNABLE, str(line.returnable))):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-                self.lines.setItem(row, col, item)
+                self.lines.setItem(row, col, readonly_item(value))
             spin = QSpinBox()
             if self.approving:
                 spin.setRange(0, case_qty.get(line.order_line_id, {}).get("quantity", 0))
@@ -316,55 +301,35 @@ class ReturnApprovalForm(QDialog):
                                          money_text(p.refunded, currency),
                                          money_text(p.room, currency),
                                          money_text(parts.get(p.charge_id, ZERO), currency))):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-                self.payments.setItem(row, col, item)
-        self.message.setText("\n".join(problems))
-        self.ok_button.setEnabled(not problems)
+                self.payments.setItem(row, col, readonly_item(value))
+        self.show_problems(problems)
 
     # -- submit -------------------------------------------------------------------------------
     def submit(self) -> None:
         self.recompute()
         if not self.ok_button.isEnabled():
             return
-        ctx, amount, amount_reason = self.ctx, self.amount.text().strip(), self.amount_reason.text().strip()
+        amount, amount_reason = self.amount.text().strip(), self.amount_reason.text().strip()
         note = self.note.toPlainText().strip()
         if self.approving:
             case_id, version = self.case_id, self.case["version"]
-
-            def work():
-                uow = ctx.uow()
-                cs.approve_case(uow, case_id, amount=amount, amount_reason=amount_reason, note=note,
-                                expected_version=version)
-                return uow.changes
-        else:
-            kind, order_id, version = self.kind.currentData(), self.form.order_id, self.form.order_version
-            lines = []
-            for row, line in enumerate(self.form.lines):
-                qty = self.lines.cellWidget(row, self.COL_QTY).value()
-                if qty:
-                    lines.append(cs.CaseLineInput(qty, self.lines.cellWidget(row, self.COL_REASON).currentData(),
-                                                  order_line_id=line.order_line_id))
-            custom = amount if self._amount_touched else None
-            reason, fee, ship = self.case_reason.currentData() or "", self.fee.text(), self.shipping.isChecked()
-
-            def work():
-                uow = ctx.uow()
-                cs.open_case(uow, order_id, kind=kind, lines=lines, reason=reason, note=note,
-                             refund_amount=custom, amount_reason=amount_reason, refund_shipping=ship,
-                             restocking_fee=fee or "0")
-                return uow.changes
-        self.ok_button.setEnabled(False)
-        WriteOp(self, work, label=self.tr("Saving…")).success(self._saved).failure(self._failed).run()
+            self.run_write(lambda uow: cs.approve_case(uow, case_id, amount=amount, amount_reason=amount_reason,
+                                                       note=note, expected_version=version), self.tr("Saving…"))
+            return
+        kind, order_id = self.kind.currentData(), self.form.order_id
+        lines = []
+        for row, line in enumerate(self.form.lines):
+            qty = self.lines.cellWidget(row, self.COL_QTY).value()
+            if qty:
+                lines.append(cs.CaseLineInput(qty, self.lines.cellWidget(row, self.COL_REASON).currentData(),
+                                              order_line_id=line.order_line_id))
+        custom = amount if self._amount_touched else None
+        reason, fee, ship = self.case_reason.currentData() or "", self.fee.text(), self.shipping.isChecked()
+        self.run_write(lambda uow: cs.open_case(uow, order_id, kind=kind, lines=lines, reason=reason, note=note,
+                                                refund_amount=custom, amount_reason=amount_reason,
+                                                refund_shipping=ship, restocking_fee=fee or "0"),
+                       self.tr("Saving…"))
 
     def done(self, result: int) -> None:
         QSettings().setValue("aftersales/approval_form", self.saveGeometry())
         super().done(result)
-
-    def _saved(self, changes) -> None:
-        self.saved.emit(changes)
-        self.accept()
-
-    def _failed(self, exc) -> None:
-        show_error(self, exc)
-        self.ok_button.setEnabled(True)

@@ -6,24 +6,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
-                               QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QFormLayout, QHeaderView, QLabel, QLineEdit, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout)
 from sqlalchemy.orm import Session
 
 from ordermgr.errors import ValidationError
 from ordermgr.models.money import to_decimal
 from ordermgr.services import aftersales as cs
 from ordermgr.services import payments
+from ordermgr.ui.aftersales.dialog import ServiceDialog, readonly_item
 from ordermgr.ui.aftersales.model import money_text
-from ordermgr.ui.errors import show_error
-from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.ops import QueryOp
 
 ZERO = Decimal("0.00")
 
 
-class RefundDialog(QDialog):
-    saved = Signal(object)
+class RefundDialog(ServiceDialog):
     COL_PAYMENT, COL_ROOM, COL_PART = range(3)
 
     def __init__(self, ctx, case_id: int, parent=None):
@@ -53,18 +51,7 @@ class RefundDialog(QDialog):
         self.parts.verticalHeader().setVisible(False)
         self.parts.itemChanged.connect(lambda _item: self.validate())
         layout.addWidget(self.parts)
-        self.message = QLabel()
-        self.message.setObjectName("refundMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.ok_button.setText(self.tr("Refund"))
-        self.ok_button.setEnabled(False)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self._build_footer(layout, self.tr("Refund"), "refundMessage")
         self._load()
 
     def _load(self) -> None:
@@ -99,10 +86,8 @@ class RefundDialog(QDialog):
         cur = self.case["currency"]
         for row, p in enumerate(self.room.payments):
             label = f"{p.method} {p.reference}".strip() + (" " + self.tr("(by hand)") if p.offline else "")
-            for col, value in ((self.COL_PAYMENT, label), (self.COL_ROOM, money_text(p.room, cur))):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-                self.parts.setItem(row, col, item)
+            self.parts.setItem(row, self.COL_PAYMENT, readonly_item(label))
+            self.parts.setItem(row, self.COL_ROOM, readonly_item(money_text(p.room, cur)))
             self.parts.setItem(row, self.COL_PART, QTableWidgetItem(f"{split.get(p.charge_id, ZERO):.2f}"))
         self.parts.blockSignals(False)
         self.validate()
@@ -127,7 +112,7 @@ class RefundDialog(QDialog):
             amount = to_decimal(self.amount.text() or "0", what="refund")
             split = self.split()
         except ValidationError as exc:
-            self._show([str(exc)])
+            self.show_problems([str(exc)])
             return
         if amount <= 0:
             problems.append(self.tr("Enter the amount to refund."))
@@ -149,33 +134,15 @@ class RefundDialog(QDialog):
         by_hand = any(split[p.charge_id] > 0 and p.offline for p in self.room.payments)
         if by_hand and not self.reference.text().strip():
             problems.append(self.tr("Part goes back by hand; enter the bank or cash reference."))
-        self._show(problems)
-
-    def _show(self, problems: list[str]) -> None:
-        self.message.setText("\n".join(problems))
-        self.ok_button.setEnabled(not problems)
+        self.show_problems(problems)
 
     def submit(self) -> None:
         self.validate()
         if not self.ok_button.isEnabled():
             return
-        ctx, case_id, version = self.ctx, self.case_id, self.case["version"]
+        case_id, version = self.case_id, self.case["version"]
         amount, reference = self.amount.text().strip(), self.reference.text().strip()
         split = {k: v for k, v in self.split().items() if v > 0}
-
-        def work():
-            uow = ctx.uow()
-            cs.refund_case(uow, case_id, amount=amount, reference=reference, split=split,
-                           expected_version=version)
-            return uow.changes
-
-        self.ok_button.setEnabled(False)
-        WriteOp(self, work, label=self.tr("Refunding…")).success(self._saved).failure(self._failed).run()
-
-    def _saved(self, changes) -> None:
-        self.saved.emit(changes)
-        self.accept()
-
-    def _failed(self, exc) -> None:
-        show_error(self, exc)
-        self.ok_button.setEnabled(True)
+        self.run_write(lambda uow: cs.refund_case(uow, case_id, amount=amount, reference=reference,
+                                                  split=split, expected_version=version),
+                       self.tr("Refunding…"))

@@ -20,13 +20,13 @@ def bucket(dialect: str, column, grouping: str, utc_offset: int = 0) -> ColumnEl
     `utc_offset` minutes east of UTC (stored times are UTC)."""
     offset = int(utc_offset)
     if dialect == "sqlite":
-        shift = f"{offset:+d} minutes"
+        shift = (f"{offset:+d} minutes",) if offset else ()
         if grouping == "day":
-            return func.strftime("%Y-%m-%d", column, shift)
+            return func.strftime("%Y-%m-%d", column, *shift)
         if grouping == "week":
             # 'weekday 0' moves forward to Sunday (or stays), -6 days is that week's Monday
-            return func.date(column, shift, "weekday 0", "-6 days")
-        return func.strftime("%Y-%m-01", column, shift)
+            return func.date(column, *shift, "weekday 0", "-6 days")
+        return func.strftime("%Y-%m-01", column, *shift)
     local = column.op("AT TIME ZONE")(literal_column("'UTC'"))
     if offset:
         local = local + literal_column(f"interval '{offset} minutes'")

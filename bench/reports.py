@@ -241,7 +241,7 @@ def bench_pdf(engine, pages: int) -> None:
     started = time.perf_counter()
     result = run_report(engine, "sales", replace(YEAR, grouping="day"))
     rows = len(result.tables[0].rows)
-    extra = max(pages * 21 - rows, 20)  # about 21 table rows fit a landscape page
+    extra = max(pages * 28 - rows, 20)  # about 28 table rows fit a landscape page
     for name in ("customers",):
         more = run_report(engine, name, replace(YEAR, top_n=extra))
         result.tables.extend(more.tables)

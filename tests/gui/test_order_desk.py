@@ -295,3 +295,17 @@ def test_a_lost_connection_during_a_bulk_action_is_reported_per_order(qtbot, ctx
     assert "Nothing was saved" in next(m for _, ok, m in report if not ok)
     assert status_of(ctx, ids[-2]) == OrderStatus.PENDING_PAYMENT
     assert status_of(ctx, ids[-1]) == OrderStatus.ALLOCATED
+
+
+def test_deep_in_a_long_queue_a_change_rereads_only_the_visible_pages(qtbot, ctx, desk, shop,
+                                                                       monkeypatch):
+    _, ids = shop
+    monkeypatch.setattr(model_module, "FULL_RELOAD_ROWS", 0)  # treat the queue as long
+    desk.go_to_row(11)
+    row = desk.model.row_of(ids[0])  # the oldest order: the last row
+    assert row == 11
+    orders.hold_order(uow_for(ctx.engine, "dave", "supervisor"), ids[0], reason="check")
+    with qtbot.waitSignal(desk.model.window_refreshed, timeout=5000):
+        desk.refresh()
+    assert desk.model.row_at(11).status == OrderStatus.ON_HOLD
+    assert desk.model.rowCount() == 12 and desk.model.cached_rows <= 2 * model_module.PAGE_SIZE

@@ -225,6 +225,7 @@ class OrderDesk(QWidget):
 
         self.model = OrderTableModel(ctx.engine, self)
         self.model.reloaded.connect(self._restore_selection)
+        self.model.window_refreshed.connect(self._window_refreshed)
         self.model.load_failed.connect(self._load_failed)
         self.model.rowsInserted.connect(self._update_status)
         self.model.modelReset.connect(self._update_status)
@@ -558,7 +559,8 @@ class OrderDesk(QWidget):
     def refresh(self) -> None:
         payloads, self._pending_changes = self._pending_changes, []
         self._remember_selection()
-        self.model.reload(keep_rows=True)
+        first, last = self.visible_rows()
+        self.model.refresh_window(first, last)
         self.refresh_counts()
         detail_id = self.detail.order_id
         if detail_id is not None and (not payloads or any(
@@ -566,11 +568,23 @@ class OrderDesk(QWidget):
                 for p in payloads)):
             self.detail.reload()
 
+    def visible_rows(self) -> tuple[int, int]:
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(viewport.height() - 1)
+        if first < 0:
+            return 0, 0
+        return first, (last if last >= 0 else self.model.rowCount() - 1)
+
     def _remember_selection(self) -> None:
         ids = [r.id for r in self.selected_rows()]
         current = self.table.currentIndex()
         current_id = self.model.order_id(current.row()) if current.isValid() else None
         self._keep = (ids, current_id, self.table.verticalScrollBar().value())
+
+    def _window_refreshed(self) -> None:
+        self._keep = None  # nothing was reset: the selection is still there
+        self.update_actions()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._counts_after_reload = False

@@ -25,6 +25,7 @@ from ordermgr.ui.ops import QueryOp
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40  # 8,000 rows at most in memory
+FULL_RELOAD_ROWS = 2_000  # up to this many loaded rows a change reloads them all
 
 ORDER_ID_ROLE = int(Qt.UserRole) + 1
 ROW_ROLE = int(Qt.UserRole) + 2
@@ -141,6 +142,7 @@ class OrderTableModel(QAbstractTableModel):
     """Queue rows from `queries.fetch_order_page`, fetched page by page."""
 
     reloaded = Signal()  # after a reload finished (the view restores its selection)
+    window_refreshed = Signal()  # after refresh_window read the visible pages again
     load_failed = Signal(object)
 
     def __init__(self, engine, parent=None):
@@ -334,6 +336,42 @@ class OrderTableModel(QAbstractTableModel):
             self._exhausted = True
         self.endResetModel()
         self.reloaded.emit()
+
+    def refresh_window(self, first_row: int, last_row: int) -> None:
+        """Another change arrived: read again what the clerk sees.
+
+        A short queue is simply reloaded (keeping as many rows). Deep in a long queue, only the
+        pages on screen are read again, each from its own keyset boundary, so the visible rows
+        stay put and no scan of the rows above is needed; pages off screen are dropped from the
+        cache and read again when they scroll into view."""
+        if self._count <= FULL_RELOAD_ROWS or self.loading:
+            self.reload(keep_rows=True)
+            return
+        first_page = max(first_row, 0) // PAGE_SIZE
+        last_page = min(max(last_row, first_row), self._count - 1) // PAGE_SIZE
+        pages = [p for p in range(first_page, last_page + 1) if p < len(self._boundaries)]
+        boundaries = {p: self._boundaries[p] for p in pages}
+        flt, sort, desc = self.filter, self.sort_key, self.descending
+        generation = self._generation
+
+        def work():
+            with self.engine.connect() as conn:
+                return {p: queries.fetch_order_page(conn, flt, sort=sort, descending=desc,
+                                                    after=after, limit=PAGE_SIZE)
+                        for p, after in boundaries.items()}
+
+        def done(fresh: dict[int, list[OrderRow]]) -> None:
+            if generation != self._generation or not fresh:
+                return  # a reload replaced everything meanwhile
+            self._pages.clear()
+            for p, rows in fresh.items():
+                self._cache(p, rows)
+            top = min(fresh) * PAGE_SIZE
+            bottom = min(max(fresh) * PAGE_SIZE + PAGE_SIZE, self._count) - 1
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(self.columns) - 1))
+            self.window_refreshed.emit()
+
+        QueryOp(self, work).success(done).failure(self.load_failed.emit).run()
 
     # -- internals ----------------------------------------------------------------------------
     def _run(self, fn):

@@ -33,6 +33,7 @@ from ordermgr.ui.orders.model import ROW_ROLE, OrderTableModel, status_text
 
 SEARCH_DEBOUNCE_MS = 250
 COUNTS_DELAY_MS = 30
+COUNTS_MIN_INTERVAL_MS = 1000
 REFRESH_DEBOUNCE_MS = 150
 SCAN_MAX_INTERVAL = 0.035  # seconds between keystrokes of a keyboard-wedge scanner
 SCAN_MIN_LENGTH = 4
@@ -339,6 +340,9 @@ class OrderDesk(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._counts_timer = QTimer(self, singleShot=True)
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        self._counts_started = 0.0
         self._pending_changes: list[dict] = []
 
         # wiring
@@ -520,7 +524,17 @@ class OrderDesk(QWidget):
             self.open_number(number)
         QueryOp(self, lookup).success(found).run()
 
+    def _refresh_counts_soon(self) -> None:
+        """Counts scan many rows: under a stream of changes, at most one count per second."""
+        since = (time.monotonic() - self._counts_started) * 1000
+        if since >= COUNTS_MIN_INTERVAL_MS:
+            self.refresh_counts()
+        elif not self._counts_timer.isActive():
+            self._counts_timer.start(int(COUNTS_MIN_INTERVAL_MS - since))
+
     def refresh_counts(self) -> None:
+        self._counts_timer.stop()
+        self._counts_started = time.monotonic()
         self._counts_generation += 1
         generation = self._counts_generation
         flt = self.current_filter()
@@ -561,7 +575,7 @@ class OrderDesk(QWidget):
         self._remember_selection()
         first, last = self.visible_rows()
         self.model.refresh_window(first, last)
-        self.refresh_counts()
+        self._refresh_counts_soon()
         detail_id = self.detail.order_id
         if detail_id is not None and (not payloads or any(
                 p.get("many") or not p.get("orders") or detail_id in p.get("orders", ())

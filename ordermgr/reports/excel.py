@@ -20,7 +20,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ordermgr.reports.i18n import total_label, tr
+from ordermgr.reports.i18n import param_label, total_label, tr
 from ordermgr.reports.model import Cancelled, Column, ReportResult, Table
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -89,7 +89,7 @@ def _cover(ws, result: ReportResult, lang: str, shop: str) -> None:
     ws["A4"], ws["A4"].font = tr("Parameters", lang), Font(bold=True)
     row = 5
     for label, value in result.params.describe():
-        ws.cell(row, 1, tr(label, lang))
+        ws.cell(row, 1, param_label(label, lang))
         ws.cell(row, 2, value)
         row += 1
     ws.cell(row, 1, tr("Generated", lang))

@@ -38,6 +38,10 @@ ZH = {
     "Customers": "客户", "Customers with orders": "下单客户", "Ordered twice or more": "下单两次及以上",
     "Customer": "客户", "Email": "邮箱", "Last order": "最后下单", "Segment": "分层", "Number": "订单号",
     "Placed": "下单时间", "Status": "状态", "Items": "件数",
+    # chart titles
+    "Sales": "销售", "Average hours per step": "各环节平均时长（小时）", "Problem shipments": "问题包裹",
+    "Units returned by reason": "各原因退货件数", "Customers per segment": "各分层客户数",
+    "Units on hand by age": "各库龄在库件数",
     # cover
     "Report": "报表", "Parameters": "参数", "Notes": "说明", "Generated": "生成时间",
     "period": "期间", "grouping": "汇总", "store": "店铺", "warehouse": "仓库", "currency": "币种",
@@ -50,6 +54,11 @@ def tr(text: str, lang: str = "en") -> str:
     if lang == "zh":
         return ZH.get(text, text)
     return text
+
+
+def param_label(key: str, lang: str = "en") -> str:
+    """A parameter's name on a cover sheet: 'period' -> 'Period' / '期间'."""
+    return ZH.get(key, key) if lang == "zh" else key[:1].upper() + key[1:]
 
 
 def total_label(lang: str, group: object) -> str:

@@ -25,7 +25,7 @@ from reportlab.platypus import (KeepTogether, Paragraph, SimpleDocTemplate, Spac
 from xml.sax.saxutils import escape
 
 from ordermgr.reports.excel import chart_series, series_name
-from ordermgr.reports.i18n import total_label, tr
+from ordermgr.reports.i18n import param_label, total_label, tr
 from ordermgr.reports.model import Cancelled, ReportResult, Table, format_value
 
 PAGE = landscape(A4)
@@ -124,7 +124,7 @@ def write_pdf(result: ReportResult, path: Path, *, lang: str = "en", shop: str =
     }
     story = [Paragraph(escape(tr(result.title, lang)), styles["title"]),
              Paragraph(escape(shop), styles["shop"])]
-    params = [[tr(label, lang), value] for label, value in result.params.describe()]
+    params = [[param_label(label, lang), value] for label, value in result.params.describe()]
     params.append([tr("Generated", lang), result.generated_at.strftime("%Y-%m-%d %H:%M UTC")])
     story.append(_grid(params, font, header=False, widths=[45 * mm, 120 * mm]))
     story.append(Spacer(1, 4 * mm))
@@ -188,7 +188,7 @@ def _data_table(table: Table, font: str, bold: str, lang: str, cell_style) -> RL
         totals.append(line)
     data = [header, *body, *totals]
     width = PAGE[0] - 2 * MARGIN
-    weights = [max(len(tr(c.label, lang)), 6) + (10 if c.kind == "text" else 0) for c in cols]
+    weights = _column_weights(table, lang)
     widths = [width * w / sum(weights) for w in weights]
     grid = RLTable(data, colWidths=widths, repeatRows=1)
     style = [
@@ -210,6 +210,23 @@ def _data_table(table: Table, font: str, bold: str, lang: str, cell_style) -> RL
                   ("BACKGROUND", (0, first), (-1, -1), colors.HexColor("#D9E1F2"))]
     grid.setStyle(TableStyle(style))
     return grid
+
+
+def _column_weights(table: Table, lang: str, sample: int = 300) -> list[float]:
+    """Relative column widths from the header and the longest of the first rows' values (CJK
+    characters count double); long text wraps, numbers never should."""
+    weights = []
+    for i, col in enumerate(table.columns):
+        header = _text_width(tr(col.label, lang)) * 0.8  # headers wrap onto two lines
+        longest = max((_text_width(format_value(col, row[i])) for row in table.rows[:sample]),
+                      default=0)
+        limit = 36 if col.kind == "text" else 16
+        weights.append(max(5.0, min(max(header, longest + 1), limit)))
+    return weights
+
+
+def _text_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def _chart(table: Table, font: str, lang: str) -> Drawing:

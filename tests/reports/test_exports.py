@@ -39,7 +39,7 @@ def test_excel_has_typed_cells_formats_per_currency_totals_and_a_chart(sales, tm
     wb = load_workbook(path)
     cover, sheet = wb.worksheets
     assert cover["A1"].value == "Sales report" and cover["A2"].value == "Tea Shop"
-    assert ["period", "2026-01-01 – 2026-02-28 (UTC)"] == [cover["A5"].value, cover["B5"].value]
+    assert ["Period", "2026-01-01 – 2026-02-28 (UTC)"] == [cover["A5"].value, cover["B5"].value]
     assert sheet["A1"].value == "Period" and sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:L4"
     assert sheet["A2"].value == datetime(2026, 1, 1) and sheet["A2"].number_format == "yyyy-mm-dd"

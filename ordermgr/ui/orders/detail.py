@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
-                               QTableWidget, QTableWidgetItem, QTabWidget,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QToolBar,
                                QToolButton, QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
 
@@ -52,15 +52,13 @@ class OrderDetailPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(close)
-        buttons = QHBoxLayout()
-        self.buttons = []
+        # a tool bar, not a row of buttons: it folds what doesn't fit into a » menu, so the
+        # panel can be narrow
+        self.buttons = QToolBar()
+        self.buttons.setObjectName("orderDetailActions")
+        self.buttons.setToolButtonStyle(Qt.ToolButtonTextOnly)
         for action in actions:
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-            buttons.addWidget(button)
-            self.buttons.append(button)
-        buttons.addStretch(1)
+            self.buttons.addAction(action)
 
         self.tabs = QTabWidget()
         self.lines = self._table([self.tr("SKU"), self.tr("Name"), self.tr("Qty"),
@@ -95,7 +93,7 @@ class OrderDetailPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.tabs, 1)
 
     def _table(self, headers: list[str]) -> QTableWidget:

@@ -309,3 +309,22 @@ def test_deep_in_a_long_queue_a_change_rereads_only_the_visible_pages(qtbot, ctx
         desk.refresh()
     assert desk.model.row_at(11).status == OrderStatus.ON_HOLD
     assert desk.model.rowCount() == 12 and desk.model.cached_rows <= 2 * model_module.PAGE_SIZE
+
+
+def test_a_clerk_is_not_offered_what_the_role_does_not_allow(qtbot, ctx, shop):
+    from ordermgr.config import Settings
+    from ordermgr.context import Context
+    uow_for(ctx.engine, "erin", "clerk")
+    clerk_ctx = Context(Settings(database_url=ctx.settings.database_url, username="erin"))
+    clerk_ctx.__dict__["engine"] = ctx.engine
+    widget = OrderDesk(clerk_ctx, None, dialogs=FakeDialogs())
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() >= 5)
+    widget.select_rows([0])
+    assert widget.actions_by_key["confirm"].isEnabled()  # clerks confirm ...
+    assert not widget.actions_by_key["cancel"].isEnabled()  # ... but only agents cancel
+    widget.select_rows([0, 1])
+    assert not widget.actions_by_key["confirm"].isEnabled()  # bulk needs orders.bulk
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(10)

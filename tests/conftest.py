@@ -12,7 +12,7 @@ import shutil
 import uuid
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import MetaData, inspect, text
 
 from ordermgr.db.engine import make_engine
 from ordermgr.db.migrate import upgrade
@@ -20,7 +20,8 @@ from ordermgr.db.uow import UnitOfWork
 from ordermgr.services.users import resolve_actor
 
 PG_ADMIN_URL = os.environ.get("ORDERMGR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
-KEEP_TABLES = {"alembic_version", "roles", "settings"}
+_PG_SEED: dict[str, list[dict]] = {}  # rows the migrations seed, restored after each truncation
+_PG_SEED_TABLES = MetaData()
 
 
 def _pg_admin_connection():
@@ -44,6 +45,7 @@ def pg_url():
     url = f"{base}/{name}"
     engine = make_engine(url)
     upgrade(engine)
+    _snapshot_seed(engine)
     engine.dispose()
     yield url
     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -75,12 +77,30 @@ def engine(request, tmp_path):
     eng.dispose()
 
 
+def _user_tables(conn) -> list[str]:
+    return [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+
+
+def _snapshot_seed(eng) -> None:
+    """Remember what the migrations put in (roles, settings, reason codes, ...)."""
+    with eng.connect() as conn:
+        for table in _user_tables(conn):
+            rows = [dict(r) for r in conn.execute(text(f'SELECT * FROM "{table}"')).mappings()]
+            if rows:
+                _PG_SEED[table] = rows
+        _PG_SEED_TABLES.reflect(conn, only=list(_PG_SEED))
+
+
 def _truncate(eng) -> None:
-    from ordermgr.models import Base
-    names = [t.name for t in Base.metadata.sorted_tables if t.name not in KEEP_TABLES]
+    """Back to the freshly migrated state: empty tables plus the migrations' seed rows."""
     with eng.begin() as conn:
-        conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
-        conn.execute(text("UPDATE settings SET value='clerk' WHERE key='new_user_role'"))
+        tables = _user_tables(conn)
+        conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        for table in _PG_SEED_TABLES.sorted_tables:
+            conn.execute(table.insert(), _PG_SEED[table.name])
+            if "id" in table.c:
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                  f"(SELECT COALESCE(MAX(id), 0) + 1 FROM \"{table.name}\"), false)"))
 
 
 @pytest.fixture

@@ -262,6 +262,9 @@ def _db_reason(exc: Exception) -> str:
     if isinstance(exc, StaleDataError):
         return "somebody changed the order in ordermgr while it was being synced; it is tried again"
     text = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    if "orders.number" in text or "uq_orders_number" in text:
+        return ("its order number is already used by another order; give this store a different "
+                "order-number prefix (code)")
     if "waybill" in text or "shipments" in text:
         return f"a tracking number on this order is already used by another order ({text})"
     return f"the database refused the order ({text})"

@@ -62,7 +62,7 @@ ORDER_FIELDS = f"""
   totalRefundedSet {{ {_MONEY} }}
   shippingAddress {{ name firstName lastName company address1 address2 city province provinceCode
                      zip country countryCodeV2 phone }}
-  lineItems(first: 50) {{ nodes {{ id sku name quantity currentQuantity unfulfilledQuantity
+  lineItems(first: 50) {{ pageInfo {{ hasNextPage }} nodes {{ id sku name quantity currentQuantity unfulfilledQuantity
       variant {{ id legacyResourceId inventoryItem {{ id }} }}
       originalUnitPriceSet {{ {_MONEY} }} discountedUnitPriceAfterAllDiscountsSet {{ {_MONEY} }} }} }}
   transactions(first: 20) {{ id kind status gateway amountSet {{ {_MONEY} }} }}
@@ -441,7 +441,11 @@ def parse_order(node: dict) -> RemoteOrder:
     tags = node.get("tags") or []
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]
+    problems = []
+    if ((node.get("lineItems") or {}).get("pageInfo") or {}).get("hasNextPage"):
+        problems.append("it has more than 50 lines; import it by hand (ordermgr reads 50 per order)")
     return RemoteOrder(
+        problems=problems,
         external_id=ext, number=str(node.get("name") or ext).lstrip("#"),
         updated_at=parse_time(node["updatedAt"]),
         placed_at=parse_time(node.get("processedAt") or node.get("createdAt")),

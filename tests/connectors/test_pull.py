@@ -193,3 +193,18 @@ def test_storefront_refunds_and_fulfilments_arrive_once(connect, platform):
     assert [p.amount for p in refunds] == [Decimal("5.00")]
     assert [s.waybill for s in order.shipments] == ["SF900800700"]
     assert order.status == OrderStatus.SHIPPED
+
+
+def test_an_order_number_clash_is_quarantined_with_a_clear_reason(connect, uow):
+    shop = connect("shopify", orders=2)  # orders SH1001, SH1002
+    other = connect("woocommerce", orders=0, name="Second shop")
+    with uow:
+        from ordermgr.models import Store
+        uow.session.get(Store, other.store_id).code = "S"
+        uow.commit()
+    shop.sync()
+    other.demo.new_order(paid=False, cancelled=False, number="H1001")  # S + H1001 = SH1001
+    other.demo.new_order(paid=False, cancelled=False, number="X1")
+    run = other.sync()
+    assert run.new == 1 and run.quarantined == 1
+    assert "order number is already used" in run.messages[0]

@@ -105,7 +105,7 @@ def render(o: DemoOrder) -> dict:
                             "lastName": o.last_name, "company": None, "address1": o.street,
                             "address2": None, "city": o.city, "province": o.state, "provinceCode": o.state,
                             "zip": o.postcode, "country": "China", "countryCodeV2": "CN", "phone": o.phone},
-        "lineItems": {"nodes": lines},
+        "lineItems": {"pageInfo": {"hasNextPage": False}, "nodes": lines},
         "transactions": txs,
         "refunds": [{"id": gid("Refund", REFUND_BASE + r.id), "createdAt": z(r.created), "note": r.note,
                      "totalRefundedSet": _money_bag(r.amount, cur)} for r in o.refunds],

@@ -32,8 +32,11 @@ PAGE = landscape(A4)
 MARGIN = 15 * mm
 PALETTE = [colors.HexColor(c) for c in ("#305496", "#C55A11", "#548235", "#7030A0", "#BF9000",
                                         "#2F75B5", "#A5A5A5", "#FF0000")]
+# a TrueType (glyf) font shipped in resources/fonts/ wins; then common system fonts. reportlab
+# embeds a subset of a TrueType font; OpenType/CFF fonts (Noto CJK .otf/.ttc) it cannot read.
+BUNDLED_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 CJK_TTF_CANDIDATES = (
-    "resources/fonts/NotoSansSC-Regular.ttf",
+    *sorted(str(p) for p in BUNDLED_FONTS.glob("*.tt[fc]")),
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

@@ -231,3 +231,17 @@ def test_a_year_of_daily_sales_charts_every_day(engine, tmp_path):
     assert len(chart.data[0]) == len({r[0] for r in table.rows})  # no day dropped
     assert sum(1 for name in chart.categoryAxis.categoryNames if name) <= 40
     assert export_report(result, tmp_path / "daily.pdf").stat().st_size > 0
+
+
+def test_the_chinese_pdf_embeds_its_font(sales, tmp_path):
+    from ordermgr.reports.pdf import _cjk_font
+    if _cjk_font() == "STSong-Light":
+        pytest.skip("no CJK TrueType font installed (e.g. apt-get install fonts-wqy-microhei): "
+                    "the PDF falls back to the non-embedded STSong-Light CID font")
+    reader = PdfReader(export_report(sales, tmp_path / "zh.pdf", lang="zh"))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    embedded = [f for f in fonts.values()
+                if "/FontFile2" in f.get_object().get("/FontDescriptor", {})
+                or any("/FontFile2" in d.get_object().get("/FontDescriptor", {})
+                       for d in f.get_object().get("/DescendantFonts", []))]
+    assert embedded, "the CJK font is not embedded"

@@ -92,7 +92,12 @@ def _queue_stock_push(uow: UnitOfWork, sku_id: int, warehouse_id: int, available
                    select(Warehouse.code).where(Warehouse.id == warehouse_id).scalar_subquery())
         ).one())
     sku_code, wh_code = codes[(sku_id, warehouse_id)]
-    payload = {"sku": sku_code, "warehouse": wh_code, "available": available_now}
+    total = uow.session.connection().execute(
+        select(func.sum(_LEVELS.c.on_hand - _LEVELS.c.reserved)).where(_LEVELS.c.sku_id == sku_id)
+    ).scalar() or 0
+    # "available" is this warehouse's; a storefront with one location wants "available_total"
+    payload = {"sku": sku_code, "warehouse": wh_code, "available": available_now,
+               "available_total": int(total)}
     for store in stores:
         enqueue(uow, store, "stock", payload, key=f"{sku_code}:{wh_code}:{movement_id}")
 

@@ -199,8 +199,9 @@ def test_every_change_of_available_stock_queues_a_stock_message_per_store(engine
         payloads = [(m.store_id, m.payload) for m in messages]
         keys = {m.idempotency_key for m in messages}
     assert len(messages) == 4 and len(keys) == 4
-    assert payloads[-1][1] == {"sku": "TEA-01", "warehouse": "MAIN", "available": 7}
-    assert {p[0] for p in payloads} == {2, 3} or len({p[0] for p in payloads}) == 2
+    assert payloads[-1][1] == {"sku": "TEA-01", "warehouse": "MAIN", "available": 7,
+                               "available_total": 12}      # + 5 in BACK
+    assert len({p[0] for p in payloads}) == 2                # both storefronts, never "manual"
     assert level(uow, cat.skus["TEA-01"], cat.main) == (9, 2)
 
 

@@ -17,7 +17,8 @@ from datetime import datetime
 
 from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreBadResponse,
-                                StoreError, StoreRejected, iso, key_tag, money, parse_time, person_name)
+                                StoreError, StoreRejected, key_tag, money, parse_time,
+                                person_name)
 
 PAYMENT_STATUS = {
     "not_paid": ("pending", []),

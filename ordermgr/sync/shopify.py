@@ -14,7 +14,8 @@ from datetime import datetime
 
 from ordermgr.sync.base import (Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreAuthError,
-                                StoreBadResponse, StoreRejected, iso, key_tag, money, parse_time, person_name)
+                                StoreBadResponse, StoreRejected, iso, key_tag, money, parse_time,
+                                person_name)
 from ordermgr.sync.http import Reply, RetryAfter
 
 API_VERSION = "2025-01"

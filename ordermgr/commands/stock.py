@@ -1,4 +1,4 @@
-"""`ordermgr stock list|verify|adjust|import|export|reorder`: inventory from a terminal."""
+"""`ordermgr stock list|verify|ledger|adjust|import|export|reorder`: inventory from a terminal."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ def register(sub) -> None:
     verify = actions.add_parser("verify", help="prove every stock level equals the sum of its "
                                                "ledger movements (exit 1 on drift)")
     verify.set_defaults(func=_verify)
+
+    ledger = actions.add_parser("ledger", help="the newest movements of a SKU")
+    ledger.add_argument("sku", help="SKU code or barcode")
+    ledger.add_argument("--warehouse", help="only this warehouse (code)")
+    ledger.add_argument("--limit", type=_positive, default=50)
+    ledger.set_defaults(func=_ledger)
 
     adjust = actions.add_parser("adjust", help="add or remove units with a reason")
     adjust.add_argument("sku", help="SKU code or barcode")
@@ -89,6 +95,23 @@ def _verify(args, ctx) -> int:
     for d in drift:
         print(f"  {d.describe()}")
     return 1
+
+
+def _ledger(args, ctx) -> int:
+    from sqlalchemy.orm import Session
+
+    from ordermgr.services.inventory import find_sku, find_warehouse, ledger
+    with Session(ctx.engine) as session:
+        sku = find_sku(session, args.sku)
+        wh_id = find_warehouse(session, args.warehouse).id if args.warehouse else None
+        rows = ledger(session.connection(), sku.id, wh_id, limit=args.limit)
+    print(f"{sku.code} {sku.name}")
+    print(f"{'WHEN (UTC)':<16} {'WH':<6} {'KIND':<13} {'ΔON HAND':>8} {'ΔRESERVED':>9} "
+          f"{'ON HAND':>8} {'RESERVED':>8}  REASON")
+    for at, wh, kind, d_on_hand, d_reserved, on_hand, reserved, reason, _ref in rows:
+        print(f"{at:%Y-%m-%d %H:%M} {wh[:6]:<6} {kind[:13]:<13} {d_on_hand:>+8d} {d_reserved:>+9d} "
+              f"{on_hand:>8} {reserved:>8}  {reason}")
+    return 0
 
 
 def _adjust(args, ctx) -> int:

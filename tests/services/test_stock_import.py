@@ -138,5 +138,8 @@ def test_stock_commands(engine, uow, tmp_path, capsys):
     out = capsys.readouterr().out
     assert '"on_hand": 20' in out
     assert cli(base + ["stock", "export", str(tmp_path / "out.csv")]) == 0
+    assert cli(base + ["stock", "ledger", "TEA-01", "--warehouse", "MAIN"]) == 0
+    out = capsys.readouterr().out
+    assert "import" in out and "adjust" in out and "damaged" in out
     assert cli(base + ["stock", "adjust", "TEA-01", "MAIN", "-99", "--reason", "lost"]) == 1
     assert "Cannot take 99" in capsys.readouterr().err

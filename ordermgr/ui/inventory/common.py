@@ -74,5 +74,7 @@ def make_table(model) -> QTableView:
     view.setSelectionBehavior(QTableView.SelectRows)
     view.setAlternatingRowColors(False)
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setWordWrap(False)
     view.horizontalHeader().setStretchLastSection(True)
     return view

@@ -230,6 +230,9 @@ class ListTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             value = self.formatters[index.column()](row)
             return "" if value is None else str(value)
+        if role == Qt.TextAlignmentRole:
+            numeric = isinstance(self.formatters[index.column()](row), int)
+            return int((Qt.AlignRight if numeric else Qt.AlignLeft) | Qt.AlignVCenter)
         if role == ROW_ROLE:
             return row
         if self.state is not None and role in (Qt.BackgroundRole, Qt.ForegroundRole, STATE_ROLE):

@@ -47,6 +47,7 @@ class StockTab(InventoryTab):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
         self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.setColumnWidth(1, 260)  # the name; a saved layout overrides it
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)

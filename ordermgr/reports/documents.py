@@ -1,8 +1,8 @@
 """Shipping documents as PDF (reportlab): batch pick lists, packing slips and 100×150 mm labels.
 
 Everything for a batch goes into one PDF (a packing slip, then the label, per order). Text
-in Chinese (or any non-Latin script) is set in reportlab's built-in CID font STSong-Light, which
-PDF readers supply, so no font file has to ship; Latin text uses Helvetica. Order numbers and
+in Chinese (or any non-Latin script) is set in the CJK font of ordermgr.reports.fonts (embedded);
+Latin text uses Helvetica. Order numbers and
 waybills are Code128 barcodes.
 
 Files are written whole or not at all: the PDF is built in memory, written to a temporary file
@@ -24,16 +24,15 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ordermgr.errors import UserError
+from ordermgr.reports.fonts import cjk_font
 from ordermgr.models import Order, Store, Warehouse
 
 LABEL = (100 * mm, 150 * mm)
-CJK = "STSong-Light"
 LATIN, LATIN_BOLD = "Helvetica", "Helvetica-Bold"
 
 
@@ -103,43 +102,12 @@ def load_order_documents(session: Session, order_ids: Iterable[int], *,
 
 # -- fonts --------------------------------------------------------------------------------------
 
-# TrueType CJK fonts embedded (subset) when present: then every viewer shows the text, even
-# without Adobe's Asian font pack. Else the CID font, which the viewer must supply.
-_TTF_CANDIDATES = (
-    Path(__file__).resolve().parents[2] / "resources" / "fonts",
-    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-    Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
-    Path("C:/Windows/Fonts/simsun.ttc"),
-    Path("C:/Windows/Fonts/msyh.ttc"),
-    Path("/System/Library/Fonts/Supplemental/Songti.ttc"),
-)
-
-
-def _register_fonts() -> None:
-    global CJK
-    if CJK in pdfmetrics.getRegisteredFontNames():
-        return
-    from reportlab.pdfbase.ttfonts import TTFont
-    for candidate in _TTF_CANDIDATES:
-        files = sorted(candidate.glob("*.tt[fc]")) if candidate.is_dir() else [candidate]
-        for font_file in files:
-            if font_file.is_file():
-                try:
-                    pdfmetrics.registerFont(TTFont("OrdermgrCJK", str(font_file)))
-                except Exception:  # noqa: BLE001 - an unusable font file: try the next one
-                    continue
-                CJK = "OrdermgrCJK"
-                return
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK))
-
-
 def _font(text: str, bold: bool = False) -> str:
-    """Helvetica for Latin-1 text (small, searchable), STSong-Light for anything else."""
+    """Helvetica for Latin-1 text (small, searchable), the CJK font for anything else."""
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
-        return CJK
+        return cjk_font()
     return LATIN_BOLD if bold else LATIN
 
 
@@ -301,7 +269,6 @@ def _wrap(text: str, size: float, width: float) -> list[str]:
 # -- building and writing -----------------------------------------------------------------------
 
 def build_pdf(draw: Callable[[Canvas], None], *, title: str = "") -> bytes:
-    _register_fonts()
     buffer = io.BytesIO()
     c = Canvas(buffer, pagesize=A4, pageCompression=1)
     c.setTitle(title)

@@ -1,7 +1,6 @@
 """PDF reports (reportlab): title, shop name, parameters, tables whose header repeats on every
 page, charts drawn with reportlab graphics, page numbers ("Page 3 of 12"). Chinese renders with
-an embedded CJK TrueType font when one is installed, else reportlab's built-in STSong-Light CID
-font."""
+the embedded CJK font of ordermgr.reports.fonts."""
 
 from __future__ import annotations
 
@@ -16,15 +15,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table as RLTable,
                                 TableStyle)
 from xml.sax.saxutils import escape
 
 from ordermgr.reports.excel import chart_series, series_name
+from ordermgr.reports.fonts import cjk_font
 from ordermgr.reports.i18n import param_label, total_label, tr
 from ordermgr.reports.model import Cancelled, ReportResult, Table, format_value
 
@@ -32,35 +29,7 @@ PAGE = landscape(A4)
 MARGIN = 15 * mm
 PALETTE = [colors.HexColor(c) for c in ("#305496", "#C55A11", "#548235", "#7030A0", "#BF9000",
                                         "#2F75B5", "#A5A5A5", "#FF0000")]
-# a TrueType (glyf) font shipped in resources/fonts/ wins; then common system fonts. reportlab
-# embeds a subset of a TrueType font; OpenType/CFF fonts (Noto CJK .otf/.ttc) it cannot read.
-BUNDLED_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-CJK_TTF_CANDIDATES = (
-    *sorted(str(p) for p in BUNDLED_FONTS.glob("*.tt[fc]")),
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/simsun.ttc",
-    "/System/Library/Fonts/PingFang.ttc", "/Library/Fonts/Arial Unicode.ttf",
-)
 MAX_CHART_CATEGORIES = 60
-
-
-def _cjk_font() -> str:
-    """Register (once) and return the name of a font that renders Chinese."""
-    if "OrdermgrCJK" in pdfmetrics.getRegisteredFontNames():
-        return "OrdermgrCJK"
-    for candidate in CJK_TTF_CANDIDATES:
-        if Path(candidate).exists():
-            try:
-                pdfmetrics.registerFont(TTFont("OrdermgrCJK", candidate, subfontIndex=0))
-                return "OrdermgrCJK"
-            except Exception:  # noqa: BLE001 - a broken font file: try the next one
-                continue
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    return "STSong-Light"
 
 
 def _needs_cjk(result: ReportResult, lang: str) -> bool:
@@ -114,7 +83,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
 def write_pdf(result: ReportResult, path: Path, *, lang: str = "en", shop: str = "",
               progress: Callable[[int, int], bool] | None = None) -> None:
-    font = _cjk_font() if _needs_cjk(result, lang) else "Helvetica"
+    font = cjk_font() if _needs_cjk(result, lang) else "Helvetica"
     bold = font if font != "Helvetica" else "Helvetica-Bold"
     styles = {
         "title": ParagraphStyle("title", fontName=bold, fontSize=18, leading=22, spaceAfter=4),

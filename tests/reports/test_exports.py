@@ -234,10 +234,8 @@ def test_a_year_of_daily_sales_charts_every_day(engine, tmp_path):
 
 
 def test_the_chinese_pdf_embeds_its_font(sales, tmp_path):
-    from ordermgr.reports.pdf import _cjk_font
-    if _cjk_font() == "STSong-Light":
-        pytest.skip("no CJK TrueType font installed (e.g. apt-get install fonts-wqy-microhei): "
-                    "the PDF falls back to the non-embedded STSong-Light CID font")
+    from ordermgr.reports.fonts import EMBEDDED_NAME, cjk_font
+    assert cjk_font() == EMBEDDED_NAME  # the font shipped in resources/fonts/
     reader = PdfReader(export_report(sales, tmp_path / "zh.pdf", lang="zh"))
     fonts = reader.pages[0]["/Resources"]["/Font"]
     embedded = [f for f in fonts.values()

@@ -16,6 +16,7 @@ import logging
 import sqlite3
 import threading
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ordermgr.db.uow import NOTIFY_CHANNEL
@@ -39,6 +40,8 @@ class LiveUpdates(QObject):
         self._thread: threading.Thread | None = None
         self._from_thread.connect(self.received, Qt.QueuedConnection)
         self.listening = threading.Event()  # set once the listener is ready (tests wait on it)
+        stop = self._stop  # a window deleted without being closed must not leave us running
+        self.destroyed.connect(lambda *_args: stop.set())
 
     def start(self) -> None:
         if self._thread is not None:
@@ -75,7 +78,7 @@ class LiveUpdates(QObject):
                     conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
                     self.listening.set()
                     if not first:
-                        self._from_thread.emit(dict(GENERIC))  # we may have missed some
+                        self._emit(dict(GENERIC))  # we may have missed some
                     first, delay = False, 1.0
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=0.5, stop_after=50):
@@ -87,13 +90,19 @@ class LiveUpdates(QObject):
                 self._stop.wait(delay)
                 delay = min(delay * 2, 30.0)
 
+    def _emit(self, payload: dict) -> None:
+        if not shiboken6.isValid(self):  # our window is gone
+            self._stop.set()
+            return
+        self._from_thread.emit(payload)
+
     def _deliver(self, raw: str) -> None:
         try:
             payload = json.loads(raw)
         except ValueError:
             payload = dict(GENERIC)
         if isinstance(payload, dict):
-            self._from_thread.emit(payload)
+            self._emit(payload)
 
     # -- SQLite ---------------------------------------------------------------------------------
     def _poll_sqlite(self) -> None:
@@ -110,7 +119,7 @@ class LiveUpdates(QObject):
                 if self._resync.is_set():
                     self._resync.clear()
                 elif version != last:
-                    self._from_thread.emit(dict(GENERIC))
+                    self._emit(dict(GENERIC))
                 last = version
             except sqlite3.Error as exc:
                 log.warning("live updates: %s", exc)

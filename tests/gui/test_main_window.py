@@ -38,3 +38,12 @@ def test_settings_switch_the_language_and_the_new_user_role(qtbot, ctx):
         with ctx.engine.connect() as conn:
             return conn.execute(select(Setting.value).where(Setting.key == "new_user_role")).scalar()
     qtbot.waitUntil(lambda: saved() == "agent")
+
+
+def test_live_updates_stop_when_the_window_is_deleted_without_closing(qtbot, ctx):
+    import shiboken6
+    window = MainWindow(ctx)
+    qtbot.waitUntil(window.live.listening.is_set)
+    thread = window.live._thread
+    shiboken6.delete(window)
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=3000)

@@ -115,6 +115,10 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
 
     conn = store_service.get_connection(uow(), store_id)
     run = StoreRun(conn.name)
+    if not conn.credential_ref:
+        run.skipped = (f"no credential is stored for {conn.name}; enter it in Storefronts or with "
+                       f"`ordermgr store edit '{conn.name}' --credential -`")
+        return run
     started = time.monotonic()
     with store_lock(engine, store_id) as got:
         if not got:

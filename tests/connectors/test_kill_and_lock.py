@@ -88,3 +88,12 @@ def test_the_advisory_lock_is_held_by_one_postgresql_session(engine):
     with engine.connect() as other:
         assert other.execute(text("SELECT pg_try_advisory_lock(:ns, 42)"), {"ns": LOCK_NAMESPACE}).scalar()
         other.execute(text("SELECT pg_advisory_unlock(:ns, 42)"), {"ns": LOCK_NAMESPACE})
+
+
+def test_a_store_without_a_stored_credential_is_skipped_with_a_hint(engine, uow):
+    from ordermgr.services import catalog
+    from ordermgr.sync.runner import sync_all
+    catalog.create_store(uow, name="Imported demo shop", code="ID", platform="shopify",
+                         currency="CNY", base_url="https://demo.myshopify.com")
+    runs = sync_all(engine, uow.actor)
+    assert len(runs) == 1 and "no credential is stored for Imported demo shop" in runs[0].skipped

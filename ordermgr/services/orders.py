@@ -252,8 +252,10 @@ def run_bulk(uow: UnitOfWork, order_ids: Iterable[int], action: Callable[..., No
              progress: Callable[[int, int], bool] | None = None, **kwargs) -> list[BulkResult]:
     """Apply one use case to many orders, each in its own transaction: one refusal does not undo
     the others, and the report says what happened to each. `progress(done, total)` returning
-    False cancels the rest."""
+    False cancels the rest. Acting on more than one order needs the "orders.bulk" permission."""
     ids = list(order_ids)
+    if len(ids) > 1:
+        uow.require("orders.bulk", "run actions on several orders at once")
     results = []
     for done, order_id in enumerate(ids):
         if progress and progress(done, len(ids)) is False:

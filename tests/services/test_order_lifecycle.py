@@ -124,6 +124,13 @@ def test_permissions_are_checked_in_the_service(engine, uow):
         orders.cancel_order(clerk, order_id, reason="x")
 
 
+def test_bulk_actions_need_the_bulk_permission_in_the_service(engine, uow):
+    build_catalog(uow)
+    ids = [place_order(uow, {"TEA-01": 1}), place_order(uow, {"TEA-01": 1})]
+    with pytest.raises(PermissionDenied, match="may not run actions on several orders"):
+        orders.run_bulk(uow_for(engine, "bob", "clerk"), ids, orders.confirm_order)
+
+
 def test_bulk_confirm_reports_each_order(uow):
     build_catalog(uow)
     a, b = place_order(uow, {"TEA-01": 1}), place_order(uow, {"TEA-01": 1})

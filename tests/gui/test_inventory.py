@@ -14,6 +14,17 @@ from ordermgr.ui.inventory.model import AMBER, OVERSOLD, RED, STATE_ROLE, StockT
 from tests.factories import build_catalog, place_order
 
 
+@pytest.fixture(autouse=True)
+def background_work_finishes(qtbot):
+    """No read or write of these widgets may outlive its test (and its database)."""
+    yield
+    from PySide6.QtCore import QThreadPool
+    from ordermgr.ui.ops import writer_pool
+    QThreadPool.globalInstance().waitForDone(10000)
+    writer_pool().waitForDone(10000)
+    qtbot.wait(10)  # deliver the queued results while the widgets still exist
+
+
 def rows_by_key(model):
     return {(model.row_at(i).sku, model.row_at(i).warehouse): i for i in range(model.rowCount())}
 

@@ -1,83 +1,83 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="49" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="49"/>
         <source>Action on the exception</source>
-        <translation type="unfinished" />
+        <translation>处理异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="56" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="56"/>
         <source>Resolved</source>
-        <translation type="unfinished" />
+        <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="57" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="57"/>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="58" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="58"/>
         <source>Claim status</source>
-        <translation type="unfinished" />
+        <translation>索赔状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="59" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="59"/>
         <source>Claim amount</source>
-        <translation type="unfinished" />
+        <translation>索赔金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="60" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="60"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="108" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="108"/>
         <source>Edit shipping address</source>
         <translation>修改收货地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
         <source>Street (2)</source>
         <translation>街道地址（2）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113"/>
         <source>Region</source>
         <translation>省/地区</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="114" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="114"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="115" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="115"/>
         <source>Country (2 letters)</source>
         <translation>国家（两位字母）</translation>
     </message>
@@ -85,323 +85,323 @@
 <context>
     <name>AdjustTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="137" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="138"/>
         <source>Scan or type a SKU or barcode</source>
-        <translation type="unfinished" />
+        <translation>扫描或输入 SKU / 条码</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="145" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="146"/>
         <source>Apply adjustment</source>
-        <translation type="unfinished" />
+        <translation>执行调整</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="148" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="149"/>
         <source>Set threshold</source>
-        <translation type="unfinished" />
+        <translation>设置预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="152" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="153"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="153" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="154"/>
         <source>Warehouse</source>
-        <translation type="unfinished" />
+        <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="154" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="155"/>
         <source>Change (+ add, − remove)</source>
-        <translation type="unfinished" />
+        <translation>变动数量（+ 增加，− 减少）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="155" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="156"/>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="156" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="157"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="158" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="159"/>
         <source>Low-stock threshold</source>
-        <translation type="unfinished" />
+        <translation>低库存预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="170" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="171"/>
         <source>{0}: now {1} on hand, {2} reserved.</source>
-        <translation type="unfinished" />
+        <translation>{0}：现有在库 {1}，已预留 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="176" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="177"/>
         <source>{0}: threshold set to {1}.</source>
-        <translation type="unfinished" />
+        <translation>{0}：预警值已设为 {1}。</translation>
     </message>
 </context>
 <context>
     <name>AfterSalesDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="307" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="301"/>
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="314" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="308"/>
         <source>Returns desk</source>
-        <translation type="unfinished" />
+        <translation>退货台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="315" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="309"/>
         <source>Unpaid orders</source>
-        <translation type="unfinished" />
+        <translation>未付款订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="316" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="310"/>
         <source>Reconciliation</source>
-        <translation type="unfinished" />
+        <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="319" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="313"/>
         <source>Settings</source>
-        <translation type="unfinished">设置</translation>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="352" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="346"/>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="362" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="375" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="356"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="369"/>
         <source>New case</source>
-        <translation type="unfinished" />
+        <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="363" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="357"/>
         <source>Order number (or waybill):</source>
-        <translation type="unfinished" />
+        <translation>订单号（或运单号）：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="376" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="370"/>
         <source>No order with number {0}.</source>
-        <translation type="unfinished" />
+        <translation>没有订单号为 {0} 的订单。</translation>
     </message>
 </context>
 <context>
     <name>AfterSalesSettingsPage</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="21" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="21"/>
         <source>SLA: hours a case may stay open</source>
-        <translation type="unfinished" />
+        <translation>时效（SLA）：售后单最长处理小时数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="27" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="27"/>
         <source> h</source>
-        <translation type="unfinished" />
+        <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="31" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="31"/>
         <source>Approval limits (empty: no limit)</source>
-        <translation type="unfinished" />
+        <translation>审批额度（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="40" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="40"/>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="40" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="40"/>
         <source>Label</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="41" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="41"/>
         <source>Case types (empty: all)</source>
-        <translation type="unfinished" />
+        <translation>售后类型（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="41" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="41"/>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="43" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="43"/>
         <source>Save settings</source>
-        <translation type="unfinished" />
+        <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="47" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="47"/>
         <source>Add reason code</source>
-        <translation type="unfinished" />
+        <translation>添加原因代码</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="59" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="59"/>
         <source>Only managers change these settings.</source>
-        <translation type="unfinished" />
+        <translation>只有经理可以修改这些设置。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="61" />
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="61"/>
         <source>Reason codes</source>
-        <translation type="unfinished" />
+        <translation>原因代码</translation>
     </message>
 </context>
 <context>
     <name>AlertsTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
-        <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="193"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="198"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
-        <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="193"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="198"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="193"/>
         <source>Warehouse</source>
-        <translation type="unfinished" />
+        <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="192" />
-        <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="193"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="198"/>
         <source>Available</source>
-        <translation type="unfinished">可用</translation>
+        <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="193" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="194"/>
         <source>Threshold</source>
-        <translation type="unfinished" />
+        <translation>预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="193" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="194"/>
         <source>Incoming</source>
-        <translation type="unfinished" />
+        <translation>在途入库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="197" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="198"/>
         <source>In transit</source>
-        <translation type="unfinished" />
+        <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="198" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="199"/>
         <source>Sold per day</source>
-        <translation type="unfinished" />
+        <translation>日均销量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="198" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="199"/>
         <source>Lead time (days)</source>
-        <translation type="unfinished" />
+        <translation>补货周期（天）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="198" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="199"/>
         <source>Reorder point</source>
-        <translation type="unfinished" />
+        <translation>补货点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="199" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="200"/>
         <source>Order quantity</source>
-        <translation type="unfinished" />
+        <translation>建议补货量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="206" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
         <source>Export suggestions to Excel…</source>
-        <translation type="unfinished" />
+        <translation>导出补货建议到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="207" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="208"/>
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="210" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
         <source>At or below threshold</source>
-        <translation type="unfinished" />
+        <translation>达到或低于预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="212" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="213"/>
         <source>Reorder suggestions (threshold, last 30 days of sales, lead time)</source>
-        <translation type="unfinished" />
+        <translation>补货建议（依据预警值、近 30 天销量、补货周期）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="229" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="230"/>
         <source>{0} in {1}: {2} available (threshold {3})</source>
-        <translation type="unfinished" />
+        <translation>{0}（{1}）：可用 {2}（预警值 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="231" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="232"/>
         <source>Below threshold now:</source>
-        <translation type="unfinished" />
+        <translation>当前低于预警值：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="233" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="234"/>
         <source>and {0} more</source>
-        <translation type="unfinished" />
+        <translation>另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="238" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="239"/>
         <source>Export reorder suggestions</source>
-        <translation type="unfinished" />
+        <translation>导出补货建议</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="239" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="240"/>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="242" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="243"/>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="242" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="243"/>
         <source>Wrote {0} suggestions.</source>
-        <translation type="unfinished" />
+        <translation>已导出 {0} 条建议。</translation>
     </message>
 </context>
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../ordermgr/ui/areas.py" line="19" />
+        <location filename="../../ordermgr/ui/areas.py" line="19"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/areas.py" line="20" />
+        <location filename="../../ordermgr/ui/areas.py" line="20"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/areas.py" line="21" />
+        <location filename="../../ordermgr/ui/areas.py" line="21"/>
         <source>Fulfilment</source>
         <translation>履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/areas.py" line="22" />
+        <location filename="../../ordermgr/ui/areas.py" line="22"/>
         <source>Returns</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/areas.py" line="23" />
+        <location filename="../../ordermgr/ui/areas.py" line="23"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/areas.py" line="24" />
+        <location filename="../../ordermgr/ui/areas.py" line="24"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/areas.py" line="25" />
+        <location filename="../../ordermgr/ui/areas.py" line="25"/>
         <source>Storefronts</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/areas.py" line="26" />
+        <location filename="../../ordermgr/ui/areas.py" line="26"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -409,32 +409,32 @@
 <context>
     <name>BulkReportDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="172" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="172"/>
         <source>{0} done, {1} refused.</source>
         <translation>完成 {0} 个，拒绝 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="179" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="179"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="179" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="179"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -442,680 +442,674 @@
 <context>
     <name>BulkWaybillImport</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="27" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="27"/>
         <source>Paste from Excel: order number &lt;Tab&gt; waybill number</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 粘贴：订单号 &lt;Tab&gt; 运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="29" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="29"/>
         <source>Detect from the number</source>
-        <translation type="unfinished" />
+        <translation>按单号自动识别</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="30" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="30"/>
         <source>Open CSV/Excel…</source>
-        <translation type="unfinished" />
+        <translation>打开 CSV/Excel…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="31" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="31"/>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="32" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="32"/>
         <source>Import all</source>
-        <translation type="unfinished" />
+        <translation>全部导入</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36"/>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36"/>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36"/>
         <source>Waybill</source>
-        <translation type="unfinished" />
+        <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37" />
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="41" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="41"/>
         <source>Carrier</source>
-        <translation type="unfinished">承运商</translation>
+        <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37"/>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="58" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="58"/>
         <source>Waybill list</source>
-        <translation type="unfinished" />
+        <translation>运单号清单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="59" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="59"/>
         <source>Lists (*.csv *.txt *.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>清单 (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="73" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="73"/>
         <source>Checking the list…</source>
-        <translation type="unfinished" />
+        <translation>正在检查清单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="81" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="81"/>
         <source>ok</source>
-        <translation type="unfinished" />
+        <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="88" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="88"/>
         <source>{0} of {1} rows have problems; fix them to import.</source>
-        <translation type="unfinished" />
+        <translation>{1} 行中有 {0} 行有问题；修正后才能导入。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="91" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="91"/>
         <source>{0} rows ready.</source>
-        <translation type="unfinished" />
+        <translation>{0} 行可以导入。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="97" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="97"/>
         <source>Importing waybills…</source>
-        <translation type="unfinished" />
+        <translation>正在导入运单号…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="100" />
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="100"/>
         <source>{0} shipments created.</source>
-        <translation type="unfinished" />
+        <translation>已创建 {0} 个发货单。</translation>
     </message>
 </context>
 <context>
     <name>CarrierDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="38" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="38"/>
         <source>Add a carrier</source>
-        <translation type="unfinished" />
+        <translation>添加承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="43" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="43"/>
         <source>BE followed by 10 digits</source>
-        <translation type="unfinished" />
+        <translation>BE 加 10 位数字</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="45" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="45"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="46" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="46"/>
         <source>Waybill pattern</source>
-        <translation type="unfinished" />
+        <translation>运单号格式（正则）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="47" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="47"/>
         <source>Format in words</source>
-        <translation type="unfinished" />
+        <translation>格式说明</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="48" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="48"/>
         <source>Tracking URL</source>
-        <translation type="unfinished" />
+        <translation>物流查询网址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="49" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="49"/>
         <source>Delayed after (days)</source>
-        <translation type="unfinished" />
+        <translation>超过多少天算延误</translation>
     </message>
 </context>
 <context>
     <name>CaseQueues</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="52" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="52"/>
         <source>RMA or order number</source>
-        <translation type="unfinished" />
+        <translation>退货单号（RMA）或订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71"/>
         <source>New case…</source>
-        <translation type="unfinished" />
+        <translation>新建售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71"/>
         <source>Approve…</source>
-        <translation type="unfinished" />
+        <translation>审批通过…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72"/>
         <source>Reject…</source>
-        <translation type="unfinished" />
+        <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="213" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72"/>
         <source>Refund</source>
-        <translation type="unfinished" />
+        <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="73" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="73"/>
         <source>Re-ship</source>
-        <translation type="unfinished" />
+        <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="73" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="73"/>
         <source>Exchange…</source>
-        <translation type="unfinished" />
+        <translation>换货…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="74" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="74"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="74" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="74"/>
         <source>Cancel case…</source>
-        <translation type="unfinished" />
+        <translation>取消售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="75" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="75"/>
         <source>Intercept…</source>
-        <translation type="unfinished" />
+        <translation>拦截…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="75" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="75"/>
         <source>Attach file…</source>
-        <translation type="unfinished" />
+        <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="76" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="76"/>
         <source>Open attachment</source>
-        <translation type="unfinished" />
+        <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="153" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="153"/>
         <source>Order #{0}, {1}. Refund {2}.</source>
-        <translation type="unfinished" />
+        <translation>订单 #{0}，{1}。退款 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157"/>
         <source>Qty</source>
-        <translation type="unfinished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157"/>
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="206" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="206"/>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="158" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="158"/>
         <source>Inspection</source>
-        <translation type="unfinished" />
+        <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="164" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="164"/>
         <source>Refund {0}: {1} {2} ({3}) {4}</source>
-        <translation type="unfinished" />
+        <translation>退款 {0}：{1} {2}（{3}）{4}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="168" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="168"/>
         <source>Attachments: {0}</source>
-        <translation type="unfinished" />
+        <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="171" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="171"/>
         <source>Intercept: {0} {1}, {2}</source>
-        <translation type="unfinished" />
+        <translation>拦截：{0} {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="206" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="206"/>
         <source>Why?</source>
-        <translation type="unfinished" />
+        <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="213" />
-        <source>Reference of the refund (bank, cash or gateway) if it is paid back by hand; empty if the storefront does it:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="222" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="229" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="216"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="223"/>
         <source>Exchange</source>
-        <translation type="unfinished" />
+        <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="223" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="217"/>
         <source>Replacement items as SKU:QTY, separated by commas:</source>
-        <translation type="unfinished" />
+        <translation>换货商品，格式为 SKU:数量，以逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="229" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="223"/>
         <source>Write the items as SKU:QTY, e.g. TEA-01:2.</source>
-        <translation type="unfinished" />
+        <translation>请按 SKU:数量 的格式填写，例如 TEA-01:2。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="242" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="236"/>
         <source>Ask the carrier to stop the parcel</source>
-        <translation type="unfinished" />
+        <translation>请承运商拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="243" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="237"/>
         <source>The carrier stopped it; it is coming back</source>
-        <translation type="unfinished" />
+        <translation>承运商已拦截，包裹正在退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="244" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="238"/>
         <source>The parcel came back</source>
-        <translation type="unfinished" />
+        <translation>包裹已退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="245" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="239"/>
         <source>It was delivered anyway</source>
-        <translation type="unfinished" />
+        <translation>包裹仍已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="246" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="240"/>
         <source>The carrier could not stop it</source>
-        <translation type="unfinished" />
+        <translation>承运商未能拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="247" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="253" />
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="256" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="241"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="247"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="250"/>
         <source>Parcel intercept</source>
-        <translation type="unfinished" />
+        <translation>包裹拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="247" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="241"/>
         <source>What happened?</source>
-        <translation type="unfinished" />
+        <translation>结果如何？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="253" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="247"/>
         <source>Carrier:</source>
-        <translation type="unfinished" />
+        <translation>承运商：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="257" />
-        <source>Carrier's request number:</source>
-        <translation type="unfinished" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="251"/>
+        <source>Carrier&apos;s request number:</source>
+        <translation>承运商受理单号：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="264" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="258"/>
         <source>Attach a file to the case</source>
-        <translation type="unfinished" />
+        <translation>为售后单添加附件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="265" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="259"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>CustomerDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="32" />
+        <location filename="../../ordermgr/ui/customers.py" line="32"/>
         <source>Name, phone, email or order number</source>
-        <translation type="unfinished" />
+        <translation>姓名、电话、邮箱或订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="47" />
+        <location filename="../../ordermgr/ui/customers.py" line="47"/>
         <source>Tags, separated by commas</source>
-        <translation type="unfinished" />
+        <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="50" />
+        <location filename="../../ordermgr/ui/customers.py" line="50"/>
         <source>Save notes and tags</source>
-        <translation type="unfinished" />
+        <translation>保存备注和标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="55" />
+        <location filename="../../ordermgr/ui/customers.py" line="55"/>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="56" />
+        <location filename="../../ordermgr/ui/customers.py" line="56"/>
         <source>Placed</source>
-        <translation type="unfinished" />
+        <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="57" />
-        <location filename="../../ordermgr/ui/customers.py" line="69" />
+        <location filename="../../ordermgr/ui/customers.py" line="57"/>
+        <location filename="../../ordermgr/ui/customers.py" line="69"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="58" />
+        <location filename="../../ordermgr/ui/customers.py" line="58"/>
         <source>Payment</source>
-        <translation type="unfinished">付款</translation>
+        <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="59" />
+        <location filename="../../ordermgr/ui/customers.py" line="59"/>
         <source>Items</source>
-        <translation type="unfinished">件数</translation>
+        <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="60" />
+        <location filename="../../ordermgr/ui/customers.py" line="60"/>
         <source>Total</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="66" />
+        <location filename="../../ordermgr/ui/customers.py" line="66"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="67" />
+        <location filename="../../ordermgr/ui/customers.py" line="67"/>
         <source>Method</source>
-        <translation type="unfinished">方式</translation>
+        <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="68" />
+        <location filename="../../ordermgr/ui/customers.py" line="68"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="70" />
+        <location filename="../../ordermgr/ui/customers.py" line="70"/>
         <source>Reference</source>
-        <translation type="unfinished">参考号</translation>
+        <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="71" />
+        <location filename="../../ordermgr/ui/customers.py" line="71"/>
         <source>Gateway</source>
-        <translation type="unfinished" />
+        <translation>支付网关</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="72" />
+        <location filename="../../ordermgr/ui/customers.py" line="72"/>
         <source>Refund</source>
-        <translation type="unfinished" />
+        <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="73" />
+        <location filename="../../ordermgr/ui/customers.py" line="73"/>
         <source>Storefront push</source>
-        <translation type="unfinished" />
+        <translation>店铺回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="74" />
+        <location filename="../../ordermgr/ui/customers.py" line="74"/>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="84" />
+        <location filename="../../ordermgr/ui/customers.py" line="84"/>
         <source>Open a case for this order…</source>
-        <translation type="unfinished" />
+        <translation>为此订单新建售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="100" />
+        <location filename="../../ordermgr/ui/customers.py" line="100"/>
         <source>Tags:</source>
-        <translation type="unfinished" />
+        <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="105" />
+        <location filename="../../ordermgr/ui/customers.py" line="105"/>
         <source>Orders</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="108" />
+        <location filename="../../ordermgr/ui/customers.py" line="108"/>
         <source>Payments and refunds of the selected order</source>
-        <translation type="unfinished" />
+        <translation>所选订单的付款和退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="110" />
+        <location filename="../../ordermgr/ui/customers.py" line="110"/>
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="172" />
+        <location filename="../../ordermgr/ui/customers.py" line="172"/>
         <source>{0} orders · spent {1} · refunded {2} · return rate {3:.0%}</source>
-        <translation type="unfinished" />
+        <translation>{0} 个订单 · 消费 {1} · 退款 {2} · 退货率 {3:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/customers.py" line="222" />
+        <location filename="../../ordermgr/ui/customers.py" line="222"/>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="95" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="96"/>
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="99" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100"/>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109"/>
         <source>Orders today</source>
-        <translation type="unfinished" />
+        <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="108" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109"/>
         <source>Revenue today</source>
-        <translation type="unfinished" />
+        <translation>今日销售额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110"/>
         <source>Orders in period</source>
-        <translation type="unfinished" />
+        <translation>期间订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110"/>
         <source>Revenue in period</source>
-        <translation type="unfinished" />
+        <translation>期间销售额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111"/>
         <source>Average order value</source>
-        <translation type="unfinished" />
+        <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111"/>
         <source>Units sold</source>
-        <translation type="unfinished" />
+        <translation>销售件数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112"/>
         <source>Refunds</source>
-        <translation type="unfinished" />
+        <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112"/>
         <source>Late shipments</source>
-        <translation type="unfinished" />
+        <translation>超时未发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="113"/>
         <source>Low-stock SKUs</source>
-        <translation type="unfinished" />
+        <translation>低库存 SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="113"/>
         <source>Open after-sales cases</source>
-        <translation type="unfinished" />
+        <translation>未结售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="116" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="117"/>
         <source>Awaiting payment</source>
-        <translation type="unfinished">待付款</translation>
+        <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="116" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="117"/>
         <source>On hold</source>
-        <translation type="unfinished" />
+        <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="117" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118"/>
         <source>To fulfil</source>
-        <translation type="unfinished" />
+        <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="117" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118"/>
         <source>Allocated</source>
-        <translation type="unfinished">已分配库存</translation>
+        <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="119"/>
         <source>Picking</source>
-        <translation type="unfinished">拣货中</translation>
+        <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="119"/>
         <source>Packed</source>
-        <translation type="unfinished">已打包</translation>
+        <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="119" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="120"/>
         <source>Exceptions</source>
-        <translation type="unfinished">异常</translation>
+        <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="131" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="132"/>
         <source>Orders waiting per queue</source>
-        <translation type="unfinished" />
+        <translation>各队列待处理订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="163" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="174"/>
         <source>Updating…</source>
-        <translation type="unfinished" />
+        <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="170" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="181"/>
         <source>Could not update: {0}</source>
-        <translation type="unfinished" />
+        <translation>无法更新：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="178" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="189"/>
         <source>{0} units</source>
-        <translation type="unfinished" />
+        <translation>{0} 件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="181" />
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="185" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="192"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="196"/>
         <source>previous period: {0}</source>
-        <translation type="unfinished" />
+        <translation>上一周期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="182" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="193"/>
         <source>previous: {0}</source>
-        <translation type="unfinished" />
+        <translation>上期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="187" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="198"/>
         <source>not shipped {0} h after the order</source>
-        <translation type="unfinished" />
+        <translation>下单 {0} 小时后仍未发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="188" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="199"/>
         <source>available at or below threshold</source>
-        <translation type="unfinished" />
+        <translation>可用量达到或低于预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="193" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="204"/>
         <source>Updated {0}</source>
-        <translation type="unfinished" />
+        <translation>更新于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="203" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="214"/>
         <source>Daily sales ({0}) against the previous period</source>
-        <translation type="unfinished" />
+        <translation>每日销售额（{0}）与上一周期对比</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="207" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="218"/>
         <source>This period</source>
-        <translation type="unfinished" />
+        <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="208" />
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="219"/>
         <source>Previous period</source>
-        <translation type="unfinished" />
+        <translation>上一周期</translation>
     </message>
 </context>
 <context>
     <name>DeskDialogs</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="34" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="34"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="35" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="35"/>
         <source>Tags separated by commas; prefix a tag with - to remove it:</source>
         <translation>标签以逗号分隔；在标签前加 - 可将其删除：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="47" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="47"/>
         <source>Split order</source>
         <translation>拆分订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="48" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="48"/>
         <source>How many units of each line move to the new order?</source>
         <translation>每一行要移到新订单的数量是多少？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="54" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="54"/>
         <source>Edit lines</source>
         <translation>修改商品行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="55" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="55"/>
         <source>New quantity of each line (0 removes the line):</source>
         <translation>每一行的新数量（0 表示删除该行）：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="60" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="60"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="65" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="65"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="85" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="85"/>
         <source>Current state of order #{0} (version {1}):</source>
         <translation>订单 #{0} 的当前状态（版本 {1}）：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="87" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="87"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="89" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="89"/>
         <source>Payment: {0}</source>
         <translation>付款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="91" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="91"/>
         <source>Total: {0} {1}</source>
         <translation>合计：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="96" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="96"/>
         <source>Last change: {0} by {1}</source>
         <translation>最近的修改：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="98" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="98"/>
         <source>Nothing of yours was saved. Check the order and do it again if still needed.</source>
         <translation>您的操作没有保存。请检查订单，如仍需要请重新操作。</translation>
     </message>
@@ -1123,17 +1117,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="15" />
+        <location filename="../../ordermgr/ui/errors.py" line="15"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="19" />
+        <location filename="../../ordermgr/ui/errors.py" line="19"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="20" />
+        <location filename="../../ordermgr/ui/errors.py" line="20"/>
         <source>Something went wrong inside ordermgr. Nothing half-done was saved. Please send the details below to your administrator.</source>
         <translation>ordermgr 内部出错。没有保存任何未完成的内容。请将下面的详细信息发送给管理员。</translation>
     </message>
@@ -1141,110 +1135,110 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="30" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="30"/>
         <source>Tracking event</source>
-        <translation type="unfinished" />
+        <translation>物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="36" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="36"/>
         <source>Waybill</source>
-        <translation type="unfinished" />
+        <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="37" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="37"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="38" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="38"/>
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="39" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="39"/>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>描述</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="97" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="98"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="100" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="101"/>
         <source>min</source>
         <translation>最小</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="101" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="102"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="103" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="104"/>
         <source>CN</source>
         <translation>CN</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="106" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="107"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="108" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="109"/>
         <source>Any payment</source>
         <translation>任意付款状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="112" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="113"/>
         <source>Any fulfilment</source>
         <translation>任意履约状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="119" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="120"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="121" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="122"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="121" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="122"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="122" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="123"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="122" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="123"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="123" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="124"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="124" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="125"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="142" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="143"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="180" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="181"/>
         <source>Not an amount; this filter is ignored.</source>
         <translation>不是有效金额；此筛选条件被忽略。</translation>
     </message>
@@ -1252,55 +1246,55 @@
 <context>
     <name>FulfilmentPage</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="24" />
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="24"/>
         <source>Pick batches</source>
-        <translation type="unfinished" />
+        <translation>拣货批次</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="25" />
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="25"/>
         <source>Packing station</source>
-        <translation type="unfinished" />
+        <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="26" />
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="26"/>
         <source>Waybills</source>
-        <translation type="unfinished" />
+        <translation>运单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="27" />
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="27"/>
         <source>Bulk waybill import</source>
-        <translation type="unfinished" />
+        <translation>批量导入运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="28" />
+        <location filename="../../ordermgr/ui/fulfilment/__init__.py" line="28"/>
         <source>Tracking and exceptions</source>
-        <translation type="unfinished" />
+        <translation>物流跟踪与异常</translation>
     </message>
 </context>
 <context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="63" />
+        <location filename="../../ordermgr/ui/settings.py" line="63"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="72" />
+        <location filename="../../ordermgr/ui/settings.py" line="72"/>
         <source>Only an admin may change this.</source>
         <translation>只有管理员可以修改此项。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="73" />
+        <location filename="../../ordermgr/ui/settings.py" line="73"/>
         <source>Role of new users:</source>
         <translation>新用户的角色：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="74" />
+        <location filename="../../ordermgr/ui/settings.py" line="74"/>
         <source>Users are created the first time they sign in; the very first user of a database is an admin.</source>
         <translation>用户在首次登录时创建；数据库的第一个用户是管理员。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="107" />
+        <location filename="../../ordermgr/ui/settings.py" line="107"/>
         <source>The new language is used for windows opened from now on; restart ordermgr to see it everywhere.</source>
         <translation>新语言将用于此后打开的窗口；重新启动 ordermgr 后全部生效。</translation>
     </message>
@@ -1308,179 +1302,179 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="19" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="19"/>
         <source>Import products and stock</source>
-        <translation type="unfinished" />
+        <translation>导入商品和库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="26" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="26"/>
         <source>An Excel (.xlsx) or CSV file</source>
-        <translation type="unfinished" />
+        <translation>Excel (.xlsx) 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="27" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="27"/>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34" />
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38"/>
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34"/>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34"/>
         <source>What is wrong</source>
-        <translation type="unfinished" />
+        <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38"/>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38"/>
         <source>Warehouse</source>
-        <translation type="unfinished" />
+        <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
         <source>On hand</source>
-        <translation type="unfinished" />
+        <translation>在库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
         <source>Threshold</source>
-        <translation type="unfinished" />
+        <translation>预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="47" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="47"/>
         <source>Errors</source>
-        <translation type="unfinished" />
+        <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="48" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="48"/>
         <source>Rows</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="50" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="50"/>
         <source>Import all</source>
-        <translation type="unfinished" />
+        <translation>全部导入</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="64" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="64"/>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="65" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="65"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation type="unfinished" />
+        <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="73" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="73"/>
         <source>Checking {0}…</source>
-        <translation type="unfinished" />
+        <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="91" />
-        <source>{0} rows can't be imported. Fix them in the file and load it again; nothing will be written until every row is right.</source>
-        <translation type="unfinished" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="91"/>
+        <source>{0} rows can&apos;t be imported. Fix them in the file and load it again; nothing will be written until every row is right.</source>
+        <translation>{0} 行无法导入。请在文件中修正后重新加载；所有行都正确之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="96" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="96"/>
         <source>Ready: {0}</source>
-        <translation type="unfinished" />
+        <translation>可以导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="107" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="107"/>
         <source>Imported {0} rows: {1} new SKUs, {2} stock movements.</source>
-        <translation type="unfinished" />
+        <translation>已导入 {0} 行：新增 {1} 个 SKU，{2} 条库存变动。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="115" />
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="115"/>
         <source>Importing…</source>
-        <translation type="unfinished" />
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="261" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="262"/>
         <source>Stock</source>
-        <translation type="unfinished" />
+        <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="262" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="263"/>
         <source>Adjustments</source>
-        <translation type="unfinished" />
+        <translation>库存调整</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="263" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="264"/>
         <source>Stocktake</source>
-        <translation type="unfinished" />
+        <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="264" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="265"/>
         <source>Transfers</source>
-        <translation type="unfinished" />
+        <translation>调拨</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="265" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="266"/>
         <source>Low stock &amp;&amp; reorder</source>
-        <translation type="unfinished" />
+        <translation>低库存与补货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="304" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="317"/>
         <source>Low stock: {0} in {1} is down to {2} (threshold {3})</source>
-        <translation type="unfinished" />
+        <translation>低库存：{0}（{1}）已降至 {2}（预警值 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="307" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="320"/>
         <source> and {0} more</source>
-        <translation type="unfinished" />
+        <translation>，另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="310" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="323"/>
         <source>Low stock &amp;&amp; reorder ({0})</source>
-        <translation type="unfinished" />
+        <translation>低库存与补货（{0}）</translation>
     </message>
 </context>
 <context>
     <name>LineQuantitiesDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="138" />
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="138"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -1488,63 +1482,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="32" />
+        <location filename="../../ordermgr/ui/main_window.py" line="32"/>
         <source>ordermgr</source>
         <translation>ordermgr</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="109" />
-        <location filename="../../ordermgr/ui/main_window.py" line="111" />
+        <location filename="../../ordermgr/ui/main_window.py" line="109"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="111"/>
         <source>This area is not part of this version yet.</source>
         <translation>此版本尚未包含该功能区。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="118" />
+        <location filename="../../ordermgr/ui/main_window.py" line="118"/>
         <source>This area could not be opened ({0}). The other areas still work; please tell your administrator.</source>
         <translation>无法打开此功能区（{0}）。其他功能区仍可使用；请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="129" />
+        <location filename="../../ordermgr/ui/main_window.py" line="129"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="130" />
+        <location filename="../../ordermgr/ui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="133" />
+        <location filename="../../ordermgr/ui/main_window.py" line="133"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="139" />
+        <location filename="../../ordermgr/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="140" />
+        <location filename="../../ordermgr/ui/main_window.py" line="140"/>
         <source>&amp;About ordermgr</source>
         <translation>关于 ordermgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="142" />
+        <location filename="../../ordermgr/ui/main_window.py" line="142"/>
         <source>About ordermgr</source>
         <translation>关于 ordermgr</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="143" />
+        <location filename="../../ordermgr/ui/main_window.py" line="143"/>
         <source>ordermgr {0}: order management for online shops.</source>
         <translation>ordermgr {0}：网店订单管理。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="150" />
+        <location filename="../../ordermgr/ui/main_window.py" line="150"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="152" />
+        <location filename="../../ordermgr/ui/main_window.py" line="152"/>
         <source>User: {0} ({1})</source>
         <translation>用户：{0}（{1}）</translation>
     </message>
@@ -1552,168 +1546,168 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="32" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="32"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="39" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="39"/>
         <source>Find a customer by name, phone or email</source>
         <translation>按姓名、电话或邮箱查找客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="42" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="42"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="44" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="44"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="48" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="48"/>
         <source>Chosen:</source>
         <translation>已选择：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="49" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="49"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="50" />
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="57" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="50"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="57"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="51" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="51"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="57" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="57"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="58" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="58"/>
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="58" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="58"/>
         <source>Street (2)</source>
         <translation>街道地址（2）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="59" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="59"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="59" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="59"/>
         <source>Region</source>
         <translation>省/地区</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="60" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="60"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="60" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="60"/>
         <source>Country (2 letters)</source>
         <translation>国家（两位字母）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="61" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="61"/>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="70" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="70"/>
         <source>Add a line: SKU, name or scan a barcode, then Enter</source>
         <translation>添加商品：输入 SKU、名称或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="75" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="75"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="75" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="75"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="76" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="76"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="76" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="76"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="77" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="77"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="77" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="77"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="81" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="81"/>
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="91" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="91"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="92" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="92"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="93" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="93"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="99" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="99"/>
         <source>Order note (optional)</source>
         <translation>订单备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="183" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="183"/>
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="188" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="188"/>
         <source>{0} · {1} · {2} available</source>
         <translation>{0} · {1} · 可用 {2}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="213" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="213"/>
         <source>Out of stock: the order will be backordered.</source>
         <translation>缺货：订单将进入缺货等待。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="252" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="252"/>
         <source>Subtotal {0} · Total {1}</source>
         <translation>小计 {0} · 合计 {1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="283" />
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="283"/>
         <source>Saving the order…</source>
         <translation>正在保存订单…</translation>
     </message>
@@ -1721,7 +1715,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../ordermgr/ui/ops.py" line="99" />
+        <location filename="../../ordermgr/ui/ops.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1729,52 +1723,52 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="40" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="40"/>
         <source>&amp;Confirm</source>
         <translation>确认(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="42" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="42"/>
         <source>Put on &amp;hold…</source>
         <translation>挂起(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="44" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="44"/>
         <source>&amp;Release</source>
         <translation>解除挂起(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="46" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="46"/>
         <source>Cance&amp;l order…</source>
         <translation>取消订单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="48" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="48"/>
         <source>Add &amp;note…</source>
         <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="50" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="50"/>
         <source>&amp;Tags…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="52" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="52"/>
         <source>Edit &amp;address…</source>
         <translation>修改地址(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="54" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="54"/>
         <source>Edit l&amp;ines…</source>
         <translation>修改商品(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="56" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="56"/>
         <source>&amp;Split…</source>
         <translation>拆分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="58" />
+        <location filename="../../ordermgr/ui/orders/actions.py" line="58"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
@@ -1782,87 +1776,87 @@
 <context>
     <name>OrderDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="247" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="249"/>
         <source>Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)</source>
         <translation>搜索订单号、姓名、邮箱、电话、运单号或 SKU；可扫描条码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="252" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="254"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="284" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="286"/>
         <source>&amp;New order…</source>
         <translation>新建订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="294" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="296"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="296" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="298"/>
         <source>&amp;Open detail</source>
         <translation>打开详情(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="381" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="386"/>
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="512" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="517"/>
         <source>No order matches the scanned code {0}.</source>
         <translation>没有与扫描码 {0} 匹配的订单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="545" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="560"/>
         <source>{0} orders loaded</source>
         <translation>已加载 {0} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="548" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="563"/>
         <source>{0} of {1} orders</source>
         <translation>{0} / {1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="706" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="734"/>
         <source>Why is order #{0} put on hold?</source>
         <translation>订单 #{0} 挂起的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="720" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="748"/>
         <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
         <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="728" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="756"/>
         <source>Internal note on order #{0}:</source>
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="769" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="797"/>
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="821" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="849"/>
         <source>Reason for the {0} selected orders:</source>
         <translation>所选 {0} 个订单的原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="855" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="883"/>
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="858" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="886"/>
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="862" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="890"/>
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -1870,215 +1864,215 @@
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="50" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="50"/>
         <source>Close the detail (Esc)</source>
         <translation>关闭详情（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="66" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="64"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="66" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="64"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="66" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="64"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="67" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="65"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="67" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="65"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="67" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="65"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="68" />
-        <location filename="../../ordermgr/ui/orders/detail.py" line="84" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="66"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="68" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="66"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="69" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="67"/>
         <source>Lines</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="76" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="74"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="77" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="75"/>
         <source>Contact:</source>
         <translation>联系方式：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="78" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="76"/>
         <source>Ship to:</source>
         <translation>收货地址：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="79" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="77"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="80" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="78"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="80" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="78"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="80" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="78"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="81" />
-        <location filename="../../ordermgr/ui/orders/detail.py" line="84" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="79"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="81" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="79"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="81" />
-        <location filename="../../ordermgr/ui/orders/detail.py" line="87" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="79"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="82" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="80"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="83" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="81"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="83" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="81"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="84" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="85" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="83"/>
         <source>Last event</source>
         <translation>最新动态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="86" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="84"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="87" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="87" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="88" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="89" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="92" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="137" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="135"/>
         <source>Order #{0}</source>
         <translation>订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="138" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="136"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="139" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="137"/>
         <source>Payment: {0}</source>
         <translation>付款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="140" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="138"/>
         <source>Fulfilment: {0}</source>
         <translation>履约：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="141" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="139"/>
         <source>Total: {0}</source>
         <translation>合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="142" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="140"/>
         <source>Store: {0}</source>
         <translation>店铺：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="143" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="141"/>
         <source>Placed: {0}</source>
         <translation>下单：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="145" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="143"/>
         <source>On hold: {0}</source>
         <translation>挂起原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="147" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="145"/>
         <source>Tags: {0}</source>
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="173" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="171"/>
         <source>Order note: {0}</source>
         <translation>订单备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="174" />
+        <location filename="../../ordermgr/ui/orders/detail.py" line="172"/>
         <source>No internal notes yet.</source>
         <translation>暂无内部备注。</translation>
     </message>
@@ -2086,311 +2080,311 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="85" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="86"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="87" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="88"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="89" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="90"/>
         <source>{0} d</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="111" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="112"/>
         <source>Number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="113" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="114"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="114" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="115"/>
         <source>Placed at</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="116" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="117"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="118" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="119"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="120" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="121"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="122" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="123"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="124" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="125"/>
         <source>Fulfilment</source>
         <translation>履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="126" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="128" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="129"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="129" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="130"/>
         <source>Age</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="178" />
-        <source>This column can't be sorted.</source>
+        <location filename="../../ordermgr/ui/orders/model.py" line="180"/>
+        <source>This column can&apos;t be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
 </context>
 <context>
     <name>PackingStation</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="61" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="61"/>
         <source>Scan the order barcode or batch slot</source>
-        <translation type="unfinished" />
+        <translation>扫描订单条码或批次格口</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="63" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="63"/>
         <source>Scan each item</source>
-        <translation type="unfinished" />
+        <translation>逐件扫描商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="66" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="66"/>
         <source>For bulk items: type the quantity, then scan once</source>
-        <translation type="unfinished" />
+        <translation>批量商品：先输入数量，再扫描一次</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="67" />
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="110" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="67"/>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="110"/>
         <source>Scan an order to start.</source>
-        <translation type="unfinished" />
+        <translation>扫描订单开始打包。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71" />
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="82" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71"/>
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="82"/>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="71"/>
         <source>Scanned</source>
-        <translation type="unfinished" />
+        <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="72" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="72"/>
         <source>Missing</source>
-        <translation type="unfinished" />
+        <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="75" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="75"/>
         <source>Supervisor override…</source>
-        <translation type="unfinished" />
+        <translation>主管授权放行…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="77" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="77"/>
         <source>Start over</source>
-        <translation type="unfinished" />
+        <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="80" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="80"/>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="84" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="84"/>
         <source>Qty</source>
-        <translation type="unfinished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="144" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="144"/>
         <source>Order #{0}: scan the items.</source>
-        <translation type="unfinished" />
+        <translation>订单 #{0}：请扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="175" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="175"/>
         <source>Marking packed…</source>
-        <translation type="unfinished" />
+        <translation>正在标记为已打包…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="183" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="183"/>
         <source>Order #{0} is packed. Scan the next order.</source>
-        <translation type="unfinished" />
+        <translation>订单 #{0} 已打包。请扫描下一个订单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="198" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="198"/>
         <source>nothing</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
 </context>
 <context>
     <name>PickBatches</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="24" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="24"/>
         <source>or order numbers, comma separated</source>
-        <translation type="unfinished" />
+        <translation>或输入订单号，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="25" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="25"/>
         <source>Start batch from allocated queue</source>
-        <translation type="unfinished" />
+        <translation>从已分配库存队列生成批次</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="26" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="26"/>
         <source>Start batch from these orders</source>
-        <translation type="unfinished" />
+        <translation>用这些订单生成批次</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="27" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="27"/>
         <source>Pick list PDF…</source>
-        <translation type="unfinished" />
+        <translation>拣货单 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="28" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="28"/>
         <source>Slips and labels PDF…</source>
-        <translation type="unfinished" />
+        <translation>发货单和面单 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="30" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="30"/>
         <source>Batch</source>
-        <translation type="unfinished" />
+        <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="30" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="30"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="31" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="31"/>
         <source>Created</source>
-        <translation type="unfinished" />
+        <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="32" />
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="40" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="32"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="40"/>
         <source>Orders</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="64" />
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="70" />
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="85" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="64"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="70"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="85"/>
         <source>Starting the batch…</source>
-        <translation type="unfinished" />
+        <translation>正在生成批次…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="88" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="88"/>
         <source>Batch started; its orders are now being picked.</source>
-        <translation type="unfinished" />
+        <translation>批次已生成；其中的订单已进入拣货。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="98" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="98"/>
         <source>Start a batch first.</source>
-        <translation type="unfinished" />
+        <translation>请先生成批次。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="103" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="103"/>
         <source>Save PDF</source>
-        <translation type="unfinished" />
+        <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="104" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="104"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="123" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="123"/>
         <source>Writing the PDF…</source>
-        <translation type="unfinished" />
+        <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="124" />
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="124"/>
         <source>Saved {0}</source>
-        <translation type="unfinished" />
+        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="41" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="42"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="42" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="43"/>
         <source>To review / on hold</source>
         <translation>待审核 / 挂起</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="43" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="44"/>
         <source>Awaiting fulfilment</source>
         <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="44" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="45"/>
         <source>Allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="45" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="46"/>
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="46" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="47"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="47" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="48"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="48" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="49"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="49" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="50"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="50" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="51"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="51" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="52"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="52" />
+        <location filename="../../ordermgr/ui/orders/desk.py" line="53"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -2398,807 +2392,897 @@
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/rates.py" line="26" />
+        <location filename="../../ordermgr/ui/reports/rates.py" line="26"/>
         <source>Exchange rates</source>
-        <translation type="unfinished" />
+        <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/rates.py" line="28" />
+        <location filename="../../ordermgr/ui/reports/rates.py" line="28"/>
         <source>Rate</source>
-        <translation type="unfinished" />
+        <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/rates.py" line="28" />
+        <location filename="../../ordermgr/ui/reports/rates.py" line="28"/>
         <source>Valid from</source>
-        <translation type="unfinished" />
+        <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/rates.py" line="29" />
+        <location filename="../../ordermgr/ui/reports/rates.py" line="29"/>
         <source>Entered</source>
-        <translation type="unfinished" />
+        <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/rates.py" line="41" />
+        <location filename="../../ordermgr/ui/reports/rates.py" line="41"/>
         <source>Save rate</source>
-        <translation type="unfinished" />
+        <translation>保存汇率</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/rates.py" line="45" />
+        <location filename="../../ordermgr/ui/reports/rates.py" line="45"/>
         <source>from</source>
-        <translation type="unfinished" />
+        <translation>生效日期</translation>
     </message>
 </context>
 <context>
     <name>ReconciliationPage</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="23" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="23"/>
         <source>paid less than the order total</source>
-        <translation type="unfinished" />
+        <translation>付款少于订单金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="24" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="24"/>
         <source>paid more than the order total</source>
-        <translation type="unfinished" />
+        <translation>付款多于订单金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="25" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="25"/>
         <source>refunded more than was paid</source>
-        <translation type="unfinished" />
+        <translation>退款超过已付金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="26" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="26"/>
         <source>cancelled but money was kept</source>
-        <translation type="unfinished" />
+        <translation>已取消但款项未退</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="27" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="27"/>
         <source>goods shipped but nothing paid</source>
-        <translation type="unfinished" />
+        <translation>已发货但未付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="28" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="28"/>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="28" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="28"/>
         <source>Store</source>
-        <translation type="unfinished">店铺</translation>
+        <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="29" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="29"/>
         <source>Placed</source>
-        <translation type="unfinished" />
+        <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="30" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="30"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="31" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="31"/>
         <source>Total</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="32" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="32"/>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="33" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="33"/>
         <source>Refunded</source>
-        <translation type="unfinished" />
+        <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="34" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="34"/>
         <source>Shipped value</source>
-        <translation type="unfinished" />
+        <translation>已发货金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="35" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="35"/>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="39" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="39"/>
         <source>All stores</source>
-        <translation type="unfinished">全部店铺</translation>
+        <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="42" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="42"/>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="46" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="46"/>
         <source>Store:</source>
-        <translation type="unfinished" />
+        <translation>店铺：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="46" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="46"/>
         <source>From:</source>
-        <translation type="unfinished" />
+        <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="47" />
+        <location filename="../../ordermgr/ui/aftersales/reconcile.py" line="47"/>
         <source>To:</source>
-        <translation type="unfinished" />
+        <translation>到：</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="33"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="54"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="35"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="42"/>
+        <source>Bank, cash or gateway reference (refunds made by hand)</source>
+        <translation>银行、现金或网关参考号（手工退款）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="44"/>
+        <source>Refund now:</source>
+        <translation>本次退款：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="45"/>
+        <source>Reference:</source>
+        <translation>参考号：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="48"/>
+        <source>Original payment</source>
+        <translation>原付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="48"/>
+        <source>Still refundable</source>
+        <translation>剩余可退</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="49"/>
+        <source>This refund</source>
+        <translation>本次退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="73"/>
+        <source>{0} on order #{1}: approved {2}, already refunded or pending {3}.</source>
+        <translation>{0}（订单 #{1}）：批准 {2}，已退款或处理中 {3}。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="88"/>
+        <source>(by hand)</source>
+        <translation>（手工）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="118"/>
+        <source>Enter the amount to refund.</source>
+        <translation>请输入退款金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="120"/>
+        <source>Order #{0}: {1} is more than the {2} left of the approved refund.</source>
+        <translation>订单 #{0}：{1} 超过批准退款的剩余额度 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="123"/>
+        <source>Order #{0}: {1} is more than the {2} still refundable.</source>
+        <translation>订单 #{0}：{1} 超过剩余可退金额 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="128"/>
+        <source>Order #{0}: the {1} payment can take back at most {2}, not {3}.</source>
+        <translation>订单 #{0}：{1} 付款最多可退 {2}，不能退 {3}。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="132"/>
+        <source>The parts add up to {0}, not {1}.</source>
+        <translation>各部分合计为 {0}，而不是 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="136"/>
+        <source>Part goes back by hand; enter the bank or cash reference.</source>
+        <translation>部分款项需手工退回；请输入银行或现金参考号。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="148"/>
+        <source>Refunding…</source>
+        <translation>正在退款…</translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="112" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="113"/>
         <source>All stores</source>
-        <translation type="unfinished">全部店铺</translation>
+        <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="113" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="114"/>
         <source>All warehouses</source>
-        <translation type="unfinished" />
+        <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="115" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="116"/>
         <source>All (per currency)</source>
-        <translation type="unfinished" />
+        <translation>全部（按币种）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="116" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="117"/>
         <source>No conversion</source>
-        <translation type="unfinished" />
+        <translation>不换算</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="121" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="122"/>
         <source>Day</source>
-        <translation type="unfinished" />
+        <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="121" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="122"/>
         <source>Week</source>
-        <translation type="unfinished" />
+        <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="121" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="122"/>
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="125" />
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="138" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="126"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="139"/>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="125" />
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="141" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="126"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="142"/>
         <source>Store</source>
-        <translation type="unfinished">店铺</translation>
+        <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="126" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="127"/>
         <source>Country</source>
-        <translation type="unfinished">国家</translation>
+        <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="126" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="127"/>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>类目</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="137" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="138"/>
         <source>Report</source>
-        <translation type="unfinished" />
+        <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="142" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="143"/>
         <source>Warehouse</source>
-        <translation type="unfinished" />
+        <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="144" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="145"/>
         <source>Currency</source>
-        <translation type="unfinished">币种</translation>
+        <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="145" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="146"/>
         <source>Convert to</source>
-        <translation type="unfinished" />
+        <translation>换算为</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="139" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="140"/>
         <source>Group by period</source>
-        <translation type="unfinished" />
+        <translation>按时间段汇总</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="140" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="141"/>
         <source>Sales by</source>
-        <translation type="unfinished" />
+        <translation>销售维度</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="143" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="144"/>
         <source>Slow seller after (days)</source>
-        <translation type="unfinished" />
+        <translation>滞销判定（天）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="146" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="147"/>
         <source>File language</source>
-        <translation type="unfinished" />
+        <translation>文件语言</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="151" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="152"/>
         <source>Run report</source>
-        <translation type="unfinished" />
+        <translation>生成报表</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="157" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="158"/>
         <source>Export to Excel…</source>
-        <translation type="unfinished" />
+        <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="157" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="158"/>
         <source>Export to PDF…</source>
-        <translation type="unfinished" />
+        <translation>导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="158" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="159"/>
         <source>Export to CSV…</source>
-        <translation type="unfinished" />
+        <translation>导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="164" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="165"/>
         <source>Export order rows…</source>
-        <translation type="unfinished" />
+        <translation>导出订单明细…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="165" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="166"/>
         <source>Every order of the period as one row (Excel or CSV)</source>
-        <translation type="unfinished" />
+        <translation>期间内每个订单一行（Excel 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="168" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="169"/>
         <source>Exchange rates…</source>
-        <translation type="unfinished" />
+        <translation>汇率…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="175" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="176"/>
         <source>Save preset…</source>
-        <translation type="unfinished" />
+        <translation>保存预设…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="177" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="178"/>
         <source>Delete preset</source>
-        <translation type="unfinished" />
+        <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="179" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="180"/>
         <source>Presets</source>
-        <translation type="unfinished" />
+        <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="277" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="279"/>
         <source>Running…</source>
-        <translation type="unfinished" />
+        <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="279" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="281"/>
         <source>Running the report…</source>
-        <translation type="unfinished" />
+        <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="285" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="287"/>
         <source>Cancelled.</source>
-        <translation type="unfinished" />
+        <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="315" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="317"/>
         <source>No data for this period.</source>
-        <translation type="unfinished" />
+        <translation>此期间没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="316" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="318"/>
         <source>{0} rows.</source>
-        <translation type="unfinished" />
+        <translation>{0} 行。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="326" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="328"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="326" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="328"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="327" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="329"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="328" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="330"/>
         <source>Export report</source>
-        <translation type="unfinished" />
+        <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="340" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="342"/>
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="341" />
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="375" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="343"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="377"/>
         <source>Writing {0}…</source>
-        <translation type="unfinished" />
+        <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="345" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="347"/>
         <source>Saved {0}</source>
-        <translation type="unfinished" />
+        <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="350" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="352"/>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished" />
+        <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="352" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="354"/>
         <source>Export failed: {0}</source>
-        <translation type="unfinished" />
+        <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="363" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="365"/>
         <source>Export order rows</source>
-        <translation type="unfinished" />
+        <translation>导出订单明细</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="364" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="366"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="372" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="374"/>
         <source>Exporting order rows…</source>
-        <translation type="unfinished" />
+        <translation>正在导出订单明细…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="376" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="378"/>
         <source>{0} ({1} orders)</source>
-        <translation type="unfinished" />
+        <translation>{0}（{1} 个订单）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="420" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="422"/>
         <source>Save preset</source>
-        <translation type="unfinished" />
+        <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="420" />
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="422"/>
         <source>Name of the preset:</source>
-        <translation type="unfinished" />
+        <translation>预设名称：</translation>
     </message>
 </context>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="14" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="14"/>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="15" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="15"/>
         <source>Yesterday</source>
-        <translation type="unfinished" />
+        <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="16" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="16"/>
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="17" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="17"/>
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="18" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="18"/>
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="19" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="19"/>
         <source>Last month</source>
-        <translation type="unfinished" />
+        <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="20" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="20"/>
         <source>This quarter</source>
-        <translation type="unfinished" />
+        <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="21" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="21"/>
         <source>This year</source>
-        <translation type="unfinished" />
+        <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="22" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="22"/>
         <source>Last 12 months</source>
-        <translation type="unfinished" />
+        <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/presets.py" line="23" />
+        <location filename="../../ordermgr/ui/reports/presets.py" line="23"/>
         <source>Custom dates</source>
-        <translation type="unfinished" />
+        <translation>自定义日期</translation>
     </message>
 </context>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/__init__.py" line="17" />
+        <location filename="../../ordermgr/ui/reports/__init__.py" line="17"/>
         <source>Dashboard</source>
-        <translation type="unfinished" />
+        <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/__init__.py" line="18" />
+        <location filename="../../ordermgr/ui/reports/__init__.py" line="18"/>
         <source>Reports</source>
-        <translation type="unfinished">报表</translation>
+        <translation>报表</translation>
     </message>
 </context>
 <context>
     <name>ReturnApprovalForm</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="52" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="49"/>
         <source>Approve return</source>
-        <translation type="unfinished" />
+        <translation>审批退货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="52" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="49"/>
         <source>New after-sales case</source>
-        <translation type="unfinished" />
+        <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="64" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="61"/>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="74" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="71"/>
         <source>Type:</source>
-        <translation type="unfinished" />
+        <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="80" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="77"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="80" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="77"/>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="80" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="77"/>
         <source>Shipped</source>
-        <translation type="unfinished">已发货</translation>
+        <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="81" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="78"/>
         <source>Returnable</source>
-        <translation type="unfinished" />
+        <translation>可退数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="81" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="78"/>
         <source>Return</source>
-        <translation type="unfinished" />
+        <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="82" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="79"/>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="82" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="79"/>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="87" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="84"/>
         <source>Refund</source>
-        <translation type="unfinished" />
+        <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="90" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="87"/>
         <source>Refund the shipping</source>
-        <translation type="unfinished" />
+        <translation>退还运费</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="103" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="100"/>
         <source>Why the amount differs from the computed one</source>
-        <translation type="unfinished" />
+        <translation>金额与计算值不同的原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="104" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="101"/>
         <source>Goods:</source>
-        <translation type="unfinished" />
+        <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="106" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="103"/>
         <source>Restocking fee:</source>
-        <translation type="unfinished" />
+        <translation>退货手续费：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="107" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="104"/>
         <source>Already refunded:</source>
-        <translation type="unfinished" />
+        <translation>已退款：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="108" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="105"/>
         <source>Computed refund:</source>
-        <translation type="unfinished" />
+        <translation>计算退款：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="109" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="106"/>
         <source>Refund amount:</source>
-        <translation type="unfinished" />
+        <translation>退款金额：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="110" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="107"/>
         <source>Reason for the amount:</source>
-        <translation type="unfinished" />
+        <translation>金额原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="114" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="111"/>
         <source>Payment</source>
-        <translation type="unfinished">付款</translation>
+        <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="114" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="111"/>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="115" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="112"/>
         <source>Already refunded</source>
-        <translation type="unfinished" />
+        <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="115" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="112"/>
         <source>Refundable</source>
-        <translation type="unfinished" />
+        <translation>可退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="116" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="113"/>
         <source>This refund</source>
-        <translation type="unfinished" />
+        <translation>本次退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="120" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="117"/>
         <source>Goes back to:</source>
-        <translation type="unfinished" />
+        <translation>退回至：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="125" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="122"/>
         <source>Note for the case history</source>
-        <translation type="unfinished" />
+        <translation>售后记录备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="128" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="125"/>
         <source>Case reason:</source>
-        <translation type="unfinished" />
+        <translation>售后原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="129" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="126"/>
         <source>Note:</source>
-        <translation type="unfinished" />
+        <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="139" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="129"/>
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="139" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="129"/>
         <source>Open case</source>
-        <translation type="unfinished" />
+        <translation>创建售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="161" />
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="277" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="148"/>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="262"/>
         <source>Order #{0}</source>
-        <translation type="unfinished">订单 #{0}</translation>
+        <translation>订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="163" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="150"/>
         <source>{0} on order #{1}, {2}</source>
-        <translation type="unfinished" />
+        <translation>{0}（订单 #{1}，{2}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="267" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="252"/>
         <source>{0} of {1} paid</source>
-        <translation type="unfinished" />
+        <translation>已付 {1} 中的 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="280" />
-        <source>{0}: the refund can't be negative.</source>
-        <translation type="unfinished" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="265"/>
+        <source>{0}: the refund can&apos;t be negative.</source>
+        <translation>{0}：退款不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="282" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="267"/>
         <source>{0}: a refund of {1} is more than the {2} still refundable (paid {3}, already refunded {4}).</source>
-        <translation type="unfinished" />
+        <translation>{0}：退款 {1} 超过剩余可退金额 {2}（已付 {3}，已退款 {4}）。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="288" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="273"/>
         <source>You changed the refund to {0} (computed {1}); give a reason.</source>
-        <translation type="unfinished" />
+        <translation>您将退款改为 {0}（计算值 {1}）；请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="292" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="277"/>
         <source>{0} is above your approval limit of {1}; a supervisor must approve it.</source>
-        <translation type="unfinished" />
+        <translation>{0} 超过您的审批额度 {1}；需由主管审批。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="297" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="282"/>
         <source>Choose the items and quantities for the {0}.</source>
-        <translation type="unfinished" />
+        <translation>请为{0}选择商品和数量。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="314" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="299"/>
         <source>(refund by hand)</source>
-        <translation type="unfinished" />
+        <translation>（手工退款）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/approval.py" line="358" />
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="317"/>
+        <location filename="../../ordermgr/ui/aftersales/approval.py" line="331"/>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
     <name>ReturnsDeskPage</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="30" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="30"/>
         <source>Scan or type the RMA, order or waybill number</source>
-        <translation type="unfinished" />
+        <translation>扫描或输入退货单号（RMA）、订单号或运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="34" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="34"/>
         <source>Scan each returned item</source>
-        <translation type="unfinished" />
+        <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42"/>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="42"/>
         <source>Expected</source>
-        <translation type="unfinished" />
+        <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="43" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="43"/>
         <source>Scanned</source>
-        <translation type="unfinished" />
+        <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="43" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="43"/>
         <source>Inspection</source>
-        <translation type="unfinished" />
+        <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="45" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="45"/>
         <source>Book in</source>
-        <translation type="unfinished" />
+        <translation>确认入库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="48" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="48"/>
         <source>Save inspection</source>
-        <translation type="unfinished" />
+        <translation>保存质检结果</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="51" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="51"/>
         <source>Start again</source>
-        <translation type="unfinished" />
+        <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="54" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="54"/>
         <source>Case:</source>
-        <translation type="unfinished" />
+        <translation>售后单：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="55" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="55"/>
         <source>Item:</source>
-        <translation type="unfinished" />
+        <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="90" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="90"/>
         <source>No open case for {0}.</source>
-        <translation type="unfinished" />
+        <translation>没有 {0} 的未结售后单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="99" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="99"/>
         <source>{0} — order #{1} — {2} — {3}</source>
-        <translation type="unfinished" />
+        <translation>{0} — 订单 #{1} — {2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="110" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="110"/>
         <source>Sellable: back to stock</source>
-        <translation type="unfinished" />
+        <translation>可售：退回库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="111" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="111"/>
         <source>Damaged: write off</source>
-        <translation type="unfinished" />
+        <translation>损坏：报损</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="112" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="112"/>
         <source>Back to supplier</source>
-        <translation type="unfinished" />
+        <translation>退回供应商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="118" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="118"/>
         <source>Scan the items now.</source>
-        <translation type="unfinished" />
+        <translation>请扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="119" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="119"/>
         <source>This case is {0}.</source>
-        <translation type="unfinished" />
+        <translation>此售后单{0}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="132" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="132"/>
         <source>{0} is not on return {1} for order #{2}; put it aside and check the parcel.</source>
-        <translation type="unfinished" />
+        <translation>{0} 不在订单 #{2} 的退货单 {1} 中；请将其放在一边并检查包裹。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="137" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="137"/>
         <source>All {0} × {1} of return {2} are already scanned.</source>
-        <translation type="unfinished" />
+        <translation>退货单 {2} 的 {0} × {1} 已全部扫描。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/scan.py" line="143" />
+        <location filename="../../ordermgr/ui/aftersales/scan.py" line="143"/>
         <source>{0}: {1} of {2}.</source>
-        <translation type="unfinished" />
+        <translation>{0}：{1} / {2}。</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="21" />
+        <location filename="../../ordermgr/ui/settings.py" line="21"/>
         <source>Clerk</source>
         <translation>文员</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="22" />
+        <location filename="../../ordermgr/ui/settings.py" line="22"/>
         <source>Customer service agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="23" />
+        <location filename="../../ordermgr/ui/settings.py" line="23"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="24" />
+        <location filename="../../ordermgr/ui/settings.py" line="24"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="25" />
+        <location filename="../../ordermgr/ui/settings.py" line="25"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="26" />
+        <location filename="../../ordermgr/ui/settings.py" line="26"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/settings.py" line="111" />
+        <location filename="../../ordermgr/ui/settings.py" line="111"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -3206,142 +3290,142 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="36" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="37"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="37" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="38"/>
         <source>awaiting fulfilment</source>
         <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="38" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="39"/>
         <source>backordered</source>
         <translation>缺货等待</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="39" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="40"/>
         <source>allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="40" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="41"/>
         <source>picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="41" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="42"/>
         <source>packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="42" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="43"/>
         <source>partially shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="43" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="44"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="44" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="45"/>
         <source>delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="45" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="46"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="46" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="47"/>
         <source>on hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="47" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="48"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="48" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="49"/>
         <source>pending</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="49" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="50"/>
         <source>authorized</source>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="50" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="51"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="51" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="52"/>
         <source>partially refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="52" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="53"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="53" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="54"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="54" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="55"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="55" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="56"/>
         <source>unfulfilled</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="56" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="57"/>
         <source>partially fulfilled</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="57" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="58"/>
         <source>fulfilled</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="58" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="59"/>
         <source>label created</source>
         <translation>已生成面单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="59" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="60"/>
         <source>in transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="60" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="61"/>
         <source>out for delivery</source>
         <translation>派送中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="61" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="62"/>
         <source>exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="62" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="63"/>
         <source>returned to sender</source>
         <translation>已退回寄件人</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="63" />
+        <location filename="../../ordermgr/ui/orders/model.py" line="64"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
@@ -3349,936 +3433,936 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="28" />
-        <location filename="../../ordermgr/ui/inventory/page.py" line="72" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="28"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="73"/>
         <source>All warehouses</source>
-        <translation type="unfinished" />
+        <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="31" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="31"/>
         <source>All products</source>
-        <translation type="unfinished" />
+        <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="32" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="32"/>
         <source>Low stock only</source>
-        <translation type="unfinished" />
+        <translation>仅低库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="34" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="34"/>
         <source>Search SKU, barcode or name…</source>
-        <translation type="unfinished" />
+        <translation>搜索 SKU、条码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="36" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="36"/>
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="37" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="37"/>
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="102" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="103"/>
         <source>{0} stock levels</source>
-        <translation type="unfinished" />
+        <translation>{0} 条库存记录</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="124" />
-        <location filename="../../ordermgr/ui/inventory/page.py" line="128" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="125"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="129"/>
         <source>Export stock</source>
-        <translation type="unfinished" />
+        <translation>导出库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="125" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="126"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="128" />
+        <location filename="../../ordermgr/ui/inventory/page.py" line="129"/>
         <source>Wrote {0} stock levels.</source>
-        <translation type="unfinished" />
+        <translation>已导出 {0} 条库存记录。</translation>
     </message>
 </context>
 <context>
     <name>StocktakeTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="32" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="32"/>
         <source>first bin (optional)</source>
-        <translation type="unfinished" />
+        <translation>起始库位（可选）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="33" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="33"/>
         <source>last bin (optional)</source>
-        <translation type="unfinished" />
+        <translation>结束库位（可选）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="34" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="34"/>
         <source>Start count</source>
-        <translation type="unfinished" />
+        <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="38"/>
         <source>Warehouse</source>
-        <translation type="unfinished" />
+        <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="39" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="39"/>
         <source>Count</source>
-        <translation type="unfinished" />
+        <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="45" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="45"/>
         <source>Scan a barcode or type a SKU, then Enter</source>
-        <translation type="unfinished" />
+        <translation>扫描条码或输入 SKU，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="49" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="49"/>
         <source>Scans add up</source>
-        <translation type="unfinished" />
+        <translation>扫描累加</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="54" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="54"/>
         <source>Quantity</source>
-        <translation type="unfinished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59"/>
         <source>Expected</source>
-        <translation type="unfinished" />
+        <translation>账面</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="59"/>
         <source>Counted</source>
-        <translation type="unfinished" />
+        <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60"/>
         <source>Variance</source>
-        <translation type="unfinished" />
+        <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60"/>
         <source>On hand now</source>
-        <translation type="unfinished" />
+        <translation>当前在库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="60"/>
         <source>Reserved</source>
-        <translation type="unfinished">已预留</translation>
+        <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="68" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="68"/>
         <source>Post count…</source>
-        <translation type="unfinished" />
+        <translation>提交盘点…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="69" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="69"/>
         <source>Cancel count</source>
-        <translation type="unfinished" />
+        <translation>取消盘点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="97" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="97"/>
         <source>#{0} {1} {2} – {3} ({4}/{5} counted)</source>
-        <translation type="unfinished" />
+        <translation>#{0} {1} {2} – {3}（已盘 {4}/{5}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="123" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="123"/>
         <source>{0} of {1} SKUs counted; {2} differ; net {3:+d} units</source>
-        <translation type="unfinished" />
+        <translation>已盘 {0}/{1} 个 SKU；{2} 个有差异；净差 {3:+d} 件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="145" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="145"/>
         <source>{0} {1}: counted {2}</source>
-        <translation type="unfinished" />
+        <translation>{0} {1}：盘点数 {2}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="162" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="162"/>
         <source>Post count</source>
-        <translation type="unfinished" />
+        <translation>提交盘点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="163" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="163"/>
         <source>Post the variances of count #{0} as stock adjustments? Uncounted SKUs are left as they are.</source>
-        <translation type="unfinished" />
+        <translation>将盘点单 #{0} 的差异作为库存调整提交？未盘点的 SKU 保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="168" />
+        <location filename="../../ordermgr/ui/inventory/stocktake.py" line="168"/>
         <source>Posted: {0} SKUs adjusted, {1} not counted.</source>
-        <translation type="unfinished" />
+        <translation>已提交：调整 {0} 个 SKU，{1} 个未盘点。</translation>
     </message>
 </context>
 <context>
     <name>StoreDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="79" />
+        <location filename="../../ordermgr/ui/sync.py" line="79"/>
         <source>Edit storefront</source>
-        <translation type="unfinished" />
+        <translation>编辑店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="79" />
+        <location filename="../../ordermgr/ui/sync.py" line="79"/>
         <source>Add storefront</source>
-        <translation type="unfinished" />
+        <translation>添加店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="91" />
+        <location filename="../../ordermgr/ui/sync.py" line="91"/>
         <source>Leave empty to keep the stored credential</source>
-        <translation type="unfinished" />
+        <translation>留空则保留已保存的凭据</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="92" />
+        <location filename="../../ordermgr/ui/sync.py" line="92"/>
         <source>Access token, ck_…:cs_… or sk_…</source>
-        <translation type="unfinished" />
+        <translation>访问令牌，ck_…:cs_… 或 sk_…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="96" />
+        <location filename="../../ordermgr/ui/sync.py" line="96"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="97" />
+        <location filename="../../ordermgr/ui/sync.py" line="97"/>
         <source>Platform</source>
-        <translation type="unfinished" />
+        <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="98" />
+        <location filename="../../ordermgr/ui/sync.py" line="98"/>
         <source>Store URL</source>
-        <translation type="unfinished" />
+        <translation>店铺网址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="99" />
+        <location filename="../../ordermgr/ui/sync.py" line="99"/>
         <source>API credential</source>
-        <translation type="unfinished" />
+        <translation>API 凭据</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="100" />
+        <location filename="../../ordermgr/ui/sync.py" line="100"/>
         <source>Currency</source>
-        <translation type="unfinished">币种</translation>
+        <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="101" />
+        <location filename="../../ordermgr/ui/sync.py" line="101"/>
         <source>The credential is kept in the system keyring or encrypted on this computer, never in the database.</source>
-        <translation type="unfinished" />
+        <translation>凭据保存在系统密钥环中或在本机加密保存，绝不存入数据库。</translation>
     </message>
 </context>
 <context>
     <name>StorefrontsPanel</name>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="125" />
-        <location filename="../../ordermgr/ui/sync.py" line="161" />
-        <location filename="../../ordermgr/ui/sync.py" line="176" />
+        <location filename="../../ordermgr/ui/sync.py" line="125"/>
+        <location filename="../../ordermgr/ui/sync.py" line="161"/>
+        <location filename="../../ordermgr/ui/sync.py" line="176"/>
         <source>Store</source>
-        <translation type="unfinished">店铺</translation>
+        <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="126" />
+        <location filename="../../ordermgr/ui/sync.py" line="126"/>
         <source>Platform</source>
-        <translation type="unfinished" />
+        <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="127" />
+        <location filename="../../ordermgr/ui/sync.py" line="127"/>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="127" />
+        <location filename="../../ordermgr/ui/sync.py" line="127"/>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="127" />
+        <location filename="../../ordermgr/ui/sync.py" line="127"/>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="128" />
+        <location filename="../../ordermgr/ui/sync.py" line="128"/>
         <source>Last success</source>
-        <translation type="unfinished" />
+        <translation>最近成功</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="129" />
+        <location filename="../../ordermgr/ui/sync.py" line="129"/>
         <source>Pulled (last run)</source>
-        <translation type="unfinished" />
+        <translation>拉取（上次）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="130" />
+        <location filename="../../ordermgr/ui/sync.py" line="130"/>
         <source>Pulled (total)</source>
-        <translation type="unfinished" />
+        <translation>拉取（累计）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="131" />
+        <location filename="../../ordermgr/ui/sync.py" line="131"/>
         <source>Pushes pending</source>
-        <translation type="unfinished" />
+        <translation>待回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="132" />
+        <location filename="../../ordermgr/ui/sync.py" line="132"/>
         <source>Failing</source>
-        <translation type="unfinished" />
+        <translation>失败中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="133" />
+        <location filename="../../ordermgr/ui/sync.py" line="133"/>
         <source>Parked</source>
-        <translation type="unfinished" />
+        <translation>已搁置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="134" />
+        <location filename="../../ordermgr/ui/sync.py" line="134"/>
         <source>Quarantined</source>
-        <translation type="unfinished" />
+        <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="135" />
+        <location filename="../../ordermgr/ui/sync.py" line="135"/>
         <source>Last error</source>
-        <translation type="unfinished" />
+        <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="140" />
+        <location filename="../../ordermgr/ui/sync.py" line="140"/>
         <source>Add…</source>
-        <translation type="unfinished" />
+        <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="141" />
+        <location filename="../../ordermgr/ui/sync.py" line="141"/>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="142" />
+        <location filename="../../ordermgr/ui/sync.py" line="142"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="143" />
+        <location filename="../../ordermgr/ui/sync.py" line="143"/>
         <source>Test connection</source>
-        <translation type="unfinished" />
+        <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="144" />
+        <location filename="../../ordermgr/ui/sync.py" line="144"/>
         <source>Sync now</source>
-        <translation type="unfinished" />
+        <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="146" />
+        <location filename="../../ordermgr/ui/sync.py" line="146"/>
         <source>Sync in the background every minute</source>
-        <translation type="unfinished" />
+        <translation>每分钟在后台同步</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="162" />
+        <location filename="../../ordermgr/ui/sync.py" line="162"/>
         <source>Push</source>
-        <translation type="unfinished" />
+        <translation>回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="163" />
+        <location filename="../../ordermgr/ui/sync.py" line="163"/>
         <source>What</source>
-        <translation type="unfinished">类型</translation>
+        <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="164" />
+        <location filename="../../ordermgr/ui/sync.py" line="164"/>
         <source>Attempts</source>
-        <translation type="unfinished" />
+        <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="165" />
-        <source>Storefront's error</source>
-        <translation type="unfinished" />
+        <location filename="../../ordermgr/ui/sync.py" line="165"/>
+        <source>Storefront&apos;s error</source>
+        <translation>店铺返回的错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="166" />
+        <location filename="../../ordermgr/ui/sync.py" line="166"/>
         <source>Queued</source>
-        <translation type="unfinished" />
+        <translation>排队时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="169" />
+        <location filename="../../ordermgr/ui/sync.py" line="169"/>
         <source>Retry</source>
-        <translation type="unfinished" />
+        <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="170" />
+        <location filename="../../ordermgr/ui/sync.py" line="170"/>
         <source>Dismiss…</source>
-        <translation type="unfinished" />
+        <translation>忽略…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="177" />
+        <location filename="../../ordermgr/ui/sync.py" line="177"/>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="178" />
+        <location filename="../../ordermgr/ui/sync.py" line="178"/>
         <source>Why it was not imported</source>
-        <translation type="unfinished" />
+        <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="179" />
+        <location filename="../../ordermgr/ui/sync.py" line="179"/>
         <source>Seen</source>
-        <translation type="unfinished" />
+        <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="180" />
+        <location filename="../../ordermgr/ui/sync.py" line="180"/>
         <source>Last seen</source>
-        <translation type="unfinished" />
+        <translation>最近出现</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="216" />
+        <location filename="../../ordermgr/ui/sync.py" line="216"/>
         <source>Parked pushes</source>
-        <translation type="unfinished" />
+        <translation>已搁置的回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="217" />
+        <location filename="../../ordermgr/ui/sync.py" line="217"/>
         <source>Quarantined orders</source>
-        <translation type="unfinished" />
+        <translation>已隔离的订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="271" />
+        <location filename="../../ordermgr/ui/sync.py" line="271"/>
         <source>Parked pushes ({0})</source>
-        <translation type="unfinished" />
+        <translation>已搁置的回传（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="272" />
+        <location filename="../../ordermgr/ui/sync.py" line="272"/>
         <source>Quarantined orders ({0})</source>
-        <translation type="unfinished" />
+        <translation>已隔离的订单（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="315" />
+        <location filename="../../ordermgr/ui/sync.py" line="315"/>
         <source>Adding the store…</source>
-        <translation type="unfinished" />
+        <translation>正在添加店铺…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="328" />
+        <location filename="../../ordermgr/ui/sync.py" line="328"/>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="334" />
+        <location filename="../../ordermgr/ui/sync.py" line="334"/>
         <source>Remove storefront</source>
-        <translation type="unfinished" />
+        <translation>删除店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="335" />
+        <location filename="../../ordermgr/ui/sync.py" line="335"/>
         <source>Remove {0}? A store with orders is only deactivated; its orders stay.</source>
-        <translation type="unfinished" />
+        <translation>删除 {0}？有订单的店铺只会停用，其订单仍保留。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="345" />
+        <location filename="../../ordermgr/ui/sync.py" line="345"/>
         <source>Testing {0}…</source>
-        <translation type="unfinished" />
+        <translation>正在测试 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="347" />
+        <location filename="../../ordermgr/ui/sync.py" line="347"/>
         <source>Testing the connection…</source>
-        <translation type="unfinished" />
+        <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="362" />
+        <location filename="../../ordermgr/ui/sync.py" line="362"/>
         <source>Syncing {0}…</source>
-        <translation type="unfinished" />
+        <translation>正在同步 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="362" />
+        <location filename="../../ordermgr/ui/sync.py" line="362"/>
         <source>all stores</source>
-        <translation type="unfinished" />
+        <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="369" />
+        <location filename="../../ordermgr/ui/sync.py" line="369"/>
         <source>Syncing storefronts…</source>
-        <translation type="unfinished" />
+        <translation>正在同步店铺…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="375" />
+        <location filename="../../ordermgr/ui/sync.py" line="375"/>
         <source>No active storefronts to sync.</source>
-        <translation type="unfinished" />
+        <translation>没有可同步的已启用店铺。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="403" />
+        <location filename="../../ordermgr/ui/sync.py" line="403"/>
         <source>Push {0} queued again.</source>
-        <translation type="unfinished" />
+        <translation>回传 {0} 已重新排队。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="411" />
+        <location filename="../../ordermgr/ui/sync.py" line="411"/>
         <source>Dismiss push</source>
-        <translation type="unfinished" />
+        <translation>忽略回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="412" />
+        <location filename="../../ordermgr/ui/sync.py" line="412"/>
         <source>Why is this push not needed any more (e.g. done by hand on the storefront)?</source>
-        <translation type="unfinished" />
+        <translation>为什么不再需要此回传（例如已在店铺后台手工处理）？</translation>
     </message>
 </context>
 <context>
     <name>SupervisorOverrideDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="31" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="31"/>
         <source>Supervisor override</source>
-        <translation type="unfinished" />
+        <translation>主管授权放行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="33" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="33"/>
         <source>Still missing: {0}</source>
-        <translation type="unfinished" />
+        <translation>仍缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="34" />
-        <source>supervisor's user name</source>
-        <translation type="unfinished" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="34"/>
+        <source>supervisor&apos;s user name</source>
+        <translation>主管用户名</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="36" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="36"/>
         <source>Why is the order packed incomplete?</source>
-        <translation type="unfinished" />
+        <translation>为什么订单未装齐就打包？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="37" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="37"/>
         <source>Supervisor</source>
-        <translation type="unfinished">主管</translation>
+        <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="38" />
+        <location filename="../../ordermgr/ui/fulfilment/packing.py" line="38"/>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>TrackingQueue</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="74" />
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="74"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82"/>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="74" />
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="74"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82"/>
         <source>Carrier</source>
-        <translation type="unfinished">承运商</translation>
+        <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="75" />
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="83" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="75"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="83"/>
         <source>Waybill</source>
-        <translation type="unfinished" />
+        <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="76" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="76"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="77" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="77"/>
         <source>Days without news</source>
-        <translation type="unfinished" />
+        <translation>无更新天数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="84" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="84"/>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="85" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="85"/>
         <source>Age (days)</source>
-        <translation type="unfinished" />
+        <translation>时长（天）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="86" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="86"/>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="86" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="86"/>
         <source>Claim</source>
-        <translation type="unfinished" />
+        <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="87" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="87"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="96" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="96"/>
         <source>Check for delays</source>
-        <translation type="unfinished" />
+        <translation>检查延误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="97" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="97"/>
         <source>Record tracking event…</source>
-        <translation type="unfinished" />
+        <translation>录入物流轨迹…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="98" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="98"/>
         <source>Action on exception…</source>
-        <translation type="unfinished" />
+        <translation>处理异常…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="99" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="99"/>
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="100" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="100"/>
         <source>Ask the carriers</source>
-        <translation type="unfinished" />
+        <translation>查询承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="101" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="101"/>
         <source>Fetch tracking news from the tracking service URL in settings</source>
-        <translation type="unfinished" />
+        <translation>从设置中的物流查询服务网址获取最新轨迹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="108" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="108"/>
         <source>On the road</source>
-        <translation type="unfinished" />
+        <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="109" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="109"/>
         <source>Logistics exceptions</source>
-        <translation type="unfinished" />
+        <translation>物流异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="139" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="139"/>
         <source>Asked about {0} parcels: {1} new events, {2} errors.</source>
-        <translation type="unfinished" />
+        <translation>已查询 {0} 个包裹：{1} 条新轨迹，{2} 个错误。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="143" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="143"/>
         <source>Asking the carriers…</source>
-        <translation type="unfinished" />
+        <translation>正在查询承运商…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="148" />
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="148"/>
         <source>Checking for delays…</source>
-        <translation type="unfinished" />
+        <translation>正在检查延误…</translation>
     </message>
 </context>
 <context>
     <name>TransfersTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="18" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="18"/>
         <source>SKU or barcode</source>
-        <translation type="unfinished" />
+        <translation>SKU 或条码</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="21" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="21"/>
         <source>Add line</source>
-        <translation type="unfinished" />
+        <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="22" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="22"/>
         <source>Create draft</source>
-        <translation type="unfinished" />
+        <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="26" />
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="26"/>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31"/>
         <source>From</source>
-        <translation type="unfinished">从</translation>
+        <translation>调出仓</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="26" />
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="26"/>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31"/>
         <source>To</source>
-        <translation type="unfinished">到</translation>
+        <translation>调入仓</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31"/>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="31"/>
         <source>Lines</source>
-        <translation type="unfinished">商品</translation>
+        <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="32" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="32"/>
         <source>Units</source>
-        <translation type="unfinished" />
+        <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="32" />
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="32"/>
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38"/>
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="38"/>
         <source>Quantity</source>
-        <translation type="unfinished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="40" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="40"/>
         <source>Ship</source>
-        <translation type="unfinished" />
+        <translation>发出</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="41" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="41"/>
         <source>Receive…</source>
-        <translation type="unfinished" />
+        <translation>收货…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="42" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="42"/>
         <source>Cancel draft</source>
-        <translation type="unfinished" />
+        <translation>取消草稿</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="96" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="96"/>
         <source>Draft: {0}</source>
-        <translation type="unfinished" />
+        <translation>草稿：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="129" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="129"/>
         <source>Receive transfer {0}</source>
-        <translation type="unfinished" />
+        <translation>调拨单 {0} 收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/transfers.py" line="130" />
+        <location filename="../../ordermgr/ui/inventory/transfers.py" line="130"/>
         <source>{0}: how many arrived? ({1} expected)</source>
-        <translation type="unfinished" />
+        <translation>{0}：实际到货多少？（应到 {1}）</translation>
     </message>
 </context>
 <context>
     <name>UnpaidOrdersPage</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="22" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="22"/>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="22" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="22"/>
         <source>Store</source>
-        <translation type="unfinished">店铺</translation>
+        <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="23" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="23"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="24" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="24"/>
         <source>Placed</source>
-        <translation type="unfinished" />
+        <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="25" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="25"/>
         <source>Total</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="26" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="26"/>
         <source>Age</source>
-        <translation type="unfinished">时长</translation>
+        <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="34" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="34"/>
         <source> h</source>
-        <translation type="unfinished" />
+        <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="36" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="36"/>
         <source>Save time</source>
-        <translation type="unfinished" />
+        <translation>保存时限</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="39" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="39"/>
         <source>Cancel overdue unpaid orders now</source>
-        <translation type="unfinished" />
+        <translation>立即取消超时未付款订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="44" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="44"/>
         <source>Cancel unpaid orders after</source>
-        <translation type="unfinished" />
+        <translation>未付款订单自动取消时限</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="86" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="86"/>
         <source>Unpaid orders</source>
-        <translation type="unfinished" />
+        <translation>未付款订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="87" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="87"/>
         <source>{0} order(s) cancelled, {1} refused.</source>
-        <translation type="unfinished" />
+        <translation>已取消 {0} 个订单，{1} 个被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="91" />
+        <location filename="../../ordermgr/ui/aftersales/unpaid.py" line="91"/>
         <source>Cancelling unpaid orders…</source>
-        <translation type="unfinished" />
+        <translation>正在取消未付款订单…</translation>
     </message>
 </context>
 <context>
     <name>WaybillForm</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="64" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="64"/>
         <source>Order number</source>
-        <translation type="unfinished" />
+        <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="68" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="68"/>
         <source>Waybill number</source>
-        <translation type="unfinished" />
+        <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="73" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="73"/>
         <source>More parcels: one waybill number per line</source>
-        <translation type="unfinished" />
+        <translation>多个包裹：每行一个运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79"/>
         <source>SKU</source>
-        <translation type="unfinished">SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79"/>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="79"/>
         <source>Left</source>
-        <translation type="unfinished" />
+        <translation>待发</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="80" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="80"/>
         <source>Ship now</source>
-        <translation type="unfinished" />
+        <translation>本次发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="82" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="82"/>
         <source>Ship</source>
-        <translation type="unfinished" />
+        <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="84" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="84"/>
         <source>Add carrier…</source>
-        <translation type="unfinished" />
+        <translation>添加承运商…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="88" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="88"/>
         <source>Order</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="93" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="93"/>
         <source>Carrier</source>
-        <translation type="unfinished">承运商</translation>
+        <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="94" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="94"/>
         <source>Waybill</source>
-        <translation type="unfinished" />
+        <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="96" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="96"/>
         <source>Parcels</source>
-        <translation type="unfinished" />
+        <translation>包裹数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="97" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="97"/>
         <source>Weight</source>
-        <translation type="unfinished" />
+        <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="101" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="101"/>
         <source>L × W × H</source>
-        <translation type="unfinished" />
+        <translation>长 × 宽 × 高</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="102" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="102"/>
         <source>Shipping cost</source>
-        <translation type="unfinished" />
+        <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="105" />
-        <source>Lines (lower 'Ship now' for a split shipment)</source>
-        <translation type="unfinished" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="105"/>
+        <source>Lines (lower &apos;Ship now&apos; for a split shipment)</source>
+        <translation>商品行（减少“本次发货”数量可拆分发货）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="147" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="147"/>
         <source>✓ valid {0} number</source>
-        <translation type="unfinished" />
+        <translation>✓ 有效的 {0} 运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="165" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="165"/>
         <source>#{0}: {1}</source>
-        <translation type="unfinished" />
+        <translation>#{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="197" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="197"/>
         <source>Shipping…</source>
-        <translation type="unfinished" />
+        <translation>正在发货…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="200" />
+        <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="200"/>
         <source>Shipped #{0}.</source>
-        <translation type="unfinished" />
+        <translation>已发货 #{0}。</translation>
     </message>
 </context>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28"/>
         <source>New requests</source>
-        <translation type="unfinished" />
+        <translation>新申请</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28"/>
         <source>Awaiting approval</source>
-        <translation type="unfinished" />
+        <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29"/>
         <source>Awaiting goods</source>
-        <translation type="unfinished" />
+        <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29"/>
         <source>To inspect</source>
-        <translation type="unfinished" />
+        <translation>待质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30"/>
         <source>Refunds pending</source>
-        <translation type="unfinished" />
+        <translation>退款处理中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30"/>
         <source>Refunds failed</source>
-        <translation type="unfinished" />
+        <translation>退款失败</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
         <source>All open</source>
-        <translation type="unfinished" />
+        <translation>全部未结</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31" />
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
         <source>All cases</source>
-        <translation type="unfinished" />
+        <translation>全部售后单</translation>
     </message>
 </context>
 </TS>

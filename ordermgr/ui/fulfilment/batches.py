@@ -1,19 +1,19 @@
-"""Pick batches: start one from the allocated queue or from order numbers, print its pick list
-(and the batch's packing slips and labels) as PDF."""
+"""Pick batches: start one from the allocated queue or from order numbers, see the selected
+batch's pick list on screen, print it (and the batch's packing slips and labels) as PDF."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSpinBox, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ordermgr.models import Order
-from ordermgr.reports import documents
 from ordermgr.services import fulfilment
 from ordermgr.ui.fulfilment.model import Col, PagedModel
-from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.fulfilment.picklist import PickListView, ask_pdf_path, write_batch_pdf
+from ordermgr.ui.ops import WriteOp
 
 
 class PickBatches(QWidget):
@@ -35,6 +35,17 @@ class PickBatches(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
+        self.pick_list = PickListView(ctx.engine)
+        self.split = QSplitter(Qt.Vertical)
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.pick_list)
+        self.split.setStretchFactor(1, 2)
+        state = QSettings().value("fulfilment/batches_splitter")
+        if state is not None:
+            self.split.restoreState(state)
+        self.split.splitterMoved.connect(lambda *_: QSettings().setValue(
+            "fulfilment/batches_splitter", self.split.saveState()))
+        self.ask_path = ask_pdf_path  # (parent, suggested name) -> path or None; tests swap it
         self.message = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Orders")))
@@ -48,13 +59,15 @@ class PickBatches(QWidget):
         prints.addWidget(self.print_docs)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.message)
         layout.addLayout(prints)
         from_queue.clicked.connect(self.start_from_queue)
         from_selection.clicked.connect(self._start_from_selection)
         self.print_list.clicked.connect(lambda: self._print(pick_list=True))
         self.print_docs.clicked.connect(lambda: self._print(pick_list=False))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self.pick_list.clear_list)
         self.model.reload()
 
     def start_from_queue(self) -> None:
@@ -87,6 +100,16 @@ class PickBatches(QWidget):
     def _started(self, batch_id: int) -> None:
         self.message.setText(self.tr("Batch started; its orders are now being picked."))
         self.model.reload()
+        self.pick_list.show_batch(batch_id)
+
+    def select_batch(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _selection_changed(self, *_args) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        batch = self.model.row_at(rows[0].row()) if rows else None
+        if batch is not None:
+            self.pick_list.show_batch(batch.id)
 
     def _selected_batch(self):
         rows = self.table.selectionModel().selectedRows()
@@ -97,28 +120,11 @@ class PickBatches(QWidget):
         if batch is None:
             self.message.setText(self.tr("Start a batch first."))
             return
-        settings = QSettings()
-        folder = settings.value("fulfilment/pdf_folder", "")
         name = f"{batch.number}-{'picklist' if pick_list else 'documents'}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), f"{folder}/{name}".lstrip("/"),
-                                              self.tr("PDF (*.pdf)"))
-        if not path:
-            return
-        settings.setValue("fulfilment/pdf_folder", str(__import__("pathlib").Path(path).parent))
-        self.write_pdf(batch.id, path, pick_list=pick_list)
+        path = self.ask_path(self, name)
+        if path:
+            self.write_pdf(batch.id, path, pick_list=pick_list)
 
     def write_pdf(self, batch_id: int, path: str, *, pick_list: bool):
-        engine = self.ctx.engine
-
-        def work(progress):
-            with Session(engine) as session:
-                if pick_list:
-                    data = documents.pick_list_pdf(fulfilment.pick_list(session, batch_id))
-                else:
-                    docs = documents.load_order_documents(
-                        session, fulfilment.batch_order_ids(session, batch_id))
-                    data = documents.documents_pdf(docs, progress=progress)
-            return documents.save_pdf(data, path)
-
-        return QueryOp(self, work, label=self.tr("Writing the PDF…"), wants_progress=True).success(
+        return write_batch_pdf(self, self.ctx.engine, batch_id, path, pick_list=pick_list).success(
             lambda p: self.message.setText(self.tr("Saved {0}").format(p))).run()

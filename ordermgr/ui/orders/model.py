@@ -340,38 +340,75 @@ class OrderTableModel(QAbstractTableModel):
     def refresh_window(self, first_row: int, last_row: int) -> None:
         """Another change arrived: read again what the clerk sees.
 
-        A short queue is simply reloaded (keeping as many rows). Deep in a long queue, only the
-        pages on screen are read again, each from its own keyset boundary, so the visible rows
-        stay put and no scan of the rows above is needed; pages off screen are dropped from the
-        cache and read again when they scroll into view."""
+        A short queue is simply reloaded (keeping as many rows). Deep in a long queue the model
+        is not reset: one keyset scan of keys only (no rows) rebuilds every page boundary up to
+        as many rows as are loaded, and the pages on screen are read again as ONE contiguous
+        range from the boundary before the first of them. Reading each visible page from its
+        own old boundary (as this used to do) lost or doubled a row where two pages met once
+        a row had been added to or removed from a page: pages are only consistent if their
+        boundaries are re-cut from the same data. Pages off screen are dropped from the cache
+        and read again from the new boundaries when they scroll into view."""
         if self._count <= FULL_RELOAD_ROWS or self.loading:
             self.reload(keep_rows=True)
             return
-        first_page = max(first_row, 0) // PAGE_SIZE
-        last_page = min(max(last_row, first_row), self._count - 1) // PAGE_SIZE
-        pages = [p for p in range(first_page, last_page + 1) if p < len(self._boundaries)]
-        boundaries = {p: self._boundaries[p] for p in pages}
+        page_size = PAGE_SIZE
+        first_page = max(first_row, 0) // page_size
+        last_page = max(min(max(last_row, first_row), self._count - 1) // page_size, first_page)
+        # as many rows as are loaded (whole pages); one page more if the queue was read to its
+        # end, so rows added at the end show up too
+        need = -(-self._count // page_size) * page_size + (page_size if self._exhausted else 0)
         flt, sort, desc = self.filter, self.sort_key, self.descending
         generation = self._generation
 
         def work():
             with self.engine.connect() as conn:
-                return {p: queries.fetch_order_page(conn, flt, sort=sort, descending=desc,
-                                                    after=after, limit=PAGE_SIZE)
-                        for p, after in boundaries.items()}
+                keys, seen = queries.page_keys(conn, flt, sort=sort, descending=desc,
+                                               after=None, step=page_size, limit=need)
+                boundaries = [None, *keys]
+                first = min(first_page, len(boundaries) - 1)
+                last = min(last_page, len(boundaries) - 1)
+                rows = queries.fetch_order_page(conn, flt, sort=sort, descending=desc,
+                                                after=boundaries[first],
+                                                limit=(last - first + 1) * page_size)
+                return boundaries, seen, first, rows
 
-        def done(fresh: dict[int, list[OrderRow]]) -> None:
-            if generation != self._generation or not fresh:
+        def done(result) -> None:
+            if generation != self._generation:
                 return  # a reload replaced everything meanwhile
-            self._pages.clear()
-            for p, rows in fresh.items():
-                self._cache(p, rows)
-            top = min(fresh) * PAGE_SIZE
-            bottom = min(max(fresh) * PAGE_SIZE + PAGE_SIZE, self._count) - 1
-            self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(self.columns) - 1))
-            self.window_refreshed.emit()
+            self._apply_window(*result, exhausted_below=need)
 
         QueryOp(self, work).success(done).failure(self.load_failed.emit).run()
+
+    def _apply_window(self, boundaries: list, seen: int, first: int, rows: list[OrderRow], *,
+                      exhausted_below: int) -> None:
+        page_size = PAGE_SIZE
+        # the window's own rows decide the boundaries inside it (if another change slipped in
+        # between the two queries, the next notification refreshes again)
+        pages = [rows[i:i + page_size] for i in range(0, len(rows), page_size)]
+        for offset, page in enumerate(pages):
+            p = first + offset + 1
+            if len(page) == page_size and p < len(boundaries):
+                boundaries[p] = page[-1].sort_key
+        count = seen
+        exhausted = seen < exhausted_below
+        old = self._count
+        if count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+        elif count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+        self._boundaries = boundaries
+        self._pages.clear()
+        for offset, page in enumerate(pages):
+            self._cache(first + offset, page)
+        self._count = count
+        self._exhausted = exhausted
+        if count < old:
+            self.endRemoveRows()
+        elif count > old:
+            self.endInsertRows()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+        self.window_refreshed.emit()
 
     # -- internals ----------------------------------------------------------------------------
     def _run(self, fn):

@@ -8,19 +8,17 @@ shared database, a lock file next to a SQLite database. A second runner says so 
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
+from ordermgr.db.locks import try_exclusive
 from ordermgr.db.uow import Actor, UnitOfWork
 from ordermgr.errors import UserError
 from ordermgr.services import stores as store_service
@@ -64,45 +62,9 @@ class StoreRun:
         return text_ + (f"; ERROR: {self.error}" if self.error else "")
 
 
-@contextlib.contextmanager
 def store_lock(engine: Engine, store_id: int):
     """Yield True if this process got the store, False if another runner holds it."""
-    if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            got = conn.execute(text("SELECT pg_try_advisory_lock(:ns, :id)"),
-                               {"ns": LOCK_NAMESPACE, "id": store_id}).scalar()
-            conn.commit()
-            try:
-                yield bool(got)
-            finally:
-                if got:
-                    conn.execute(text("SELECT pg_advisory_unlock(:ns, :id)"),
-                                 {"ns": LOCK_NAMESPACE, "id": store_id})
-                    conn.commit()
-        return
-    database = engine.url.database
-    if not database or database == ":memory:":
-        yield True
-        return
-    try:
-        import fcntl
-    except ImportError:  # Windows: SQLite is single-workstation there; no file lock needed
-        yield True
-        return
-    path = Path(f"{database}.sync-{store_id}.lock")
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+    return try_exclusive(engine, LOCK_NAMESPACE, store_id, f"sync-{store_id}")
 
 
 def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 100,

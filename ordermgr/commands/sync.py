@@ -53,6 +53,7 @@ def _run(args, ctx) -> int:
         return _problems(args, ctx)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s")
     engine, actor = ctx.engine, ctx.actor
+    last_housekeeping = None
     while True:
         runs = sync_all(engine, actor, store_name=args.store, page_size=args.page_size)
         failed = False
@@ -66,4 +67,22 @@ def _run(args, ctx) -> int:
             print("No active storefronts to sync; add one with `ordermgr store add`.")
         if args.once:
             return 1 if failed else 0
+        last_housekeeping = _housekeeping(engine, actor, last_housekeeping, quiet=args.quiet)
         time.sleep(max(1.0, args.interval))
+
+
+def _housekeeping(engine, actor, last: float | None, *, quiet: bool) -> float | None:
+    """With --watch, also run the time-based jobs every 5 minutes (see `ordermgr housekeeping`)."""
+    from ordermgr.errors import UserError
+    from ordermgr.services.housekeeping import MIN_INTERVAL, run_housekeeping
+    if last is not None and time.monotonic() - last < MIN_INTERVAL.total_seconds():
+        return last
+    try:
+        report = run_housekeeping(engine, actor)
+    except UserError as exc:  # e.g. this user may not run any job: say so, keep syncing
+        print(f"Housekeeping: {exc}", flush=True)
+    else:
+        if report.errors or (not quiet and report.did_something):
+            for line in report.lines():
+                print(line, flush=True)
+    return time.monotonic()

@@ -80,3 +80,16 @@ def test_scheduled_as_a_clerk_says_which_jobs_need_a_supervisor(db, capsys):
     assert "unpaid orders cancelled not run: bob (clerk) may not do this" in err
     assert "schedule it as a supervisor or an admin" in err
     assert status(uow, order_id) == OrderStatus.PENDING_PAYMENT
+
+
+def test_sync_watch_also_runs_housekeeping(db, capsys, monkeypatch):
+    url, uow, order_id = db
+    import ordermgr.commands.sync as sync_command
+
+    def stop(_seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sync_command.time, "sleep", stop)
+    assert main(["--database", url, "--user", "alice", "sync", "--watch"]) == 130
+    assert "unpaid orders cancelled: 1" in capsys.readouterr().out
+    assert status(uow, order_id) == OrderStatus.CANCELLED

@@ -190,6 +190,174 @@
     </message>
 </context>
 <context>
+    <name>AfterSalesModel</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="40"/>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="42"/>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="43"/>
+        <source>{0} d</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="47"/>
+        <source>Return &amp; refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="48"/>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="49"/>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="50"/>
+        <source>Re-ship</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="51"/>
+        <source>Intercept</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="52"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="56"/>
+        <source>requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="57"/>
+        <source>approved</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="58"/>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="59"/>
+        <source>awaiting goods</source>
+        <translation>待收货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="60"/>
+        <source>received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="61"/>
+        <source>inspected</source>
+        <translation>已质检</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="62"/>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="63"/>
+        <source>exchanged</source>
+        <translation>已换货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="64"/>
+        <source>re-shipped</source>
+        <translation>已补发</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="65"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="66"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="67"/>
+        <source>pending</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="68"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="69"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="70"/>
+        <source>awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="210"/>
+        <source>RMA</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="211"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="212"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="213"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="214"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="215"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="217"/>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="219"/>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="221"/>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+</context>
+<context>
     <name>AfterSalesSettingsPage</name>
     <message>
         <location filename="../../ordermgr/ui/aftersales/settings.py" line="21"/>
@@ -3483,6 +3651,84 @@
         <location filename="../../ordermgr/ui/inventory/page.py" line="129"/>
         <source>Wrote {0} stock levels.</source>
         <translation>已导出 {0} 条库存记录。</translation>
+    </message>
+</context>
+<context>
+    <name>StockTableModel</name>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="46"/>
+        <source>Low</source>
+        <translation>低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="47"/>
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="48"/>
+        <source>OVERSOLD: check the ledger</source>
+        <translation>超卖：请核对库存流水</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="56"/>
+        <source>{0} d</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="70"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="71"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="73"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="75"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="77"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="79"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="81"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="83"/>
+        <source>Incoming</source>
+        <translation>在途入库</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="85"/>
+        <source>Threshold</source>
+        <translation>预警值</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="87"/>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/model.py" line="88"/>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>

@@ -24,10 +24,6 @@ AMBER = QColor("#fff1c2")
 RED = QColor("#ffd0d0")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AfterSalesModel", text)
-
-
 def money_text(amount, currency: str) -> str:
     if amount is None:
         return ""
@@ -41,25 +37,38 @@ def local_time(when: datetime | None) -> str:
 def age_text(when: datetime, now: datetime | None = None) -> str:
     seconds = int(((now or datetime.now(timezone.utc)) - when).total_seconds())
     if seconds < 3600:
-        return _t("{0} min").format(max(seconds // 60, 0))
+        return QCoreApplication.translate("AfterSalesModel", "{0} min").format(max(seconds // 60, 0))
     if seconds < 86400:
-        return _t("{0} h").format(seconds // 3600)
-    return _t("{0} d").format(seconds // 86400)
+        return QCoreApplication.translate("AfterSalesModel", "{0} h").format(seconds // 3600)
+    return QCoreApplication.translate("AfterSalesModel", "{0} d").format(seconds // 86400)
 
 
 def kind_text(kind: str) -> str:
-    return {"return_refund": _t("Return & refund"), "refund_only": _t("Refund only"),
-            "exchange": _t("Exchange"), "reship": _t("Re-ship"), "intercept": _t("Intercept"),
-            "complaint": _t("Complaint")}.get(kind, kind)
+    return {"return_refund": QCoreApplication.translate("AfterSalesModel", "Return & refund"),
+            "refund_only": QCoreApplication.translate("AfterSalesModel", "Refund only"),
+            "exchange": QCoreApplication.translate("AfterSalesModel", "Exchange"),
+            "reship": QCoreApplication.translate("AfterSalesModel", "Re-ship"),
+            "intercept": QCoreApplication.translate("AfterSalesModel", "Intercept"),
+            "complaint": QCoreApplication.translate("AfterSalesModel", "Complaint")}.get(kind, kind)
 
 
 def status_text(status: str) -> str:
-    return {"requested": _t("requested"), "approved": _t("approved"), "rejected": _t("rejected"),
-            "awaiting_goods": _t("awaiting goods"), "received": _t("received"),
-            "inspected": _t("inspected"), "refunded": _t("refunded"), "exchanged": _t("exchanged"),
-            "reshipped": _t("re-shipped"), "closed": _t("closed"), "cancelled": _t("cancelled"),
-            "pending": _t("pending"), "done": _t("done"), "failed": _t("failed"),
-            "pending_payment": _t("awaiting payment")}.get(status, status.replace("_", " "))
+    return {"requested": QCoreApplication.translate("AfterSalesModel", "requested"),
+            "approved": QCoreApplication.translate("AfterSalesModel", "approved"),
+            "rejected": QCoreApplication.translate("AfterSalesModel", "rejected"),
+            "awaiting_goods": QCoreApplication.translate("AfterSalesModel", "awaiting goods"),
+            "received": QCoreApplication.translate("AfterSalesModel", "received"),
+            "inspected": QCoreApplication.translate("AfterSalesModel", "inspected"),
+            "refunded": QCoreApplication.translate("AfterSalesModel", "refunded"),
+            "exchanged": QCoreApplication.translate("AfterSalesModel", "exchanged"),
+            "reshipped": QCoreApplication.translate("AfterSalesModel", "re-shipped"),
+            "closed": QCoreApplication.translate("AfterSalesModel", "closed"),
+            "cancelled": QCoreApplication.translate("AfterSalesModel", "cancelled"),
+            "pending": QCoreApplication.translate("AfterSalesModel", "pending"),
+            "done": QCoreApplication.translate("AfterSalesModel", "done"),
+            "failed": QCoreApplication.translate("AfterSalesModel", "failed"),
+            "pending_payment": QCoreApplication.translate("AfterSalesModel", "awaiting payment"),
+            }.get(status, status.replace("_", " "))
 
 
 @dataclass(frozen=True)
@@ -198,13 +207,16 @@ RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
 def case_columns() -> list[Column]:
     return [
-        Column(_t("RMA"), lambda r: r.number),
-        Column(_t("Order"), lambda r: r.order_number),
-        Column(_t("Customer"), lambda r: r.customer),
-        Column(_t("Type"), lambda r: kind_text(r.kind)),
-        Column(_t("Status"), lambda r: status_text(r.status)),
-        Column(_t("Refund"), lambda r: money_text(r.amount, r.currency), RIGHT),
-        Column(_t("Requested"), lambda r: local_time(r.requested_at)),
-        Column(_t("Age"), lambda r: age_text(r.requested_at), RIGHT),
-        Column(_t("Due"), lambda r: local_time(r.due_at)),
+        Column(QCoreApplication.translate("AfterSalesModel", "RMA"), lambda r: r.number),
+        Column(QCoreApplication.translate("AfterSalesModel", "Order"), lambda r: r.order_number),
+        Column(QCoreApplication.translate("AfterSalesModel", "Customer"), lambda r: r.customer),
+        Column(QCoreApplication.translate("AfterSalesModel", "Type"), lambda r: kind_text(r.kind)),
+        Column(QCoreApplication.translate("AfterSalesModel", "Status"), lambda r: status_text(r.status)),
+        Column(QCoreApplication.translate("AfterSalesModel", "Refund"),
+               lambda r: money_text(r.amount, r.currency), RIGHT),
+        Column(QCoreApplication.translate("AfterSalesModel", "Requested"),
+               lambda r: local_time(r.requested_at)),
+        Column(QCoreApplication.translate("AfterSalesModel", "Age"),
+               lambda r: age_text(r.requested_at), RIGHT),
+        Column(QCoreApplication.translate("AfterSalesModel", "Due"), lambda r: local_time(r.due_at)),
     ]

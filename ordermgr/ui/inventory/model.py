@@ -30,10 +30,6 @@ RED = QColor("#f4a6a6")
 OVERSOLD = QColor("#b00020")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StockTableModel", text)
-
-
 def state_brushes(state: str) -> tuple[QBrush | None, QBrush | None]:
     """(background, foreground) for a row state."""
     if state == "oversold":
@@ -46,15 +42,18 @@ def state_brushes(state: str) -> tuple[QBrush | None, QBrush | None]:
 
 
 def state_text(state: str) -> str:
-    return {"ok": "", "low": _t("Low"), "out": _t("Out of stock"),
-            "oversold": _t("OVERSOLD: check the ledger")}[state]
+    return {"ok": "",
+            "low": QCoreApplication.translate("StockTableModel", "Low"),
+            "out": QCoreApplication.translate("StockTableModel", "Out of stock"),
+            "oversold": QCoreApplication.translate("StockTableModel", "OVERSOLD: check the ledger")}[state]
 
 
 def format_cover(row: StockRow) -> str:
     cover = row.days_of_cover
     if cover is None:
         return "–"
-    return _t("{0} d").format(f"{cover:.0f}" if cover < 1000 else "999+")
+    days = f"{cover:.0f}" if cover < 1000 else "999+"
+    return QCoreApplication.translate("StockTableModel", "{0} d").format(days)
 
 
 @dataclass(frozen=True)
@@ -68,17 +67,26 @@ class Column:
 
 def build_columns() -> list[Column]:
     return [
-        Column("sku", _t("SKU"), lambda r: r.sku, "sku", False),
-        Column("name", _t("Name"), lambda r: r.name, "name", False),
-        Column("barcode", _t("Barcode"), lambda r: r.barcode, None, False),
-        Column("warehouse", _t("Warehouse"), lambda r: r.warehouse, "warehouse", False),
-        Column("on_hand", _t("On hand"), lambda r: str(r.on_hand), "on_hand"),
-        Column("reserved", _t("Reserved"), lambda r: str(r.reserved), "reserved"),
-        Column("available", _t("Available"), lambda r: str(r.available), "available"),
-        Column("incoming", _t("Incoming"), lambda r: str(r.incoming) if r.incoming else "", None),
-        Column("threshold", _t("Threshold"), lambda r: str(r.threshold), "threshold"),
-        Column("cover", _t("Days of cover"), format_cover, None),
-        Column("state", _t("State"), lambda r: state_text(r.state), None, False),
+        Column("sku", QCoreApplication.translate("StockTableModel", "SKU"), lambda r: r.sku, "sku", False),
+        Column("name", QCoreApplication.translate("StockTableModel", "Name"),
+               lambda r: r.name, "name", False),
+        Column("barcode", QCoreApplication.translate("StockTableModel", "Barcode"),
+               lambda r: r.barcode, None, False),
+        Column("warehouse", QCoreApplication.translate("StockTableModel", "Warehouse"),
+               lambda r: r.warehouse, "warehouse", False),
+        Column("on_hand", QCoreApplication.translate("StockTableModel", "On hand"),
+               lambda r: str(r.on_hand), "on_hand"),
+        Column("reserved", QCoreApplication.translate("StockTableModel", "Reserved"),
+               lambda r: str(r.reserved), "reserved"),
+        Column("available", QCoreApplication.translate("StockTableModel", "Available"),
+               lambda r: str(r.available), "available"),
+        Column("incoming", QCoreApplication.translate("StockTableModel", "Incoming"),
+               lambda r: str(r.incoming) if r.incoming else "", None),
+        Column("threshold", QCoreApplication.translate("StockTableModel", "Threshold"),
+               lambda r: str(r.threshold), "threshold"),
+        Column("cover", QCoreApplication.translate("StockTableModel", "Days of cover"), format_cover, None),
+        Column("state", QCoreApplication.translate("StockTableModel", "State"),
+               lambda r: state_text(r.state), None, False),
     ]
 
 

@@ -92,12 +92,16 @@ def test_changes_around_a_page_seam_deep_in_the_queue_leave_every_row_once(qtbot
     assert ids == sql_ids(ctx, model)
     assert model.rowCount() == ORDERS
 
-    orders.hold_order(other, queue[20], reason="check")  # above the screen
+    desk.select_rows([43])
+    selected = model.order_id(43)
+    orders.hold_order(other, queue[20], reason="check")  # above the screen: the rest move up
     place_order(other, {"TEA-01": 1}, shipping="445")  # on screen, after the new row
     refresh(qtbot, desk)
     ids = model_ids(model)
     assert len(ids) == len(set(ids))
     assert ids == sql_ids(ctx, model)
+    assert [r.id for r in desk.selected_rows()] == [selected]  # the selection follows its order
+    assert desk.table.currentIndex().row() == ids.index(selected) == 42
     assert model.cached_rows <= 3 * PAGE
 
 

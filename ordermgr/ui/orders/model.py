@@ -390,27 +390,40 @@ class OrderTableModel(QAbstractTableModel):
             if len(page) == page_size and p < len(boundaries):
                 boundaries[p] = page[-1].sort_key
         count = seen
-        exhausted = seen < exhausted_below
         old = self._count
         if count < old:
             self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._count = count
+            self.endRemoveRows()
         elif count > old:
             self.beginInsertRows(QModelIndex(), old, count - 1)
+            self._count = count
+            self.endInsertRows()
+        # rows added or removed above the window move the rest: the selection and the current
+        # row follow their orders (when those are on screen)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._cached_id(i.row()) for i in persistent]
         self._boundaries = boundaries
         self._pages.clear()
         for offset, page in enumerate(pages):
             self._cache(first + offset, page)
-        self._count = count
-        self._exhausted = exhausted
-        if count < old:
-            self.endRemoveRows()
-        elif count > old:
-            self.endInsertRows()
+        self._exhausted = seen < exhausted_below
+        for index, order_id in zip(persistent, ids):
+            row = self.row_of(order_id) if order_id is not None else None
+            if row is not None and row != index.row():
+                self.changePersistentIndex(index, self.index(row, index.column()))
+        self.layoutChanged.emit()
         if count:
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
         self.window_refreshed.emit()
 
     # -- internals ----------------------------------------------------------------------------
+    def _cached_id(self, row: int) -> int | None:
+        page = self._pages.get(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return page[offset].id if page is not None and offset < len(page) else None
+
     def _run(self, fn):
         with self.engine.connect() as conn:
             return fn(conn)

@@ -158,7 +158,7 @@ S10 = r"[A-Z]{2}\d{9}[A-Z]{2}"
 
 BUILTIN: tuple[Carrier, ...] = (
     Carrier("sf", "SF Express", (Format(r"SF\d{13}"), Format(r"\d{12}")),
-            "SF followed by 13 digits (older labels: 12 digits)",
+            "SF followed by 13 digits (older labels: 12 digits, no SF)",
             "https://www.sf-express.com/chn/sc/waybill/waybill-detail/{waybill}", 3,
             aliases=("顺丰", "SF", "SFEXPRESS")),
     Carrier("zto", "ZTO Express", (Format(r"\d{12}"), Format(r"\d{14}")),

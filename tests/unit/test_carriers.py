@@ -65,7 +65,7 @@ def test_sf_message_names_the_format():
     with pytest.raises(ValidationError) as caught:
         DEFAULT.validate("SF Express", "SF12345")
     assert str(caught.value) == ("SF Express waybills are SF followed by 13 digits (older labels: "
-                                 "12 digits); SF12345 is too short.")
+                                 "12 digits, no SF); SF12345 is too short.")
 
 
 def test_carriers_are_found_by_code_name_or_chinese_alias():

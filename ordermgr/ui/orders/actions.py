@@ -20,6 +20,7 @@ class ActionSpec:
     permission: str
     enabled: Callable[[list], bool]  # from the selected queue rows
     bulk: bool = False  # may run on many selected orders at once
+    together: bool = False  # acts on the whole selection in one step (merge, pick batch)
 
 
 def _one(rule: Callable[[str], bool]) -> Callable[[list], bool]:
@@ -56,5 +57,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("split", QT_TRANSLATE_NOOP("OrderActions", "&Split…"), "Ctrl+Shift+S",
                "orders.edit", _one(lambda s: s in SPLIT_STATES)),
     ActionSpec("merge", QT_TRANSLATE_NOOP("OrderActions", "&Merge"), "Ctrl+Shift+M",
-               "orders.edit", can_merge),
+               "orders.edit", can_merge, together=True),
+    ActionSpec("pick", QT_TRANSLATE_NOOP("OrderActions", "Start &pick batch"), "Ctrl+Shift+P",
+               "orders.fulfil", lambda rows: bool(rows) and all(
+                   machine("start_picking")(r.status) for r in rows), together=True),
 )

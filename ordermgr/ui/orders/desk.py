@@ -9,8 +9,9 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QItemSelection,
-                            QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, Signal)
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+                            QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, QUrl,
+                            Signal)
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMenu, QSplitter,
                                QTableView, QToolBar, QToolButton, QVBoxLayout, QWidget)
@@ -21,10 +22,12 @@ from ordermgr.db.queries import QUEUES, OrderFilter
 from ordermgr.db.uow import Changes
 from ordermgr.errors import ConflictError, ValidationError
 from ordermgr.models import Order, PaymentStatus
+from ordermgr.models.fulfilment import PickBatch
 from ordermgr.models.money import to_decimal
 from ordermgr.models.states import FulfilmentStatus
 from ordermgr.services import order_edits, orders
 from ordermgr.ui.errors import show_error
+from ordermgr.ui.fulfilment.picklist import ask_pdf_path, write_batch_pdf
 from ordermgr.ui.ops import QueryOp, WriteOp
 from ordermgr.ui.orders.actions import ACTIONS, ActionSpec
 from ordermgr.ui.orders.detail import OrderDetailPanel, load_detail
@@ -218,6 +221,8 @@ class OrderDesk(QWidget):
         self.window_ = window
         self.actor = ctx.actor
         self.dialogs = dialogs or DeskDialogs(self)
+        self.pick_list_path = ask_pdf_path  # (parent, suggested name) -> path or None
+        self.open_file = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(path))
         self.counts: dict[str, int] = {}
         self._counts_generation = 0
         self._keep: tuple[list[int], int | None, int] | None = None
@@ -644,7 +649,7 @@ class OrderDesk(QWidget):
     def action_allowed(self, spec: ActionSpec, rows: list) -> bool:
         if not rows or not self.actor.may(spec.permission) or not spec.enabled(rows):
             return False
-        if len(rows) > 1 and spec.key != "merge":
+        if len(rows) > 1 and not spec.together:
             return spec.bulk and self.actor.may("orders.bulk")
         return True
 
@@ -715,7 +720,7 @@ class OrderDesk(QWidget):
         rows = self.target_rows()
         if not self.action_allowed(spec, rows):
             return
-        if len(rows) > 1 and key != "merge":
+        if len(rows) > 1 and not spec.together:
             self._run_bulk(spec, rows)
         else:
             getattr(self, f"_do_{key}")(rows)
@@ -801,10 +806,33 @@ class OrderDesk(QWidget):
         self._write("merge", rows[0], lambda uow: order_edits.merge_orders(
             uow, list(versions), expected_versions=versions))
 
+    def _do_pick(self, rows) -> None:
+        """One pick batch of the selected allocated orders; then offer its pick list PDF."""
+        from ordermgr.services import fulfilment
+        ids, engine, started = [r.id for r in rows], self.ctx.engine, []
+
+        def work(uow):
+            batch_id = fulfilment.create_pick_batch(uow, ids)
+            with engine.connect() as conn:
+                started.append((batch_id, conn.execute(select(PickBatch.number).where(
+                    PickBatch.id == batch_id)).scalar_one()))
+        self._write("pick", rows[0], work, after=lambda: self._offer_pick_list(*started[0]))
+
+    def _offer_pick_list(self, batch_id: int, number: str) -> None:
+        self.status_label.setText(self.tr("Pick batch {0} started.").format(number))
+        path = self.pick_list_path(self, f"{number}-picklist.pdf")
+        if path:
+            write_batch_pdf(self, self.ctx.engine, batch_id, path).success(
+                self._pick_list_saved).run()
+
+    def _pick_list_saved(self, path) -> None:
+        self.status_label.setText(self.tr("Pick list saved to {0}").format(path))
+        self.open_file(str(path))
+
     def _with_detail(self, row, then) -> None:
         QueryOp(self, lambda: load_detail(self.ctx.engine, row.number)).success(then).run()
 
-    def _write(self, key: str, row, work) -> None:
+    def _write(self, key: str, row, work, *, after=None) -> None:
         uow = self.ctx.uow()
 
         def job():
@@ -813,6 +841,8 @@ class OrderDesk(QWidget):
 
         def ok(changes: Changes) -> None:
             self.publish(changes)
+            if after is not None:
+                after()
             self.action_finished.emit(key)
 
         def failed(exc: BaseException) -> None:

@@ -58,8 +58,8 @@ class _CollectingUnitOfWork(UnitOfWork):
     def commit(self) -> None:
         if self.rehearse:
             self.session.flush()  # every check and constraint runs; __exit__ rolls it back
-        else:
-            super().commit()
+            return
+        super().commit()
         self.collected.merge(self.changes)
 
 
@@ -168,6 +168,11 @@ def last_run(session) -> tuple[datetime | None, str]:
         return None, ""
 
 
+def runnable_jobs(actor: Actor, jobs: Sequence[Job] = JOBS) -> list[Job]:
+    """The jobs this user's role allows (a clerk completes orders but does not cancel them)."""
+    return [j for j in jobs if all(actor.may(p) for p in j.permissions)]
+
+
 def last_run_of(engine: Engine) -> tuple[datetime | None, str]:
     with Session(engine) as session:
         return last_run(session)
@@ -181,7 +186,7 @@ def run_housekeeping(engine: Engine, actor: Actor, *, now: datetime | None = Non
     or it ran less than `min_interval` ago (`force` ignores that; a dry run always looks)."""
     now = now or utcnow()
     report = HousekeepingReport(dry_run=dry_run)
-    permitted = [j for j in jobs if all(actor.may(p) for p in j.permissions)]
+    permitted = runnable_jobs(actor, jobs)
     if not permitted:
         raise PermissionDenied(f"{actor.username} ({actor.role}) may not run any housekeeping job. "
                                "Run it as a supervisor or an admin.")

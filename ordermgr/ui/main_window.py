@@ -7,7 +7,7 @@ import json
 import logging
 import time
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QSplitter, QStackedWidget, QWidget)
@@ -17,9 +17,11 @@ from ordermgr.db.uow import PROCESS_ORIGIN, Changes
 from ordermgr.errors import UserError
 from ordermgr.ui.areas import AREAS, Area
 from ordermgr.ui.live import LiveUpdates
+from ordermgr.ui.ops import QueryOp
 
 log = logging.getLogger(__name__)
 OWN_ECHO_SECONDS = 10.0  # how long our own published change may still echo back from the server
+HOUSEKEEPING_MS = 5 * 60 * 1000  # unpaid/complete/delayed jobs; see services/housekeeping.py
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         if live:
             self.live.start()
+        self._start_housekeeping()
 
     # -- changes ------------------------------------------------------------------------------
     def publish(self, changes: Changes) -> None:
@@ -124,6 +127,45 @@ class MainWindow(QMainWindow):
         label.setAlignment(Qt.AlignCenter)
         return label
 
+    # -- housekeeping: time-based jobs, every 5 minutes, off the UI thread ---------------------
+    def _start_housekeeping(self) -> None:
+        from ordermgr.services.housekeeping import runnable_jobs
+        self._housekeeping_busy = False
+        self.housekeeping_timer = QTimer(self, interval=HOUSEKEEPING_MS)
+        self.housekeeping_timer.timeout.connect(self.run_housekeeping)
+        if runnable_jobs(self.ctx.actor):
+            self.housekeeping_timer.start()
+
+    def run_housekeeping(self) -> None:
+        """A read-pool op, not the writer thread: a long run must not hold up the user's own
+        saves; each job commits in its own transactions, and the database lock plus the shared
+        last-run time keep workstations from doing it twice."""
+        if self._housekeeping_busy:
+            return
+        from ordermgr.services.housekeeping import run_housekeeping
+        self._housekeeping_busy = True
+        ctx = self.ctx
+        (QueryOp(self, lambda: run_housekeeping(ctx.engine, ctx.actor))
+         .success(self._housekeeping_done).failure(self._housekeeping_failed).run())
+
+    def _housekeeping_done(self, report) -> None:
+        self._housekeeping_busy = False
+        texts = {"cancel_unpaid": self.tr("{0} unpaid order(s) cancelled"),
+                 "complete_delivered": self.tr("{0} delivered order(s) completed"),
+                 "flag_delays": self.tr("{0} delayed parcel(s) flagged")}
+        parts = [texts.get(j.name, j.name + " {0}").format(j.done)
+                 for j in report.jobs if j.done and not j.error]
+        parts += [self.tr("{0} failed: {1}").format(j.name, j.error) for j in report.errors]
+        if parts:
+            self.statusBar().showMessage(self.tr("Housekeeping: {0}").format("; ".join(parts)),
+                                         5 * 60 * 1000)
+        self.publish(report.changes)
+
+    def _housekeeping_failed(self, exc: BaseException) -> None:
+        self._housekeeping_busy = False  # background work: no dialog every five minutes
+        log.warning("housekeeping failed: %s", exc)
+        self.statusBar().showMessage(self.tr("Housekeeping failed: {0}").format(exc), 5 * 60 * 1000)
+
     # -- chrome -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -164,4 +206,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.live.stop()
+        self.housekeeping_timer.stop()
         super().closeEvent(event)

@@ -8,10 +8,11 @@ import pytest
 from ordermgr.cli import main
 from ordermgr.db.engine import make_engine
 from ordermgr.db.uow import UnitOfWork
-from ordermgr.models import OrderStatus, utcnow
-from ordermgr.services import orders, payments, tracking
+from ordermgr.models import OrderStatus
+from ordermgr.services import payments, tracking
 from ordermgr.services.users import resolve_actor
-from tests.factories import build_catalog, place_order
+from tests.factories import build_catalog
+from tests.services.test_housekeeping import unpaid
 
 
 @pytest.fixture
@@ -22,13 +23,7 @@ def db(tmp_path):
     engine = make_engine(url)
     uow = UnitOfWork(engine, resolve_actor(engine, "alice"))
     build_catalog(uow)
-    order_id = place_order(uow, {"TEA-01": 2})
-    orders.confirm_order(uow, order_id)
-    with uow:
-        order = uow.get_order(order_id)
-        order.status = OrderStatus.PENDING_PAYMENT
-        order.placed_at = utcnow() - timedelta(days=2)
-        uow.commit()
+    order_id = unpaid(uow, {"TEA-01": 2}, age=timedelta(days=2))
     payments.set_unpaid_cancel_hours(uow, 24)
     yield url, uow, order_id
     engine.dispose()

@@ -19,11 +19,15 @@ SF = "SF1311520937431"
 LATER = timedelta(days=8)  # past 72 h unpaid, 7 days after delivery, 3 days of SF silence
 
 
-def unpaid(uow, lines):
+def unpaid(uow, lines, *, age=timedelta(0)):
+    """An order reserved and waiting for payment, placed `age` ago (shared by the CLI and GUI
+    tests of housekeeping)."""
     order_id = place_order(uow, lines)
-    orders.confirm_order(uow, order_id)  # reserved; then it waits for payment
+    orders.confirm_order(uow, order_id)
     with uow:
-        uow.get_order(order_id).status = OrderStatus.PENDING_PAYMENT
+        order = uow.get_order(order_id)
+        order.status = OrderStatus.PENDING_PAYMENT
+        order.placed_at -= age
         uow.commit()
     return order_id
 
@@ -156,7 +160,7 @@ def test_dry_run_counts_exactly_what_would_happen_and_saves_nothing(engine, uow,
     assert level(uow, cat.skus["TEA-01"], cat.main) == (9, 2)
     with uow:
         assert tracking.exceptions_page(uow.session) == []
-    assert housekeeping.last_run_of(engine) == (None, "")
+    assert housekeeping.last_run_of(engine) == (None, "") and not report.changes
 
 
 def test_a_clerk_runs_only_the_jobs_a_clerk_may_do(engine, uow):

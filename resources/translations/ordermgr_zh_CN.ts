@@ -143,48 +143,48 @@
 <context>
     <name>AfterSalesDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="301"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="306"/>
         <source>Cases</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="308"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="313"/>
         <source>Returns desk</source>
         <translation>退货台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="309"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="314"/>
         <source>Unpaid orders</source>
         <translation>未付款订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="310"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="315"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="313"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="318"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="346"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="351"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="356"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="369"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="361"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="374"/>
         <source>New case</source>
         <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="357"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="362"/>
         <source>Order number (or waybill):</source>
         <translation>订单号（或运单号）：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="370"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="375"/>
         <source>No order with number {0}.</source>
         <translation>没有订单号为 {0} 的订单。</translation>
     </message>
@@ -742,186 +742,231 @@
 <context>
     <name>CaseQueues</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="52"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28"/>
+        <source>New requests</source>
+        <translation>新申请</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30"/>
+        <source>Awaiting goods</source>
+        <translation>待收货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
+        <source>To inspect</source>
+        <translation>待质检</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="32"/>
+        <source>Refunds pending</source>
+        <translation>退款处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="33"/>
+        <source>Refunds failed</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="34"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="35"/>
+        <source>All open</source>
+        <translation>全部未结</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="36"/>
+        <source>All cases</source>
+        <translation>全部售后单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="57"/>
         <source>RMA or order number</source>
         <translation>退货单号（RMA）或订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="76"/>
         <source>New case…</source>
         <translation>新建售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="71"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="76"/>
         <source>Approve…</source>
         <translation>审批通过…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="77"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="72"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="77"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="73"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="78"/>
         <source>Re-ship</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="73"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="78"/>
         <source>Exchange…</source>
         <translation>换货…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="74"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="79"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="74"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="79"/>
         <source>Cancel case…</source>
         <translation>取消售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="75"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
         <source>Intercept…</source>
         <translation>拦截…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="75"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="76"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="81"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="153"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="158"/>
         <source>Order #{0}, {1}. Refund {2}.</source>
         <translation>订单 #{0}，{1}。退款 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="162"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="162"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="162"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="157"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="206"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="162"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="211"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="158"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="163"/>
         <source>Inspection</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="164"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="169"/>
         <source>Refund {0}: {1} {2} ({3}) {4}</source>
         <translation>退款 {0}：{1} {2}（{3}）{4}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="168"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="173"/>
         <source>Attachments: {0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="171"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="176"/>
         <source>Intercept: {0} {1}, {2}</source>
         <translation>拦截：{0} {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="206"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="211"/>
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="216"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="223"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="221"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="228"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="217"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="222"/>
         <source>Replacement items as SKU:QTY, separated by commas:</source>
         <translation>换货商品，格式为 SKU:数量，以逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="223"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="228"/>
         <source>Write the items as SKU:QTY, e.g. TEA-01:2.</source>
         <translation>请按 SKU:数量 的格式填写，例如 TEA-01:2。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="236"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="241"/>
         <source>Ask the carrier to stop the parcel</source>
         <translation>请承运商拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="237"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="242"/>
         <source>The carrier stopped it; it is coming back</source>
         <translation>承运商已拦截，包裹正在退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="238"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="243"/>
         <source>The parcel came back</source>
         <translation>包裹已退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="239"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="244"/>
         <source>It was delivered anyway</source>
         <translation>包裹仍已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="240"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="245"/>
         <source>The carrier could not stop it</source>
         <translation>承运商未能拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="241"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="247"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="250"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="246"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="252"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="255"/>
         <source>Parcel intercept</source>
         <translation>包裹拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="241"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="246"/>
         <source>What happened?</source>
         <translation>结果如何？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="247"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="252"/>
         <source>Carrier:</source>
         <translation>承运商：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="251"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="256"/>
         <source>Carrier&apos;s request number:</source>
         <translation>承运商受理单号：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="258"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="263"/>
         <source>Attach a file to the case</source>
         <translation>为售后单添加附件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="259"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="264"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic);;所有文件 (*)</translation>
     </message>
@@ -1171,7 +1216,7 @@
         <location filename="../../ordermgr/ui/reports/dashboard.py" line="192"/>
         <location filename="../../ordermgr/ui/reports/dashboard.py" line="196"/>
         <source>previous period: {0}</source>
-        <translation>上一周期：{0}</translation>
+        <translation>上期：{0}</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/reports/dashboard.py" line="193"/>
@@ -1196,7 +1241,7 @@
     <message>
         <location filename="../../ordermgr/ui/reports/dashboard.py" line="214"/>
         <source>Daily sales ({0}) against the previous period</source>
-        <translation>每日销售额（{0}）与上一周期对比</translation>
+        <translation>每日销售额（{0}）与上期对比</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/reports/dashboard.py" line="218"/>
@@ -1206,7 +1251,7 @@
     <message>
         <location filename="../../ordermgr/ui/reports/dashboard.py" line="219"/>
         <source>Previous period</source>
-        <translation>上一周期</translation>
+        <translation>上期</translation>
     </message>
 </context>
 <context>
@@ -2452,46 +2497,89 @@
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/batches.py" line="32"/>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="40"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="51"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="64"/>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="70"/>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="85"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="77"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="83"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="98"/>
         <source>Starting the batch…</source>
         <translation>正在生成批次…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="88"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="101"/>
         <source>Batch started; its orders are now being picked.</source>
         <translation>批次已生成；其中的订单已进入拣货。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="98"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="121"/>
         <source>Start a batch first.</source>
         <translation>请先生成批次。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="103"/>
+        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="130"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PickListView</name>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="26"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="104"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="28"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="123"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="48"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/batches.py" line="124"/>
-        <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="80"/>
+        <source>Warehouse / bin / order slot</source>
+        <translation>仓库 / 库位 / 订单格口</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="80"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="80"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="81"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="118"/>
+        <source>Warehouse {0}</source>
+        <translation>仓库 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="119"/>
+        <source>{0} SKUs</source>
+        <translation>{0} 个 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="121"/>
+        <source>(no bin)</source>
+        <translation>（无库位）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="124"/>
+        <source>[{0}] #{1}</source>
+        <translation>[{0}] #{1}</translation>
     </message>
 </context>
 <context>
@@ -4561,54 +4649,6 @@
         <location filename="../../ordermgr/ui/fulfilment/waybill.py" line="200"/>
         <source>Shipped #{0}.</source>
         <translation>已发货 #{0}。</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28"/>
-        <source>New requests</source>
-        <translation>新申请</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28"/>
-        <source>Awaiting approval</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29"/>
-        <source>Awaiting goods</source>
-        <translation>待收货</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29"/>
-        <source>To inspect</source>
-        <translation>待质检</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30"/>
-        <source>Refunds pending</source>
-        <translation>退款处理中</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30"/>
-        <source>Refunds failed</source>
-        <translation>退款失败</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
-        <source>Overdue</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
-        <source>All open</source>
-        <translation>全部未结</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
-        <source>All cases</source>
-        <translation>全部售后单</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ import html
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
@@ -24,11 +24,16 @@ from ordermgr.ui.ops import QueryOp, WriteOp
 COUNTS_EVERY_MS = 30_000
 
 
-def queue_titles(widget) -> dict[str, str]:
-    return {"new": widget.tr("New requests"), "awaiting_approval": widget.tr("Awaiting approval"),
-            "awaiting_goods": widget.tr("Awaiting goods"), "to_inspect": widget.tr("To inspect"),
-            "refunds_pending": widget.tr("Refunds pending"), "refunds_failed": widget.tr("Refunds failed"),
-            "overdue": widget.tr("Overdue"), "open": widget.tr("All open"), "all": widget.tr("All cases")}
+def queue_titles() -> dict[str, str]:
+    return {"new": QCoreApplication.translate("CaseQueues", "New requests"),
+            "awaiting_approval": QCoreApplication.translate("CaseQueues", "Awaiting approval"),
+            "awaiting_goods": QCoreApplication.translate("CaseQueues", "Awaiting goods"),
+            "to_inspect": QCoreApplication.translate("CaseQueues", "To inspect"),
+            "refunds_pending": QCoreApplication.translate("CaseQueues", "Refunds pending"),
+            "refunds_failed": QCoreApplication.translate("CaseQueues", "Refunds failed"),
+            "overdue": QCoreApplication.translate("CaseQueues", "Overdue"),
+            "open": QCoreApplication.translate("CaseQueues", "All open"),
+            "all": QCoreApplication.translate("CaseQueues", "All cases")}
 
 
 class CaseQueues(QWidget):
@@ -39,7 +44,7 @@ class CaseQueues(QWidget):
         self.ctx, self.desk = ctx, desk
         self.queue = "new"
         self.detail_data: dict | None = None
-        self.titles = queue_titles(self)
+        self.titles = queue_titles()
         self.queues = QListWidget()
         self.queues.setObjectName("caseQueues")
         self.queues.setMaximumWidth(220)

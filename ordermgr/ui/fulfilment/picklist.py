@@ -18,17 +18,14 @@ from ordermgr.ui.ops import QueryOp
 QTY_COLUMN = 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PickListView", text)
-
-
 def ask_pdf_path(parent: QWidget | None, name: str) -> str | None:
     """A save-file dialog for a batch PDF, starting in the folder used last (remembered)."""
     settings = QSettings()
     folder = settings.value("fulfilment/pdf_folder", "")
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Save PDF"), str(Path(folder) / name) if folder else name,
-        _tr("PDF (*.pdf)"))
+        parent, QCoreApplication.translate("PickListView", "Save PDF"),
+        str(Path(folder) / name) if folder else name,
+        QCoreApplication.translate("PickListView", "PDF (*.pdf)"))
     if not path:
         return None
     settings.setValue("fulfilment/pdf_folder", str(Path(path).parent))
@@ -48,7 +45,7 @@ def write_batch_pdf(parent, engine, batch_id: int, path: str, *, pick_list: bool
                 data = documents.documents_pdf(docs, progress=progress)
         return documents.save_pdf(data, path)
 
-    return QueryOp(parent, work, label=_tr("Writing the PDF…"),
+    return QueryOp(parent, work, label=QCoreApplication.translate("PickListView", "Writing the PDF…"),
                    wants_progress=True)
 
 

@@ -779,8 +779,9 @@ class OrderDesk(QWidget):
     def _do_lines(self, rows) -> None:
         r = rows[0]
         self._ask_with_detail("lines", r, self.dialogs.edit_lines,
-                              lambda uow, quantities: order_edits.edit_order_lines(
-                                  uow, r.id, quantities=quantities, expected_version=r.version))
+                              lambda uow, edits: order_edits.edit_order_lines(
+                                  uow, r.id, quantities=edits.quantities, add=edits.add,
+                                  expected_version=r.version))
 
     def _do_split(self, rows) -> None:
         r = rows[0]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderVi
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ordermgr.services.orders import ADDRESS_FIELDS
+from ordermgr.ui.orders.edit_lines import EditLinesDialog
 from ordermgr.ui.orders.model import status_text
 
 
@@ -49,12 +50,10 @@ class DeskDialogs:
             parent=self.parent)
         return dialog.quantities() if dialog.exec() == QDialog.Accepted else None
 
-    def edit_lines(self, detail: dict) -> dict[int, int] | None:
-        dialog = LineQuantitiesDialog(
-            detail, self.tr("Edit lines"),
-            self.tr("New quantity of each line (0 removes the line):"), initial="current",
-            parent=self.parent)
-        return dialog.quantities() if dialog.exec() == QDialog.Accepted else None
+    def edit_lines(self, detail: dict):
+        """Quantities to change, lines to remove and to add (an `edit_lines.LineEdits`)."""
+        dialog = EditLinesDialog(detail, self.parent.ctx.engine, self.parent)
+        return dialog.edits() if dialog.exec() == QDialog.Accepted else None
 
     def conflict(self, message: str, detail: dict | None) -> None:
         box = QMessageBox(QMessageBox.Warning, self.tr("Changed by someone else"), message,

@@ -19,6 +19,7 @@ from ordermgr.services.order_entry import AddressInput, LineInput, create_order
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.ops import QueryOp, WriteOp
 from ordermgr.ui.orders.model import format_money
+from ordermgr.ui.orders.sku_picker import SkuPicker, available_item
 
 ADDRESS_KEYS = ("name", "phone", "line1", "line2", "city", "region", "postcode", "country")
 
@@ -64,13 +65,8 @@ class NewOrderDialog(QDialog):
             aform.addRow(titles[key], self.address[key])
 
         # lines
-        self.sku_input = QLineEdit()
-        self.sku_input.setObjectName("skuInput")
-        self.sku_input.setPlaceholderText(
-            self.tr("Add a line: SKU, name or scan a barcode, then Enter"))
-        self.sku_choices = QListWidget()
-        self.sku_choices.setMaximumHeight(80)
-        self.sku_choices.hide()
+        self.sku_picker = SkuPicker(ctx.engine, self)
+        self.sku_input = self.sku_picker.input
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Product"),
                                               self.tr("Available"), self.tr("Qty"),
@@ -108,8 +104,7 @@ class NewOrderDialog(QDialog):
         grid.addWidget(address_box, 0, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        layout.addWidget(self.sku_input)
-        layout.addWidget(self.sku_choices)
+        layout.addWidget(self.sku_picker)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(remove)
@@ -125,8 +120,7 @@ class NewOrderDialog(QDialog):
         self.lookup.textEdited.connect(lambda _t: self._lookup_timer.start())
         self.matches.itemActivated.connect(self._customer_chosen)
         self.matches.itemClicked.connect(self._customer_chosen)
-        self.sku_input.returnPressed.connect(self._find_skus)
-        self.sku_choices.itemActivated.connect(lambda item: self.add_line(item.data(Qt.UserRole)))
+        self.sku_picker.chosen.connect(self.add_line)
         for edit in (self.shipping, self.discount):
             edit.textChanged.connect(self.update_totals)
         self.currency.currentTextChanged.connect(self.update_totals)
@@ -167,33 +161,9 @@ class NewOrderDialog(QDialog):
 
     # -- lines --------------------------------------------------------------------------------
     def _find_skus(self) -> None:
-        text = self.sku_input.text().strip()
-        if not text:
-            return
-        QueryOp(self, lambda: self._read(lambda c: queries.find_skus(c, text))).success(
-            self._show_skus).run()
-
-    def _show_skus(self, skus: list[dict]) -> None:
-        self.sku_choices.clear()
-        if len(skus) == 1:
-            self.sku_choices.hide()
-            self.add_line(skus[0])
-            return
-        if not skus:
-            self.sku_input.setToolTip(self.tr("No product matches {0}.").format(
-                self.sku_input.text()))
-            self.sku_input.selectAll()
-            return
-        for sku in skus:
-            item = QListWidgetItem(self.tr("{0} · {1} · {2} available").format(
-                sku["code"], sku["name"], sku["available"]))
-            item.setData(Qt.UserRole, sku)
-            self.sku_choices.addItem(item)
-        self.sku_choices.show()
+        self.sku_picker.find()
 
     def add_line(self, sku: dict) -> None:
-        self.sku_choices.hide()
-        self.sku_input.clear()
         for line in self.lines:
             if line["code"] == sku["code"]:
                 line["spin"].setValue(line["spin"].value() + 1)
@@ -205,13 +175,11 @@ class NewOrderDialog(QDialog):
         spin.valueChanged.connect(self.update_totals)
         price = QLineEdit(str(sku["price"]))
         price.textChanged.connect(self.update_totals)
-        for col, value in ((0, sku["code"]), (1, sku["name"]), (2, str(sku["available"]))):
+        for col, value in ((0, sku["code"]), (1, sku["name"])):
             item = QTableWidgetItem(value)
             item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-            if col == 2 and sku["available"] <= 0:
-                item.setForeground(Qt.red)
-                item.setToolTip(self.tr("Out of stock: the order will be backordered."))
             self.table.setItem(row, col, item)
+        self.table.setItem(row, 2, available_item(sku["available"]))
         self.table.setCellWidget(row, 3, spin)
         self.table.setCellWidget(row, 4, price)
         self.table.setItem(row, 5, QTableWidgetItem(""))

@@ -729,16 +729,25 @@ def quick_refund(uow: UnitOfWork, order_id: int, *, amount: object, reason: str,
         uow.require("returns.request", "open refund cases")
         uow.require("payments.refund", "refund customers")
         order = uow.get_order(order_id, lock=True)
-        code = reason if reason in {r.code for r in reason_codes(uow.session, T.REFUND_ONLY)} else "goodwill"
-        case = _open(uow, order, kind=T.REFUND_ONLY, lines=[], reason=code, note=reason,
-                     refund_amount=value, refund_shipping=False, restocking_fee="0",
-                     amount_reason=reason, external_id=None)
-        _record(uow, case, order, "open", f"Refund-only case opened: {reason}", amount=str(value))
-        _approve(uow, case, order, amount=value, amount_reason=reason, note=reason)
-        _record(uow, case, order, "approve", f"Approved by {uow.actor.username}", amount=str(value))
-        numbers = _refund(uow, case, order, amount=value, reference=reference, split=split)
+        numbers = quick_refund_in(uow, order, value=value, reason=reason, reference=reference,
+                                  split=split)
         uow.commit()
-        return [case.number, *numbers]
+        return numbers
+
+
+def quick_refund_in(uow: UnitOfWork, order: Order, *, value: Decimal, reason: str,
+                    reference: str = "", split: dict[int, object] | None = None) -> list[str]:
+    """quick_refund inside the caller's transaction (permissions checked, order locked by the
+    caller); no commit. Returns the case number and the refund numbers."""
+    code = reason if reason in {r.code for r in reason_codes(uow.session, T.REFUND_ONLY)} else "goodwill"
+    case = _open(uow, order, kind=T.REFUND_ONLY, lines=[], reason=code, note=reason,
+                 refund_amount=value, refund_shipping=False, restocking_fee="0",
+                 amount_reason=reason, external_id=None)
+    _record(uow, case, order, "open", f"Refund-only case opened: {reason}", amount=str(value))
+    _approve(uow, case, order, amount=value, amount_reason=reason, note=reason)
+    _record(uow, case, order, "approve", f"Approved by {uow.actor.username}", amount=str(value))
+    numbers = _refund(uow, case, order, amount=value, reference=reference, split=split)
+    return [case.number, *numbers]
 
 
 def case_for_storefront_refund(uow: UnitOfWork, order: Order, *, external_id: str, amount: Decimal,
@@ -833,22 +842,42 @@ def reship_case(uow: UnitOfWork, case_id: int, *, expected_version: int | None =
     with uow:
         uow.require("returns.request", "re-ship goods")
         case, order = _load(uow, case_id, expected_version)
-        if not case.can("reship"):
-            _apply(case, order, "reship", by=uow.actor.user_id)
-        by_id = {ol.id: ol for ol in order.lines}
-        items = []
-        for c in case.lines:
-            ol = by_id[c.order_line_id]
-            if not ol.sku_id:
-                raise ValidationError(f"{order.subject}: {ol.name} has no SKU; it can't be re-shipped.")
-            items.append((uow.session.get(Sku, ol.sku_id), c.quantity, Decimal("0.00")))
-        if not items:
-            raise ValidationError(f"{case.subject} (order #{order.number}) has no items to re-ship.")
-        new = _replacement_order(uow, order, case, items, suffix="R", credit=ZERO)
-        case.replacement_order_id = new.id
-        _apply(case, order, "reship", by=uow.actor.user_id, note=new.number)
+        new = _reship(uow, case, order)
         _finish(uow, case, order, "reship", f"Re-shipped as order #{new.number}", replacement=new.number)
         return new.id
+
+
+def _reship(uow: UnitOfWork, case: ReturnCase, order: Order) -> Order:
+    if not case.can("reship"):
+        _apply(case, order, "reship", by=uow.actor.user_id)
+    by_id = {ol.id: ol for ol in order.lines}
+    items = []
+    for c in case.lines:
+        ol = by_id[c.order_line_id]
+        if not ol.sku_id:
+            raise ValidationError(f"{order.subject}: {ol.name} has no SKU; it can't be re-shipped.")
+        items.append((uow.session.get(Sku, ol.sku_id), c.quantity, Decimal("0.00")))
+    if not items:
+        raise ValidationError(f"{case.subject} (order #{order.number}) has no items to re-ship.")
+    new = _replacement_order(uow, order, case, items, suffix="R", credit=ZERO)
+    case.replacement_order_id = new.id
+    _apply(case, order, "reship", by=uow.actor.user_id, note=new.number)
+    return new
+
+
+def quick_reship_in(uow: UnitOfWork, order: Order, lines: Iterable[CaseLineInput], *,
+                    note: str) -> tuple[str, Order]:
+    """A re-ship case opened, approved (no money) and re-shipped inside the caller's
+    transaction (permission checked, order locked by the caller); no commit. Returns the case
+    number and the replacement order."""
+    case = _open(uow, order, kind=T.RESHIP, lines=lines, reason="", note=note, refund_amount=None,
+                 refund_shipping=False, restocking_fee="0", amount_reason="", external_id=None)
+    _record(uow, case, order, "open", f"Re-ship case opened: {note}", kind=case.kind)
+    _approve(uow, case, order, amount=None, amount_reason="", note=note)
+    _record(uow, case, order, "approve", f"Approved by {uow.actor.username}", amount="0")
+    new = _reship(uow, case, order)
+    _record(uow, case, order, "reship", f"Re-shipped as order #{new.number}", replacement=new.number)
+    return case.number, new
 
 
 def _sku(uow: UnitOfWork, code: str) -> Sku:

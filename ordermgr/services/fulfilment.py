@@ -23,8 +23,8 @@ from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import NotFound, PermissionDenied, ValidationError
 from ordermgr.fulfilment.carriers import Carriers, custom_carrier
 from ordermgr.fulfilment.packing import PackingCheck, PackLine
-from ordermgr.models import (Bin, LineAllocation, Order, OrderLine, OrderStatus, Role, Sku,
-                             StockLevel, User, Warehouse)
+from ordermgr.models import (Bin, LineAllocation, Order, OrderLine, OrderStatus, Role, Shipment,
+                             Sku, StockLevel, User, Warehouse)
 from ordermgr.models.fulfilment import CustomCarrier, PickBatch, PickBatchOrder
 from ordermgr.models.money import to_decimal
 from ordermgr.services.order_entry import next_number
@@ -575,3 +575,86 @@ def batches_page(session: Session, after: int | None, limit: int) -> list[BatchR
     if after is not None:
         stmt = stmt.where(PickBatch.id < after)
     return [BatchRow(*row) for row in session.execute(stmt.order_by(PickBatch.id.desc()).limit(limit))]
+
+
+# -- logistics exceptions: re-ship and refund that really act -------------------------------------
+
+def _exception_for_action(uow: UnitOfWork, exception_id: int):
+    """The open exception, its order (locked: after-sales steps serialise on it) and shipment."""
+    from ordermgr.services import tracking
+    from ordermgr.models.fulfilment import LogisticsException
+    head = uow.session.get(LogisticsException, exception_id)
+    if head is None:
+        raise NotFound(f"Logistics exception {exception_id} does not exist.")
+    order = uow.get_order(head.order_id, lock=True)
+    exc = tracking.load_open_exception(uow, exception_id)
+    shipment = uow.session.get(Shipment, exc.shipment_id)
+    return exc, order, shipment
+
+
+def _already(order: Order, exc, action: str) -> bool:
+    return any(e.kind == "logistics" and (e.data or {}).get("exception") == exc.id
+               and (e.data or {}).get("action") == action for e in order.events)
+
+
+def _what(exc, shipment: Shipment, note: str) -> str:
+    text = f"{exc.kind.replace('_', ' ')} parcel {shipment.carrier} {shipment.waybill or ''}".strip()
+    return f"{text}: {note}" if note else text
+
+
+def reship_exception(uow: UnitOfWork, exception_id: int, *, note: str = "",
+                     resolve: bool = False) -> int:
+    """Send again what the troubled parcel carried: the after-sales re-ship flow (a re-ship case,
+    approved, with a linked zero-price replacement order that reserves stock) and the action on
+    the exception, all in one transaction. Returns the replacement order's id."""
+    from ordermgr.services import aftersales, tracking
+    note = (note or "").strip()
+    with uow:
+        uow.require("shipments.edit", "handle logistics exceptions")
+        uow.require("returns.request", "re-ship goods")
+        exc, order, shipment = _exception_for_action(uow, exception_id)
+        if _already(order, exc, "reship"):
+            raise ValidationError(f"The {exc.kind.replace('_', ' ')} parcel of {order.subject} was "
+                                  "already re-shipped (see the order's timeline); record a claim "
+                                  "or resolve the exception instead.")
+        allowed = {r.code for r in aftersales.reason_codes(uow.session, "reship")}
+        reason = next((c for c in ("damaged" if exc.kind == "damaged" else "courier", "courier",
+                                   "other") if c in allowed), "other")
+        lines = [aftersales.CaseLineInput(order_line_id=sl.order_line_id, quantity=sl.quantity,
+                                          reason_code=reason)
+                 for sl in shipment.lines if sl.quantity > 0]
+        if not lines:
+            raise ValidationError(f"The parcel {shipment.waybill} of {order.subject} lists no items; "
+                                  "open a re-ship case on the order in after-sales instead.")
+        case_number, new = aftersales.quick_reship_in(uow, order, lines,
+                                                      note=_what(exc, shipment, note))
+        tracking.record_action_in(uow, exc, action="reship", resolve=resolve,
+                                  note=f"Replacement order #{new.number} ({case_number})"
+                                  + (f" - {note}" if note else ""))
+        uow.commit()
+        return new.id
+
+
+def refund_exception(uow: UnitOfWork, exception_id: int, *, amount: object, reference: str = "",
+                     note: str = "", resolve: bool = False) -> list[str]:
+    """Refund the customer for a troubled parcel: a refund through payments (the after-sales
+    refund-only flow, within the actor's approval limit) and the action on the exception, in
+    one transaction. Returns the case number and the refund numbers."""
+    from ordermgr.services import aftersales, tracking
+    value = to_decimal(amount, what="refund amount")
+    if value <= 0:
+        raise ValidationError("Enter the amount to refund (more than 0).")
+    note = (note or "").strip()
+    with uow:
+        uow.require("shipments.edit", "handle logistics exceptions")
+        uow.require("returns.request", "open refund cases")
+        uow.require("payments.refund", "refund customers")
+        exc, order, shipment = _exception_for_action(uow, exception_id)
+        numbers = aftersales.quick_refund_in(uow, order, value=value,
+                                             reason=_what(exc, shipment, note),
+                                             reference=reference)
+        tracking.record_action_in(uow, exc, action="refund", amount=value, resolve=resolve,
+                                  note=f"Refund {', '.join(numbers[1:])} ({numbers[0]})"
+                                  + (f" - {note}" if note else ""))
+        uow.commit()
+        return numbers

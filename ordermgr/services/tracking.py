@@ -173,31 +173,45 @@ def act_on_exception(uow: UnitOfWork, exception_id: int, *, action: str, note: s
     amount = to_decimal(claim_amount, what="claim amount") if claim_amount not in (None, "") else None
     with uow:
         uow.require("shipments.edit", "handle logistics exceptions")
-        exc = uow.session.get(LogisticsException, exception_id)
-        if exc is None:
-            raise NotFound(f"Logistics exception {exception_id} does not exist.")
-        if exc.status == "resolved":
-            raise ValidationError("This exception is already resolved.")
-        exc.action = action
-        if action == "claim":
-            exc.claim_status = claim_status or exc.claim_status or "filed"
-            if amount is not None:
-                exc.claim_amount = amount
-        if note:
-            exc.note = f"{exc.note}\n{note}".strip()
-        if resolve or exc.claim_status in ("paid", "rejected"):
-            exc.status, exc.resolved_at = "resolved", utcnow()
-        order = uow.get_order(exc.order_id)
-        claim = f", claim {exc.claim_status}" if action == "claim" else ""
-        money = f" {amount} {order.currency}" if amount is not None else ""
-        order.record("logistics", f"Exception {exc.kind.replace('_', ' ')}: {action}{claim}{money}"
-                     + (" (resolved)" if exc.status == "resolved" else "")
-                     + (f" - {note}" if note else ""), by=uow.actor.user_id, exception=exc.id,
-                     action=action, claim_status=exc.claim_status)
-        uow.audit("logistics.action", "logistics_exception", exc.id, taken=action,
-                  claim_status=exc.claim_status, amount=amount)
-        uow.changed_order(order)
+        exc = load_open_exception(uow, exception_id)
+        record_action_in(uow, exc, action=action, note=note, claim_status=claim_status,
+                         amount=amount, resolve=resolve)
         uow.commit()
+
+
+def load_open_exception(uow: UnitOfWork, exception_id: int) -> LogisticsException:
+    exc = uow.session.get(LogisticsException, exception_id)
+    if exc is None:
+        raise NotFound(f"Logistics exception {exception_id} does not exist.")
+    if exc.status == "resolved":
+        raise ValidationError("This exception is already resolved.")
+    return exc
+
+
+def record_action_in(uow: UnitOfWork, exc: LogisticsException, *, action: str, note: str = "",
+                     claim_status: str = "", amount: Decimal | None = None,
+                     resolve: bool = False) -> None:
+    """The action taken on an exception: on the exception, the timeline and the audit log
+    (inside the caller's transaction; no commit)."""
+    exc.action = action
+    if action == "claim":
+        exc.claim_status = claim_status or exc.claim_status or "filed"
+        if amount is not None:
+            exc.claim_amount = amount
+    if note:
+        exc.note = f"{exc.note}\n{note}".strip()
+    if resolve or exc.claim_status in ("paid", "rejected"):
+        exc.status, exc.resolved_at = "resolved", utcnow()
+    order = uow.get_order(exc.order_id)
+    claim = f", claim {exc.claim_status}" if action == "claim" else ""
+    money = f" {amount} {order.currency}" if amount is not None else ""
+    order.record("logistics", f"Exception {exc.kind.replace('_', ' ')}: {action}{claim}{money}"
+                 + (" (resolved)" if exc.status == "resolved" else "")
+                 + (f" - {note}" if note else ""), by=uow.actor.user_id, exception=exc.id,
+                 action=action, claim_status=exc.claim_status)
+    uow.audit("logistics.action", "logistics_exception", exc.id, taken=action,
+              claim_status=exc.claim_status, amount=amount)
+    uow.changed_order(order)
 
 
 def flag_delayed_shipments(uow: UnitOfWork, *, now: datetime | None = None) -> int:

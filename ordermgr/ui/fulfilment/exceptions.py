@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from sqlalchemy.orm import Session
 
 from ordermgr.fulfilment.tracking import HttpTrackingAdapter
-from ordermgr.services import tracking
+from ordermgr.services import fulfilment, tracking
 from ordermgr.ui.fulfilment.model import Col, PagedModel
 from ordermgr.ui.ops import WriteOp
 
@@ -52,17 +52,47 @@ class ActionDialog(QDialog):
         self.action.addItems(list(tracking.ACTIONS))
         self.claim = QComboBox()
         self.claim.addItems([""] + list(tracking.CLAIM_STATES))
-        self.amount, self.note = QLineEdit(), QLineEdit()
+        self.amount, self.note, self.reference = QLineEdit(), QLineEdit(), QLineEdit()
+        self.reference.setPlaceholderText(self.tr("bank, cash or gateway reference of a manual refund"))
         self.resolve = QCheckBox(self.tr("Resolved"))
+        self.action.setToolTip(self.tr("reship: a re-ship case with a free replacement order; "
+                                       "refund: a refund-only case paid back through payments"))
         form.addRow(self.tr("Action"), self.action)
         form.addRow(self.tr("Claim status"), self.claim)
-        form.addRow(self.tr("Claim amount"), self.amount)
+        form.addRow(self.tr("Amount (claim or refund)"), self.amount)
+        form.addRow(self.tr("Refund reference"), self.reference)
         form.addRow(self.tr("Note"), self.note)
         form.addRow("", self.resolve)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def values(self) -> dict:
+        return dict(action=self.action.currentText(), claim_status=self.claim.currentText(),
+                    amount=self.amount.text().strip(), reference=self.reference.text().strip(),
+                    note=self.note.text(), resolve=self.resolve.isChecked())
+
+
+def ask_action(parent) -> dict | None:
+    dialog = ActionDialog(parent)
+    return dialog.values() if dialog.exec() == QDialog.Accepted else None
+
+
+def exception_action(uow, exception_id: int, answer: dict):
+    """Run the chosen action: a re-ship or refund really acts (after-sales / payments); a claim
+    or 'none' is recorded on the exception."""
+    action, note, resolve = answer["action"], answer["note"], answer["resolve"]
+    if action == "reship":
+        return fulfilment.reship_exception(uow, exception_id, note=note, resolve=resolve)
+    if action == "refund":
+        return fulfilment.refund_exception(uow, exception_id, amount=answer["amount"] or None,
+                                           reference=answer["reference"], note=note,
+                                           resolve=resolve)
+    return tracking.act_on_exception(uow, exception_id, action=action,
+                                     claim_status=answer["claim_status"],
+                                     claim_amount=answer["amount"] or None, note=note,
+                                     resolve=resolve)
 
 
 class TrackingQueue(QWidget):
@@ -113,6 +143,7 @@ class TrackingQueue(QWidget):
             inner.addWidget(view)
             split.addWidget(box)
         self.message = QLabel()
+        self.ask_action = ask_action  # (parent) -> the dialog's values or None; tests swap it
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -170,12 +201,19 @@ class TrackingQueue(QWidget):
         current = self.exceptions.row_at(rows[0].row()) if rows else None
         if current is None:
             return
-        dialog = ActionDialog(self)
-        if dialog.exec() != QDialog.Accepted:
+        answer = self.ask_action(self)
+        if answer is None:
             return
         ctx = self.ctx
-        kwargs = dict(action=dialog.action.currentText(), claim_status=dialog.claim.currentText(),
-                      claim_amount=dialog.amount.text().strip() or None, note=dialog.note.text(),
-                      resolve=dialog.resolve.isChecked())
-        WriteOp(self, lambda: tracking.act_on_exception(ctx.uow(), current.id, **kwargs)).success(
-            lambda _: self.reload()).run()
+        WriteOp(self, lambda: exception_action(ctx.uow(), current.id, answer),
+                label=self.tr("Recording the action…")).success(
+            lambda result: self._acted(answer["action"], result)).run()
+
+    def _acted(self, action: str, result) -> None:
+        if action == "reship":
+            self.message.setText(self.tr("Re-shipped: replacement order created."))
+        elif action == "refund":
+            self.message.setText(self.tr("Refunded: {0}").format(", ".join(result)))
+        else:
+            self.message.setText(self.tr("Action recorded."))
+        self.reload()

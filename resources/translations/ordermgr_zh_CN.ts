@@ -85,57 +85,97 @@
 <context>
     <name>AdjustTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="138"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="21"/>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="22"/>
+        <source>Found</source>
+        <translation>找回</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="23"/>
+        <source>Lost or stolen</source>
+        <translation>丢失或被盗</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="24"/>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="25"/>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="26"/>
+        <source>Sample or gift</source>
+        <translation>样品或赠品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="27"/>
+        <source>Returned to supplier</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="28"/>
+        <source>Received from supplier</source>
+        <translation>供应商到货</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="151"/>
         <source>Scan or type a SKU or barcode</source>
         <translation>扫描或输入 SKU / 条码</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="146"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="159"/>
         <source>Apply adjustment</source>
         <translation>执行调整</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="149"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="162"/>
         <source>Set threshold</source>
         <translation>设置预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="153"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="166"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="154"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="167"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="155"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="168"/>
         <source>Change (+ add, − remove)</source>
         <translation>变动数量（+ 增加，− 减少）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="156"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="169"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="157"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="170"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="159"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="172"/>
         <source>Low-stock threshold</source>
         <translation>低库存预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="171"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="184"/>
         <source>{0}: now {1} on hand, {2} reserved.</source>
         <translation>{0}：现有在库 {1}，已预留 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="177"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="190"/>
         <source>{0}: threshold set to {1}.</source>
         <translation>{0}：预警值已设为 {1}。</translation>
     </message>
@@ -418,115 +458,115 @@
 <context>
     <name>AlertsTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="193"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="198"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="206"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="193"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="198"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="206"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="193"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="206"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="193"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="198"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="206"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="194"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
         <source>Threshold</source>
         <translation>预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="194"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
         <source>Incoming</source>
         <translation>在途入库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="198"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="199"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
         <source>Sold per day</source>
         <translation>日均销量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="199"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
         <source>Lead time (days)</source>
         <translation>补货周期（天）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="199"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
         <source>Reorder point</source>
         <translation>补货点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="200"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="213"/>
         <source>Order quantity</source>
         <translation>建议补货量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="220"/>
         <source>Export suggestions to Excel…</source>
         <translation>导出补货建议到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="208"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="221"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="224"/>
         <source>At or below threshold</source>
         <translation>达到或低于预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="213"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="226"/>
         <source>Reorder suggestions (threshold, last 30 days of sales, lead time)</source>
         <translation>补货建议（依据预警值、近 30 天销量、补货周期）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="230"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="243"/>
         <source>{0} in {1}: {2} available (threshold {3})</source>
         <translation>{0}（{1}）：可用 {2}（预警值 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="232"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="245"/>
         <source>Below threshold now:</source>
         <translation>当前低于预警值：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="234"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="247"/>
         <source>and {0} more</source>
         <translation>另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="239"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="252"/>
         <source>Export reorder suggestions</source>
         <translation>导出补货建议</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="240"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="253"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="243"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="256"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="243"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="256"/>
         <source>Wrote {0} suggestions.</source>
         <translation>已导出 {0} 条建议。</translation>
     </message>
@@ -1376,82 +1416,82 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="98"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="101"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="101"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="104"/>
         <source>min</source>
         <translation>最小</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="102"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="105"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="104"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="107"/>
         <source>CN</source>
         <translation>CN</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="107"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="110"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="109"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="112"/>
         <source>Any payment</source>
         <translation>任意付款状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="113"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="116"/>
         <source>Any fulfilment</source>
         <translation>任意履约状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="120"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="123"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="122"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="125"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="122"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="125"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="123"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="126"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="123"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="126"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="124"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="127"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="125"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="128"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="143"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="146"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="181"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="184"/>
         <source>Not an amount; this filter is ignored.</source>
         <translation>不是有效金额；此筛选条件被忽略。</translation>
     </message>
@@ -1629,42 +1669,42 @@
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="262"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="275"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="263"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="276"/>
         <source>Adjustments</source>
         <translation>库存调整</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="264"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="277"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="265"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="278"/>
         <source>Transfers</source>
         <translation>调拨</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="266"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="279"/>
         <source>Low stock &amp;&amp; reorder</source>
         <translation>低库存与补货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="317"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="330"/>
         <source>Low stock: {0} in {1} is down to {2} (threshold {3})</source>
         <translation>低库存：{0}（{1}）已降至 {2}（预警值 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="320"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="333"/>
         <source> and {0} more</source>
         <translation>，另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="323"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="336"/>
         <source>Low stock &amp;&amp; reorder ({0})</source>
         <translation>低库存与补货（{0}）</translation>
     </message>
@@ -1695,63 +1735,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="32"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="34"/>
         <source>ordermgr</source>
         <translation>ordermgr</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="109"/>
-        <location filename="../../ordermgr/ui/main_window.py" line="111"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="112"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="114"/>
         <source>This area is not part of this version yet.</source>
         <translation>此版本尚未包含该功能区。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="118"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="121"/>
         <source>This area could not be opened ({0}). The other areas still work; please tell your administrator.</source>
         <translation>无法打开此功能区（{0}）。其他功能区仍可使用；请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="129"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="153"/>
+        <source>{0} unpaid order(s) cancelled</source>
+        <translation>已取消 {0} 个未付款订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="154"/>
+        <source>{0} delivered order(s) completed</source>
+        <translation>已完成 {0} 个已签收订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="155"/>
+        <source>{0} delayed parcel(s) flagged</source>
+        <translation>已标记 {0} 个延误包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="158"/>
+        <source>{0} failed: {1}</source>
+        <translation>{0} 失败：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="160"/>
+        <source>Housekeeping: {0}</source>
+        <translation>后台维护：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="167"/>
+        <source>Housekeeping failed: {0}</source>
+        <translation>后台维护失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="130"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="133"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="139"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="140"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="182"/>
         <source>&amp;About ordermgr</source>
         <translation>关于 ordermgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="142"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="184"/>
         <source>About ordermgr</source>
         <translation>关于 ordermgr</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="143"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="185"/>
         <source>ordermgr {0}: order management for online shops.</source>
         <translation>ordermgr {0}：网店订单管理。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="150"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="192"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="152"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="194"/>
         <source>User: {0} ({1})</source>
         <translation>用户：{0}（{1}）</translation>
     </message>
@@ -1936,140 +2006,155 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="40"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="41"/>
         <source>&amp;Confirm</source>
         <translation>确认(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="42"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="43"/>
         <source>Put on &amp;hold…</source>
         <translation>挂起(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="44"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="45"/>
         <source>&amp;Release</source>
         <translation>解除挂起(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="46"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="47"/>
         <source>Cance&amp;l order…</source>
         <translation>取消订单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="48"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="49"/>
         <source>Add &amp;note…</source>
         <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="50"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="51"/>
         <source>&amp;Tags…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="52"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="53"/>
         <source>Edit &amp;address…</source>
         <translation>修改地址(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="54"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="55"/>
         <source>Edit l&amp;ines…</source>
         <translation>修改商品(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="56"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="57"/>
         <source>&amp;Split…</source>
         <translation>拆分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/actions.py" line="58"/>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="59"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/actions.py" line="61"/>
+        <source>Start &amp;pick batch</source>
+        <translation>生成拣货批次(&amp;P)</translation>
     </message>
 </context>
 <context>
     <name>OrderDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="249"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="254"/>
         <source>Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)</source>
         <translation>搜索订单号、姓名、邮箱、电话、运单号或 SKU；可扫描条码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="254"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="259"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="286"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="291"/>
         <source>&amp;New order…</source>
         <translation>新建订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="296"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="301"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="298"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="303"/>
         <source>&amp;Open detail</source>
         <translation>打开详情(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="386"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="391"/>
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="517"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="522"/>
         <source>No order matches the scanned code {0}.</source>
         <translation>没有与扫描码 {0} 匹配的订单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="560"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="565"/>
         <source>{0} orders loaded</source>
         <translation>已加载 {0} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="563"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="568"/>
         <source>{0} of {1} orders</source>
         <translation>{0} / {1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="734"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="739"/>
         <source>Why is order #{0} put on hold?</source>
         <translation>订单 #{0} 挂起的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="748"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="753"/>
         <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
         <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="756"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="761"/>
         <source>Internal note on order #{0}:</source>
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="797"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="802"/>
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="849"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="822"/>
+        <source>Pick batch {0} started.</source>
+        <translation>拣货批次 {0} 已生成。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="829"/>
+        <source>Pick list saved to {0}</source>
+        <translation>拣货单已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="879"/>
         <source>Reason for the {0} selected orders:</source>
         <translation>所选 {0} 个订单的原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="883"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="913"/>
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="886"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="916"/>
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="890"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="920"/>
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -2585,62 +2670,62 @@
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="42"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="45"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="43"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="46"/>
         <source>To review / on hold</source>
         <translation>待审核 / 挂起</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="44"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="47"/>
         <source>Awaiting fulfilment</source>
         <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="45"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="48"/>
         <source>Allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="46"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="49"/>
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="47"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="50"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="48"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="51"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="49"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="52"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="50"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="53"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="51"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="54"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="52"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="55"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="53"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="56"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -3689,54 +3774,54 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="28"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="73"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="41"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="86"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="31"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="44"/>
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="32"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="45"/>
         <source>Low stock only</source>
         <translation>仅低库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="34"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="47"/>
         <source>Search SKU, barcode or name…</source>
         <translation>搜索 SKU、条码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="36"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="49"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="37"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="50"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="103"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="116"/>
         <source>{0} stock levels</source>
         <translation>{0} 条库存记录</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="125"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="129"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="138"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="142"/>
         <source>Export stock</source>
         <translation>导出库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="126"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="139"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="129"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="142"/>
         <source>Wrote {0} stock levels.</source>
         <translation>已导出 {0} 条库存记录。</translation>
     </message>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout)
@@ -14,6 +14,19 @@ from ordermgr.ui.inventory.common import InventoryTab, alive, fill_warehouses, m
 from ordermgr.ui.inventory.model import ListTableModel, StockTableModel
 
 REFRESH_DEBOUNCE_MS = 400
+
+# The reasons' labels live in ordermgr.models.inventory (no Qt there); listed here so that lupdate
+# puts them in the AdjustTab context where AdjustTab's self.tr(label) looks them up.
+REASON_LABELS = (
+    QT_TRANSLATE_NOOP("AdjustTab", "Damaged"),
+    QT_TRANSLATE_NOOP("AdjustTab", "Found"),
+    QT_TRANSLATE_NOOP("AdjustTab", "Lost or stolen"),
+    QT_TRANSLATE_NOOP("AdjustTab", "Correction"),
+    QT_TRANSLATE_NOOP("AdjustTab", "Expired"),
+    QT_TRANSLATE_NOOP("AdjustTab", "Sample or gift"),
+    QT_TRANSLATE_NOOP("AdjustTab", "Returned to supplier"),
+    QT_TRANSLATE_NOOP("AdjustTab", "Received from supplier"),
+)
 
 
 class StockTab(InventoryTab):

@@ -598,7 +598,8 @@ def _already(order: Order, exc, action: str) -> bool:
 
 
 def _what(exc, shipment: Shipment, note: str) -> str:
-    text = f"{exc.kind.replace('_', ' ')} parcel {shipment.carrier} {shipment.waybill or ''}".strip()
+    parcel = f"{shipment.carrier} {shipment.waybill or ''}".strip()
+    text = f"{exc.kind.replace('_', ' ')} parcel {parcel}"
     return f"{text}: {note}" if note else text
 
 
@@ -624,8 +625,9 @@ def reship_exception(uow: UnitOfWork, exception_id: int, *, note: str = "",
                                           reason_code=reason)
                  for sl in shipment.lines if sl.quantity > 0]
         if not lines:
-            raise ValidationError(f"The parcel {shipment.waybill} of {order.subject} lists no items; "
-                                  "open a re-ship case on the order in after-sales instead.")
+            raise ValidationError(f"The parcel {shipment.waybill} of {order.subject} lists no "
+                                  "items; open a re-ship case on the order in after-sales "
+                                  "instead.")
         case_number, new = aftersales.quick_reship_in(uow, order, lines,
                                                       note=_what(exc, shipment, note))
         tracking.record_action_in(uow, exc, action="reship", resolve=resolve,

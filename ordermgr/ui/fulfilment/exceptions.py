@@ -53,7 +53,8 @@ class ActionDialog(QDialog):
         self.claim = QComboBox()
         self.claim.addItems([""] + list(tracking.CLAIM_STATES))
         self.amount, self.note, self.reference = QLineEdit(), QLineEdit(), QLineEdit()
-        self.reference.setPlaceholderText(self.tr("bank, cash or gateway reference of a manual refund"))
+        self.reference.setPlaceholderText(
+            self.tr("bank, cash or gateway reference of a manual refund"))
         self.resolve = QCheckBox(self.tr("Resolved"))
         self.action.setToolTip(self.tr("reship: a re-ship case with a free replacement order; "
                                        "refund: a refund-only case paid back through payments"))

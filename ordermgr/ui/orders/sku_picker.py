@@ -10,11 +10,8 @@ from PySide6.QtWidgets import (QLineEdit, QListWidget, QListWidgetItem, QTableWi
 from ordermgr.db import queries
 from ordermgr.ui.ops import QueryOp
 
-_CONTEXT = "NewOrderDialog"  # where these strings were first translated
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# The texts keep the context "NewOrderDialog" where they were first translated; literal
+# contexts so that lupdate finds them.
 
 
 class SkuPicker(QWidget):
@@ -29,7 +26,8 @@ class SkuPicker(QWidget):
         self.engine = engine
         self.input = QLineEdit()
         self.input.setObjectName("skuInput")
-        self.input.setPlaceholderText(_tr("Add a line: SKU, name or scan a barcode, then Enter"))
+        self.input.setPlaceholderText(QCoreApplication.translate(
+            "NewOrderDialog", "Add a line: SKU, name or scan a barcode, then Enter"))
         self.choices = QListWidget()
         self.choices.setMaximumHeight(80)
         self.choices.hide()
@@ -64,11 +62,13 @@ class SkuPicker(QWidget):
         self.choices.clear()
         if not skus:
             self.choices.hide()
-            self.input.setToolTip(_tr("No product matches {0}.").format(searched))
+            self.input.setToolTip(QCoreApplication.translate(
+                "NewOrderDialog", "No product matches {0}.").format(searched))
             self.input.selectAll()
             return
         for sku in skus:
-            item = QListWidgetItem(_tr("{0} · {1} · {2} available").format(
+            item = QListWidgetItem(QCoreApplication.translate(
+                "NewOrderDialog", "{0} · {1} · {2} available").format(
                 sku["code"], sku["name"], sku["available"]))
             item.setData(Qt.UserRole, sku)
             self.choices.addItem(item)
@@ -88,5 +88,6 @@ def available_item(available: int, *, warning: str | None = None) -> QTableWidge
     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
     if available <= 0:
         item.setForeground(Qt.red)
-        item.setToolTip(warning or _tr("Out of stock: the order will be backordered."))
+        item.setToolTip(warning or QCoreApplication.translate(
+            "NewOrderDialog", "Out of stock: the order will be backordered."))
     return item

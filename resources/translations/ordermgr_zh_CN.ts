@@ -9,27 +9,42 @@
         <translation>处理异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="56"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="57"/>
+        <source>bank, cash or gateway reference of a manual refund</source>
+        <translation>手工退款的银行、现金或网关参考号</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="58"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="57"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="59"/>
+        <source>reship: a re-ship case with a free replacement order; refund: a refund-only case paid back through payments</source>
+        <translation>reship：创建补发售后单及免费的替换订单；refund：创建仅退款售后单，通过付款渠道退回</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="61"/>
         <source>Action</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="58"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="62"/>
         <source>Claim status</source>
         <translation>索赔状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="59"/>
-        <source>Claim amount</source>
-        <translation>索赔金额</translation>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="63"/>
+        <source>Amount (claim or refund)</source>
+        <translation>金额（索赔或退款）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="60"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="64"/>
+        <source>Refund reference</source>
+        <translation>退款参考号</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="65"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -37,47 +52,47 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="108"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="107"/>
         <source>Edit shipping address</source>
         <translation>修改收货地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="110"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="110"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
         <source>Street (2)</source>
         <translation>街道地址（2）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
         <source>Region</source>
         <translation>省/地区</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="114"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="115"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="114"/>
         <source>Country (2 letters)</source>
         <translation>国家（两位字母）</translation>
     </message>
@@ -617,32 +632,32 @@
 <context>
     <name>BulkReportDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="172"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="171"/>
         <source>{0} done, {1} refused.</source>
         <translation>完成 {0} 个，拒绝 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="173"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="173"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="174"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="173"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="179"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="178"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="179"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="178"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -1297,74 +1312,127 @@
 <context>
     <name>DeskDialogs</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="34"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="35"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="35"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="36"/>
         <source>Tags separated by commas; prefix a tag with - to remove it:</source>
         <translation>标签以逗号分隔；在标签前加 - 可将其删除：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="47"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="48"/>
         <source>Split order</source>
         <translation>拆分订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="48"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="49"/>
         <source>How many units of each line move to the new order?</source>
         <translation>每一行要移到新订单的数量是多少？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="54"/>
-        <source>Edit lines</source>
-        <translation>修改商品行</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="55"/>
-        <source>New quantity of each line (0 removes the line):</source>
-        <translation>每一行的新数量（0 表示删除该行）：</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="60"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="59"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="65"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="64"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="85"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="84"/>
         <source>Current state of order #{0} (version {1}):</source>
         <translation>订单 #{0} 的当前状态（版本 {1}）：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="87"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="86"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="89"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="88"/>
         <source>Payment: {0}</source>
         <translation>付款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="91"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="90"/>
         <source>Total: {0} {1}</source>
         <translation>合计：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="96"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="95"/>
         <source>Last change: {0} by {1}</source>
         <translation>最近的修改：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="98"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="97"/>
         <source>Nothing of yours was saved. Check the order and do it again if still needed.</source>
         <translation>您的操作没有保存。请检查订单，如仍需要请重新操作。</translation>
+    </message>
+</context>
+<context>
+    <name>EditLinesDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="42"/>
+        <source>Edit lines of order #{0}</source>
+        <translation>修改订单 #{0} 的商品行</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="52"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="52"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="52"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="52"/>
+        <source>Ordered</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="53"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="53"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="57"/>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="60"/>
+        <source>Remove the selected lines (Delete)</source>
+        <translation>删除所选行（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="69"/>
+        <source>Change quantities (0 removes a line), remove lines, or add one by SKU, name or a scanned barcode. The stock is allocated again when you save.</source>
+        <translation>修改数量（0 表示删除该行）、删除行，或按 SKU、名称或扫描条码添加商品。保存时将重新分配库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="112"/>
+        <source>Out of stock: the order will wait for stock (backordered).</source>
+        <translation>缺货：订单将等待到货（缺货等待）。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="158"/>
+        <source>An order needs at least one line; cancel the order instead.</source>
+        <translation>订单至少需要一行商品；如不需要请取消订单。</translation>
     </message>
 </context>
 <context>
@@ -1712,22 +1780,22 @@
 <context>
     <name>LineQuantitiesDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="136"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="136"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="136"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="138"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -1829,168 +1897,148 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="32"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="33"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="39"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="40"/>
         <source>Find a customer by name, phone or email</source>
         <translation>按姓名、电话或邮箱查找客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="42"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="43"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="44"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="45"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="48"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="49"/>
         <source>Chosen:</source>
         <translation>已选择：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="49"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="50"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="50"/>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="57"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="51"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="58"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="51"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="52"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="57"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="58"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="58"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="59"/>
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="58"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="59"/>
         <source>Street (2)</source>
         <translation>街道地址（2）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="59"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="60"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="59"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="60"/>
         <source>Region</source>
         <translation>省/地区</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="60"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="61"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="60"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="61"/>
         <source>Country (2 letters)</source>
         <translation>国家（两位字母）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="61"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="62"/>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="70"/>
-        <source>Add a line: SKU, name or scan a barcode, then Enter</source>
-        <translation>添加商品：输入 SKU、名称或扫描条码，然后按回车</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="75"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="71"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="75"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="71"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="76"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="72"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="76"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="72"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="77"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="73"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="77"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="73"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="81"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="77"/>
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="91"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="87"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="92"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="88"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="93"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="89"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="99"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="95"/>
         <source>Order note (optional)</source>
         <translation>订单备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="183"/>
-        <source>No product matches {0}.</source>
-        <translation>没有与 {0} 匹配的商品。</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="188"/>
-        <source>{0} · {1} · {2} available</source>
-        <translation>{0} · {1} · 可用 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="213"/>
-        <source>Out of stock: the order will be backordered.</source>
-        <translation>缺货：订单将进入缺货等待。</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="252"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="220"/>
         <source>Subtotal {0} · Total {1}</source>
         <translation>小计 {0} · 合计 {1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/new_order.py" line="283"/>
+        <location filename="../../ordermgr/ui/orders/new_order.py" line="251"/>
         <source>Saving the order…</source>
         <translation>正在保存订单…</translation>
     </message>
@@ -2124,37 +2172,37 @@
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="802"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="803"/>
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="822"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="823"/>
         <source>Pick batch {0} started.</source>
         <translation>拣货批次 {0} 已生成。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="829"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="830"/>
         <source>Pick list saved to {0}</source>
         <translation>拣货单已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="879"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="880"/>
         <source>Reason for the {0} selected orders:</source>
         <translation>所选 {0} 个订单的原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="913"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="914"/>
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="916"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="917"/>
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="920"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="921"/>
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -3438,7 +3486,7 @@
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="252"/>
         <source>{0} of {1} paid</source>
-        <translation>已付 {1} 中的 {0}</translation>
+        <translation>{0}（已付 {1}）</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/aftersales/approval.py" line="265"/>
@@ -4351,112 +4399,132 @@
 <context>
     <name>TrackingQueue</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="74"/>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="105"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="113"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="74"/>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="82"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="105"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="113"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="75"/>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="83"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="106"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="114"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="76"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="77"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="108"/>
         <source>Days without news</source>
         <translation>无更新天数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="84"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="115"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="85"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="116"/>
         <source>Age (days)</source>
         <translation>时长（天）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="86"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="117"/>
         <source>Action</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="86"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="117"/>
         <source>Claim</source>
         <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="87"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="118"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="96"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="127"/>
         <source>Check for delays</source>
         <translation>检查延误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="97"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="128"/>
         <source>Record tracking event…</source>
         <translation>录入物流轨迹…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="98"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="129"/>
         <source>Action on exception…</source>
         <translation>处理异常…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="99"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="130"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="100"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="131"/>
         <source>Ask the carriers</source>
         <translation>查询承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="101"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="132"/>
         <source>Fetch tracking news from the tracking service URL in settings</source>
         <translation>从设置中的物流查询服务网址获取最新轨迹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="108"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="139"/>
         <source>On the road</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="109"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="140"/>
         <source>Logistics exceptions</source>
         <translation>物流异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="139"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="171"/>
         <source>Asked about {0} parcels: {1} new events, {2} errors.</source>
         <translation>已查询 {0} 个包裹：{1} 条新轨迹，{2} 个错误。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="143"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="175"/>
         <source>Asking the carriers…</source>
         <translation>正在查询承运商…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="148"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="180"/>
         <source>Checking for delays…</source>
         <translation>正在检查延误…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="210"/>
+        <source>Recording the action…</source>
+        <translation>正在记录处理…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="215"/>
+        <source>Re-shipped: replacement order created.</source>
+        <translation>已补发：已创建替换订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="217"/>
+        <source>Refunded: {0}</source>
+        <translation>已退款：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="219"/>
+        <source>Action recorded.</source>
+        <translation>处理已记录。</translation>
     </message>
 </context>
 <context>

@@ -115,3 +115,24 @@ def test_the_refresh_reaches_new_rows_at_the_end_of_an_exhausted_queue(qtbot, ct
     refresh(qtbot, desk)
     assert model_ids(model) == sql_ids(ctx, model)
     assert model.rowCount() == ORDERS
+
+
+def test_refreshes_run_one_at_a_time_and_rows_fetched_meanwhile_are_kept(qtbot, ctx, desk, queue):
+    model = desk.model
+    desk.go_to_row(30)  # rows 0-34 loaded, more to fetch
+    loaded = model.rowCount()
+    assert loaded < ORDERS and model.canFetchMore()
+    other = uow_for(ctx.engine, "dave", "supervisor")
+    orders.confirm_order(other, queue[32])
+    place_order(other, {"TEA-01": 1}, shipping="305")
+    refreshed = []
+    model.window_refreshed.connect(lambda: refreshed.append(model.rowCount()))
+    first, last = desk.visible_rows()
+    model.refresh_window(first, last)
+    model.refresh_window(first, last)  # while the first is under way: queued, not run alongside
+    model.fetchMore()  # the clerk scrolls on meanwhile: the first answer is stale
+    assert model.rowCount() == loaded + PAGE
+    qtbot.waitUntil(lambda: len(refreshed) >= 1 and model._window_busy is None, timeout=5000)
+    qtbot.wait(50)
+    assert model.rowCount() == loaded + PAGE  # the fetched page stayed
+    assert model_ids(model) == sql_ids(ctx, model)[:loaded + PAGE]

@@ -155,6 +155,8 @@ class OrderTableModel(QAbstractTableModel):
         self.sort_key = "placed_at"
         self.descending = True
         self._generation = 0
+        self._window_busy: int | None = None  # the generation a refresh_window runs for
+        self._window_next: tuple[int, int] | None = None  # the rows to refresh after it
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -351,6 +353,10 @@ class OrderTableModel(QAbstractTableModel):
         if self._count <= FULL_RELOAD_ROWS or self.loading:
             self.reload(keep_rows=True)
             return
+        if self._window_busy == self._generation:  # one at a time: the newest request next
+            self._window_next = (first_row, last_row)
+            return
+        self._window_busy = self._generation
         page_size = PAGE_SIZE
         first_page = max(first_row, 0) // page_size
         last_page = max(min(max(last_row, first_row), self._count - 1) // page_size, first_page)
@@ -358,7 +364,7 @@ class OrderTableModel(QAbstractTableModel):
         # end, so rows added at the end show up too
         need = -(-self._count // page_size) * page_size + (page_size if self._exhausted else 0)
         flt, sort, desc = self.filter, self.sort_key, self.descending
-        generation = self._generation
+        generation, shape = self._generation, (self._count, len(self._boundaries))
 
         def work():
             with self.engine.connect() as conn:
@@ -373,11 +379,24 @@ class OrderTableModel(QAbstractTableModel):
                 return boundaries, seen, first, rows
 
         def done(result) -> None:
+            again = None
+            if self._window_busy == generation:
+                again, self._window_busy, self._window_next = self._window_next, None, None
             if generation != self._generation:
                 return  # a reload replaced everything meanwhile
-            self._apply_window(*result, exhausted_below=need)
+            if shape != (self._count, len(self._boundaries)):
+                again = again or (first_row, last_row)  # more rows were fetched meanwhile
+            else:
+                self._apply_window(*result, exhausted_below=need)
+            if again:
+                self.refresh_window(*again)
 
-        QueryOp(self, work).success(done).failure(self.load_failed.emit).run()
+        def failed(exc) -> None:
+            if self._window_busy == generation:
+                self._window_busy, self._window_next = None, None
+            self.load_failed.emit(exc)
+
+        QueryOp(self, work).success(done).failure(failed).run()
 
     def _apply_window(self, boundaries: list, seen: int, first: int, rows: list[OrderRow], *,
                       exhausted_below: int) -> None:

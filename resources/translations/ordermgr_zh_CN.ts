@@ -2042,6 +2042,26 @@
         <source>Saving the order…</source>
         <translation>正在保存订单…</translation>
     </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/sku_picker.py" line="29"/>
+        <source>Add a line: SKU, name or scan a barcode, then Enter</source>
+        <translation>添加商品：输入 SKU、名称或扫描条码，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/sku_picker.py" line="65"/>
+        <source>No product matches {0}.</source>
+        <translation>没有与 {0} 匹配的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/sku_picker.py" line="70"/>
+        <source>{0} · {1} · {2} available</source>
+        <translation>{0} · {1} · 可用 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/sku_picker.py" line="91"/>
+        <source>Out of stock: the order will be backordered.</source>
+        <translation>缺货：订单将进入缺货等待。</translation>
+    </message>
 </context>
 <context>
     <name>Ops</name>
@@ -2999,6 +3019,524 @@
     </message>
 </context>
 <context>
+    <name>ReportColumns</name>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="21"/>
+        <source>AOV</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="22"/>
+        <source>After-sales report</source>
+        <translation>售后报表</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="23"/>
+        <source>Age (days)</source>
+        <translation>库龄（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="24"/>
+        <source>Ageing</source>
+        <translation>库龄段</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="25"/>
+        <source>All problems</source>
+        <translation>问题合计</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="26"/>
+        <source>Average hours per step</source>
+        <translation>各环节平均时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="27"/>
+        <source>Average hours to decide</source>
+        <translation>平均处理时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="28"/>
+        <source>Best sellers</source>
+        <translation>畅销商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="29"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="30"/>
+        <source>Case type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="31"/>
+        <source>Cases</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="32"/>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="33"/>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="34"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="35"/>
+        <source>Counts</source>
+        <translation>盘点次数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="36"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="37"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="38"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="39"/>
+        <source>Customers per segment</source>
+        <translation>各分层客户数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="40"/>
+        <source>Customers report</source>
+        <translation>客户报表</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="41"/>
+        <source>Customers with orders</source>
+        <translation>下单客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="42"/>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="43"/>
+        <source>Days without sale</source>
+        <translation>未销售天数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="44"/>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="45"/>
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="46"/>
+        <source>Discounts</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="47"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="48"/>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="49"/>
+        <source>Exception rate</source>
+        <translation>异常率</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="50"/>
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="51"/>
+        <source>Exceptions per carrier</source>
+        <translation>各承运商异常</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="52"/>
+        <source>Fulfilment times per carrier and warehouse</source>
+        <translation>各承运商及仓库履约时效</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="53"/>
+        <source>Gross</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="54"/>
+        <source>Handling time against SLA</source>
+        <translation>处理时效（对比SLA）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="55"/>
+        <source>Last order</source>
+        <translation>最后下单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="56"/>
+        <source>Last sold</source>
+        <translation>最后销售</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="57"/>
+        <source>Logistics report</source>
+        <translation>物流报表</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="58"/>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="59"/>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="60"/>
+        <source>Margin %</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="61"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="62"/>
+        <source>New vs returning</source>
+        <translation>新老客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="63"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="64"/>
+        <source>On time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="65"/>
+        <source>On-time rate</source>
+        <translation>准时率</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="66"/>
+        <source>Order → delivered (h)</source>
+        <translation>下单→签收（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="67"/>
+        <source>Order → packed (h)</source>
+        <translation>下单→打包（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="68"/>
+        <source>Ordered twice or more</source>
+        <translation>下单两次及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="69"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="70"/>
+        <source>Packed → shipped (h)</source>
+        <translation>打包→发货（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="71"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="72"/>
+        <source>Problem shipments</source>
+        <translation>问题包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="73"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="74"/>
+        <source>Products report</source>
+        <translation>商品报表</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="75"/>
+        <source>RFM segments</source>
+        <translation>RFM 分层</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="76"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="77"/>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="78"/>
+        <source>Refunded cases</source>
+        <translation>已退款工单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="79"/>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="80"/>
+        <source>Repeat rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="81"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="82"/>
+        <source>Return rate</source>
+        <translation>退货率</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="83"/>
+        <source>Return rate by SKU</source>
+        <translation>各SKU退货率</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="84"/>
+        <source>Returned to sender</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="85"/>
+        <source>Returns by reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="86"/>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="87"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="88"/>
+        <source>SKU × warehouse</source>
+        <translation>SKU×仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="89"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="90"/>
+        <source>Sales by category</source>
+        <translation>按品类销售</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="91"/>
+        <source>Sales by country</source>
+        <translation>按国家销售</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="92"/>
+        <source>Sales by period</source>
+        <translation>按期间销售</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="93"/>
+        <source>Sales by store</source>
+        <translation>按店铺销售</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="94"/>
+        <source>Sales report</source>
+        <translation>销售报表</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="95"/>
+        <source>Segment</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="96"/>
+        <source>Shipments</source>
+        <translation>包裹数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="97"/>
+        <source>Shipped → delivered (h)</source>
+        <translation>发货→签收（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="98"/>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="99"/>
+        <source>Slow sellers (滞销)</source>
+        <translation>滞销商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="100"/>
+        <source>Still open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="101"/>
+        <source>Stock ageing</source>
+        <translation>库龄</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="102"/>
+        <source>Stock per SKU and warehouse</source>
+        <translation>各仓库SKU库存</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="103"/>
+        <source>Stock report</source>
+        <translation>库存报表</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="104"/>
+        <source>Stock value at cost</source>
+        <translation>库存成本</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="105"/>
+        <source>Stocktake variances</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="106"/>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="107"/>
+        <source>Tax</source>
+        <translation>税费</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="108"/>
+        <source>Top customers</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="109"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="110"/>
+        <source>Turnover</source>
+        <translation>周转率</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="111"/>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="112"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="113"/>
+        <source>Units on hand by age</source>
+        <translation>各库龄在库件数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="114"/>
+        <source>Units out</source>
+        <translation>出库件数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="115"/>
+        <source>Units returned</source>
+        <translation>退货件数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="116"/>
+        <source>Units returned by reason</source>
+        <translation>各原因退货件数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="117"/>
+        <source>Units sold</source>
+        <translation>销售件数</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="118"/>
+        <source>Value at cost</source>
+        <translation>成本金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="119"/>
+        <source>Variance (units)</source>
+        <translation>差异（件）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="120"/>
+        <source>Variance at cost</source>
+        <translation>差异金额</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="121"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="122"/>
+        <source>Within SLA</source>
+        <translation>SLA 内</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="123"/>
+        <source>Within SLA %</source>
+        <translation>SLA 达成率</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <location filename="../../ordermgr/ui/reports/report_page.py" line="113"/>
@@ -3300,6 +3838,36 @@
         <location filename="../../ordermgr/ui/reports/presets.py" line="23"/>
         <source>Custom dates</source>
         <translation>自定义日期</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="12"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="13"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="14"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="15"/>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="16"/>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/reports/texts.py" line="17"/>
+        <source>Customers</source>
+        <translation>客户</translation>
     </message>
 </context>
 <context>

@@ -155,3 +155,23 @@ def test_a_change_by_someone_else_meanwhile_is_a_conflict_not_a_lost_update(qtbo
         desk.actions_by_key["lines"].trigger()
     assert len(desk.dialogs.conflicts) == 1
     assert lines_of(ctx, shop)[0] == {"TEA-01": 2, "CUP-02": 1}
+
+
+def test_a_sku_priced_in_another_currency_is_flagged(qtbot, ctx, desk, shop, monkeypatch):
+    from ordermgr.services import catalog
+    catalog.create_sku(ctx.uow(), product="Import", code="USD-1", barcode="6900000088888",
+                       price="3.00", currency="USD")
+
+    def clerk(dialog):
+        qtbot.keyClicks(dialog.picker.input, "6900000088888")
+        qtbot.keyClick(dialog.picker.input, Qt.Key_Return)
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 3)
+        price = dialog.table.item(row_of(dialog, "USD-1"), 5)
+        assert "USD" in price.text() and "CNY" in price.toolTip()
+        assert "CNY" in dialog.table.item(row_of(dialog, "TEA-01"), 5).text()
+        return QDialog.Rejected
+
+    seen = drive(monkeypatch, clerk)
+    desk.actions_by_key["lines"].trigger()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert lines_of(ctx, shop)[0] == {"TEA-01": 2, "CUP-02": 1}

@@ -46,8 +46,7 @@ class DeskDialogs:
     def split(self, detail: dict) -> dict[int, int] | None:
         dialog = LineQuantitiesDialog(
             detail, self.tr("Split order"),
-            self.tr("How many units of each line move to the new order?"), initial="zero",
-            parent=self.parent)
+            self.tr("How many units of each line move to the new order?"), parent=self.parent)
         return dialog.quantities() if dialog.exec() == QDialog.Accepted else None
 
     def edit_lines(self, detail: dict):
@@ -127,7 +126,7 @@ class AddressDialog(QDialog):
 
 
 class LineQuantitiesDialog(QDialog):
-    def __init__(self, detail: dict, title: str, prompt: str, *, initial: str, parent=None):
+    def __init__(self, detail: dict, title: str, prompt: str, *, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -144,8 +143,7 @@ class LineQuantitiesDialog(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.table.setItem(r, c, item)
             spin = QSpinBox()
-            spin.setRange(0, 99999 if initial == "current" else line["quantity"])
-            spin.setValue(line["quantity"] if initial == "current" else 0)
+            spin.setRange(0, line["quantity"])
             self.table.setCellWidget(r, 3, spin)
             self.spins[line["id"]] = spin
         layout.addWidget(self.table)

@@ -5,6 +5,7 @@ the desk through `order_edits.edit_order_lines(..., expected_version=...)`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
@@ -79,8 +80,8 @@ class EditLinesDialog(QDialog):
 
         for line in detail["lines"]:
             self._add_row(line["sku"], line["name"], None, line["quantity"],
-                          f"{line['unit_price']} {self.currency}", line_id=line["id"],
-                          ordered=line["quantity"])
+                          format_money(Decimal(line["unit_price"]), self.currency),
+                          line_id=line["id"], ordered=line["quantity"])
         self._load_availability([line["sku"] for line in detail["lines"] if line["sku"]])
         self._update_ok()
 
@@ -141,6 +142,11 @@ class EditLinesDialog(QDialog):
                 return
         self._add_row(sku["code"], sku["name"], sku["available"], 1,
                       format_money(sku["price"], sku["currency"]))
+        if sku["currency"] != self.currency:
+            price = self.table.item(self.table.rowCount() - 1, _PRICE)
+            price.setForeground(Qt.red)
+            price.setToolTip(self.tr("{0} is priced in {1}, the order in {2}: it can't be added "
+                                     "here.").format(sku["code"], sku["currency"], self.currency))
         self.table.selectRow(self.table.rowCount() - 1)
         self._update_ok()
 

@@ -66,9 +66,11 @@ class EditLinesDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.Ok)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        hint = QLabel(self.tr(
             "Change quantities (0 removes a line), remove lines, or add one by SKU, name or a "
-            "scanned barcode. The stock is allocated again when you save.")))
+            "scanned barcode. The stock is allocated again when you save."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         layout.addWidget(self.picker)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

@@ -4,47 +4,47 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="49"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="50"/>
         <source>Action on the exception</source>
         <translation>处理异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="57"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="58"/>
         <source>bank, cash or gateway reference of a manual refund</source>
         <translation>手工退款的银行、现金或网关参考号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="58"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="59"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="59"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="60"/>
         <source>reship: a re-ship case with a free replacement order; refund: a refund-only case paid back through payments</source>
         <translation>reship：创建补发售后单及免费的替换订单；refund：创建仅退款售后单，通过付款渠道退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="61"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="62"/>
         <source>Action</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="62"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="63"/>
         <source>Claim status</source>
         <translation>索赔状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="63"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="64"/>
         <source>Amount (claim or refund)</source>
         <translation>金额（索赔或退款）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="64"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="65"/>
         <source>Refund reference</source>
         <translation>退款参考号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="65"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="66"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -52,47 +52,47 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="107"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="106"/>
         <source>Edit shipping address</source>
         <translation>修改收货地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="110"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="109"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="110"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="109"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="110"/>
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="110"/>
         <source>Street (2)</source>
         <translation>街道地址（2）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="111"/>
         <source>Region</source>
         <translation>省/地区</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="112"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="114"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="113"/>
         <source>Country (2 letters)</source>
         <translation>国家（两位字母）</translation>
     </message>
@@ -415,57 +415,57 @@
 <context>
     <name>AfterSalesSettingsPage</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="21"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="23"/>
         <source>SLA: hours a case may stay open</source>
         <translation>时效（SLA）：售后单最长处理小时数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="27"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="29"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="31"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="33"/>
         <source>Approval limits (empty: no limit)</source>
         <translation>审批额度（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="40"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="42"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="40"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="42"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="41"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="43"/>
         <source>Case types (empty: all)</source>
         <translation>售后类型（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="41"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="43"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="43"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="45"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="47"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="49"/>
         <source>Add reason code</source>
         <translation>添加原因代码</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="59"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="61"/>
         <source>Only managers change these settings.</source>
         <translation>只有经理可以修改这些设置。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/settings.py" line="61"/>
+        <location filename="../../ordermgr/ui/aftersales/settings.py" line="63"/>
         <source>Reason codes</source>
         <translation>原因代码</translation>
     </message>
@@ -632,32 +632,32 @@
 <context>
     <name>BulkReportDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="171"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="169"/>
         <source>{0} done, {1} refused.</source>
         <translation>完成 {0} 个，拒绝 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="173"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="171"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="173"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="171"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="173"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="171"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="178"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="176"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="178"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="176"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -1332,42 +1332,42 @@
         <translation>每一行要移到新订单的数量是多少？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="59"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="58"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="64"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="63"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="84"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="83"/>
         <source>Current state of order #{0} (version {1}):</source>
         <translation>订单 #{0} 的当前状态（版本 {1}）：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="85"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="88"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="87"/>
         <source>Payment: {0}</source>
         <translation>付款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="89"/>
         <source>Total: {0} {1}</source>
         <translation>合计：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="95"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="94"/>
         <source>Last change: {0} by {1}</source>
         <translation>最近的修改：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="97"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="96"/>
         <source>Nothing of yours was saved. Check the order and do it again if still needed.</source>
         <translation>您的操作没有保存。请检查订单，如仍需要请重新操作。</translation>
     </message>
@@ -1375,62 +1375,67 @@
 <context>
     <name>EditLinesDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="42"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="43"/>
         <source>Edit lines of order #{0}</source>
         <translation>修改订单 #{0} 的商品行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="52"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="53"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="52"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="53"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="52"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="53"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="52"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="53"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="53"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="54"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="53"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="54"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="57"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="58"/>
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="60"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="61"/>
         <source>Remove the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="69"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="70"/>
         <source>Change quantities (0 removes a line), remove lines, or add one by SKU, name or a scanned barcode. The stock is allocated again when you save.</source>
         <translation>修改数量（0 表示删除该行）、删除行，或按 SKU、名称或扫描条码添加商品。保存时将重新分配库存。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="112"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="115"/>
         <source>Out of stock: the order will wait for stock (backordered).</source>
         <translation>缺货：订单将等待到货（缺货等待）。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="158"/>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="150"/>
+        <source>{0} is priced in {1}, the order in {2}: it can&apos;t be added here.</source>
+        <translation>{0} 以 {1} 定价，而订单币种为 {2}：不能在此添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/edit_lines.py" line="166"/>
         <source>An order needs at least one line; cancel the order instead.</source>
         <translation>订单至少需要一行商品；如不需要请取消订单。</translation>
     </message>
@@ -1456,27 +1461,27 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="30"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="31"/>
         <source>Tracking event</source>
         <translation>物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="36"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="37"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="37"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="38"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="39"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="39"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="40"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -1780,22 +1785,22 @@
 <context>
     <name>LineQuantitiesDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="136"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="135"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="136"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="135"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="136"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="135"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/dialogs.py" line="137"/>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="136"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2516,7 +2521,7 @@
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="180"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="182"/>
         <source>This column can&apos;t be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
@@ -4967,130 +4972,130 @@
 <context>
     <name>TrackingQueue</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="105"/>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="113"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="106"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="114"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="105"/>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="113"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="106"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="114"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="106"/>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="114"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="107"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="115"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="107"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="108"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="109"/>
         <source>Days without news</source>
         <translation>无更新天数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="115"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="116"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="116"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="117"/>
         <source>Age (days)</source>
         <translation>时长（天）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="117"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="118"/>
         <source>Action</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="117"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="118"/>
         <source>Claim</source>
         <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="118"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="119"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="127"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="128"/>
         <source>Check for delays</source>
         <translation>检查延误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="128"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="129"/>
         <source>Record tracking event…</source>
         <translation>录入物流轨迹…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="129"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="130"/>
         <source>Action on exception…</source>
         <translation>处理异常…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="130"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="131"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="131"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="132"/>
         <source>Ask the carriers</source>
         <translation>查询承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="132"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="133"/>
         <source>Fetch tracking news from the tracking service URL in settings</source>
         <translation>从设置中的物流查询服务网址获取最新轨迹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="139"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="140"/>
         <source>On the road</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="140"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="141"/>
         <source>Logistics exceptions</source>
         <translation>物流异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="171"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="172"/>
         <source>Asked about {0} parcels: {1} new events, {2} errors.</source>
         <translation>已查询 {0} 个包裹：{1} 条新轨迹，{2} 个错误。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="175"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="176"/>
         <source>Asking the carriers…</source>
         <translation>正在查询承运商…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="180"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="181"/>
         <source>Checking for delays…</source>
         <translation>正在检查延误…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="210"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="211"/>
         <source>Recording the action…</source>
         <translation>正在记录处理…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="215"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="216"/>
         <source>Re-shipped: replacement order created.</source>
         <translation>已补发：已创建替换订单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="217"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="218"/>
         <source>Refunded: {0}</source>
         <translation>已退款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="219"/>
+        <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="220"/>
         <source>Action recorded.</source>
         <translation>处理已记录。</translation>
     </message>

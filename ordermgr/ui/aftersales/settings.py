@@ -3,6 +3,7 @@ maintained list of reason codes. The services check `settings.edit`; the page on
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -11,6 +12,7 @@ from ordermgr.models import ROLES
 from ordermgr.services import aftersales as cs
 from ordermgr.ui.aftersales.model import kind_text
 from ordermgr.ui.ops import QueryOp
+from ordermgr.ui.settings import ROLE_TITLES
 
 
 class AfterSalesSettingsPage(QWidget):
@@ -35,7 +37,7 @@ class AfterSalesSettingsPage(QWidget):
             edit = QLineEdit()
             edit.setEnabled(editable)
             self.limits[role] = edit
-            limit_form.addRow(role + ":", edit)
+            limit_form.addRow(QCoreApplication.translate("Settings", ROLE_TITLES.get(role, role)) + ":", edit)
         self.reasons = QTableWidget(0, 4)
         self.reasons.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Label"),
                                                 self.tr("Case types (empty: all)"), self.tr("Active")])

@@ -13,6 +13,7 @@ from ordermgr.fulfilment.tracking import HttpTrackingAdapter
 from ordermgr.services import fulfilment, tracking
 from ordermgr.ui.fulfilment.model import Col, PagedModel
 from ordermgr.ui.ops import WriteOp
+from ordermgr.ui.orders.model import status_text
 
 
 DEFAULT_TRACKING_URL = "http://127.0.0.1:8765"  # `ordermgr tracking fake-carrier`
@@ -104,7 +105,7 @@ class TrackingQueue(QWidget):
         self.road = PagedModel(engine, [
             Col(self.tr("Order"), lambda r: r.order_number), Col(self.tr("Carrier"), lambda r: r.carrier),
             Col(self.tr("Waybill"), lambda r: r.waybill),
-            Col(self.tr("Status"), lambda r: r.status.replace("_", " ")),
+            Col(self.tr("Status"), lambda r: status_text(r.status)),
             Col(self.tr("Days without news"), lambda r: r.silent_days, True)],
             fetch=lambda s, after, n: tracking.tracking_page(s, after=after, limit=n),
             key=lambda r: (r.last_event_at, r.shipment_id),

@@ -6,7 +6,10 @@ if the server goes away. SQLite: a background thread polls `PRAGMA data_version`
 second on its own connection, which changes whenever another connection committed; the payload
 is then a generic "something changed".
 
-Payloads are re-emitted through a Qt signal, so slots run on the GUI thread.
+Payloads are re-emitted through a Qt signal, so slots run on the GUI thread. The background
+thread never touches a LiveUpdates object itself (its window may be deleted at any moment, and
+emitting on a QObject being destroyed crashes the process): it emits on one bridge object that
+lives as long as the application, and each LiveUpdates picks out its own payloads.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ import logging
 import sqlite3
 import threading
 
-import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ordermgr.db.uow import NOTIFY_CHANNEL
@@ -27,9 +29,24 @@ GENERIC = {"origin": None, "orders": [], "many": True, "stock": True, "returns":
            "customers": True, "stores": True}
 
 
+class _ThreadBridge(QObject):
+    """Created once on the GUI thread and never deleted; background threads emit only on it."""
+
+    delivered = Signal(object, dict)  # (the listener's token, payload)
+
+
+_bridge: _ThreadBridge | None = None
+
+
+def _thread_bridge() -> _ThreadBridge:
+    global _bridge
+    if _bridge is None:
+        _bridge = _ThreadBridge()
+    return _bridge
+
+
 class LiveUpdates(QObject):
     received = Signal(dict)
-    _from_thread = Signal(dict)
 
     def __init__(self, engine, parent=None, *, poll_seconds: float = POLL_SECONDS):
         super().__init__(parent)
@@ -38,7 +55,9 @@ class LiveUpdates(QObject):
         self._stop = threading.Event()
         self._resync = threading.Event()
         self._thread: threading.Thread | None = None
-        self._from_thread.connect(self.received, Qt.QueuedConnection)
+        self._token = object()
+        # queued to the GUI thread; Qt drops the connection when this object is destroyed
+        _thread_bridge().delivered.connect(self._from_bridge, Qt.QueuedConnection)
         self.listening = threading.Event()  # set once the listener is ready (tests wait on it)
         stop = self._stop  # a window deleted without being closed must not leave us running
         self.destroyed.connect(lambda *_args: stop.set())
@@ -90,11 +109,14 @@ class LiveUpdates(QObject):
                 self._stop.wait(delay)
                 delay = min(delay * 2, 30.0)
 
+    def _from_bridge(self, token: object, payload: dict) -> None:
+        if token is self._token:
+            self.received.emit(payload)
+
     def _emit(self, payload: dict) -> None:
-        if not shiboken6.isValid(self):  # our window is gone
-            self._stop.set()
-            return
-        self._from_thread.emit(payload)
+        """Called on the background thread: only the immortal bridge is touched."""
+        if not self._stop.is_set():
+            _thread_bridge().delivered.emit(self._token, payload)
 
     def _deliver(self, raw: str) -> None:
         try:

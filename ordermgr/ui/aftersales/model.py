@@ -199,7 +199,7 @@ class PagedTableModel(ListTableModel):
             except Exception as exc:  # noqa: BLE001 - reported like an async failure
                 failed(exc)
             return
-        QueryOp(None, work).success(done).failure(failed).run()
+        QueryOp(self, work).success(done).failure(failed).run()
 
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter

@@ -90,7 +90,7 @@ class PagedModel(QAbstractTableModel):
             with Session(self.engine) as session:
                 return self._fetch(session, after, PAGE)
 
-        QueryOp(None, work).success(lambda rows: self._loaded(rows, generation)).failure(
+        QueryOp(self, work).success(lambda rows: self._loaded(rows, generation)).failure(
             lambda exc: self._failed(exc, generation)).run()
 
     def _loaded(self, rows: list, generation: int) -> None:

@@ -21,7 +21,8 @@ REASONS = {"return_refund": "damaged", "refund_only": "goodwill", "exchange": "s
 
 
 def test_random_after_sales_steps_keep_the_money_and_goods_invariants(engine, uow):
-    build_catalog(uow, {"TEA-01": (500, 0), "CUP-02": (500, 0)})
+    # plenty of stock: every example (and every shrink step) ships a new order from it
+    build_catalog(uow, {"TEA-01": (100_000, 0), "CUP-02": (100_000, 0)})
 
     class AfterSales(RuleBasedStateMachine):
         @initialize()
@@ -76,6 +77,12 @@ def test_random_after_sales_steps_keep_the_money_and_goods_invariants(engine, uo
 
         @rule(amount=st.decimals("0.01", "60.00", places=2), ext=st.integers(1, 5))
         def storefront_refund(self, amount, ext):
+            # a storefront refunds at most what it still holds (our refunds reach it through the
+            # outbox); anything more it refuses itself, so such a refund never reaches a pull
+            with uow:
+                room = payments.refundable(uow.session, self.order_id)
+            if amount > room.paid - room.refunded:
+                return
             self._try(payments.record_storefront_refund, uow, self.order_id, external_id=f"ext-{ext}",
                       amount=str(amount))
 

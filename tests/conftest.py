@@ -12,12 +12,18 @@ import shutil
 import uuid
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import MetaData, inspect, text
 
 from ordermgr.db.engine import make_engine
 from ordermgr.db.migrate import upgrade
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.services.users import resolve_actor
+
+# CI explores the same examples on every run: a property failure there is reproducible, never luck.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 PG_ADMIN_URL = os.environ.get("ORDERMGR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 _PG_SEED: dict[str, list[dict]] = {}  # rows the migrations seed, restored after each truncation

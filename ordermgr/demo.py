@@ -1432,9 +1432,10 @@ class _Builder:
 
 # -- generated values -------------------------------------------------------------------------
 
-def _shop_price(cents: float) -> int:
-    """Shop-like prices: 39.90, 128.00, 298.00 ..."""
-    yuan = cents / 100
+def _shop_price(draw: float) -> int:
+    """Round a random draw (a scale, not money) to a shop-like price in integer cents: 39.90,
+    128.00, 298.00 ... Prices themselves are only ever integers from here on."""
+    yuan = draw / 100
     if yuan < 50:
         return int(yuan * 10) * 10 if int(yuan * 10) % 10 == 9 else (int(yuan) * 100 + 90)
     if yuan < 1000:

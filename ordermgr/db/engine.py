@@ -8,11 +8,14 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from ordermgr import jsonutil
 from ordermgr.errors import ConfigError, DatabaseUnavailable
 
 # Execution option read by the SQLite "begin" hook: write transactions take the write lock up
 # front (BEGIN IMMEDIATE), so two workstations never deadlock upgrading a read lock.
 WRITE = {"ordermgr_write": True}
+# JSON columns (raw storefront payloads, timeline data) go through orjson
+JSON_CODEC = {"json_serializer": jsonutil.dumps, "json_deserializer": jsonutil.loads}
 
 
 def make_engine(url: str, *, create_dir: bool = True) -> Engine:
@@ -23,7 +26,8 @@ def make_engine(url: str, *, create_dir: bool = True) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database, create_dir=create_dir)
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                         connect_args={"connect_timeout": 5, "application_name": "ordermgr"})
+                         connect_args={"connect_timeout": 5, "application_name": "ordermgr"},
+                         **JSON_CODEC)
 
 
 def _sqlite_engine(url: str, database: str | None, *, create_dir: bool) -> Engine:
@@ -32,7 +36,8 @@ def _sqlite_engine(url: str, database: str | None, *, create_dir: bool) -> Engin
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ConfigError(f"Cannot create the folder for {database}: {exc.strerror}.") from None
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                           **JSON_CODEC)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

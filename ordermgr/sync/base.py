@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import abc
 import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 
+from ordermgr import jsonutil
 from ordermgr.errors import UserError
 
 ZERO = Decimal("0.00")
@@ -171,8 +171,7 @@ class LazyOrder:
 def payload_digest(raw: dict) -> str:
     """Fingerprint of a payload as received. Keys keep the storefront's order (sorting costs
     twice as much); a storefront that reorders keys only causes a harmless re-apply."""
-    text = json.dumps(raw, separators=(",", ":"))
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+    return hashlib.sha256(jsonutil.dumps_bytes(raw)).hexdigest()
 
 
 @dataclass

@@ -5,7 +5,6 @@ name the store and say what to do."""
 from __future__ import annotations
 
 import email.utils
-import json as jsonlib
 import logging
 import random
 import time
@@ -15,6 +14,7 @@ from datetime import datetime, timezone
 
 import requests
 
+from ordermgr import jsonutil
 from ordermgr.sync.base import (RateLimited, StoreAuthError, StoreBadResponse, StoreRejected,
                                 StoreUnreachable)
 
@@ -165,7 +165,7 @@ def _parse_json(resp) -> object:
     if not body.strip():
         return None
     try:
-        return jsonlib.loads(body)
+        return jsonutil.loads(body)
     except ValueError:
         raise StoreBadResponse("sent malformed JSON (the reply was cut off or garbled)") from None
 

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from ordermgr.db.locks import try_exclusive
 from ordermgr.db.uow import Actor, UnitOfWork
 from ordermgr.errors import UserError
+from ordermgr.gcpolicy import bulk_work
 from ordermgr.services import stores as store_service
 from ordermgr.services import sync_import, sync_push
 from ordermgr.sync.base import StoreError
@@ -82,7 +83,7 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
                        f"`ordermgr store edit '{conn.name}' --credential -`")
         return run
     started = time.monotonic()
-    with store_lock(engine, store_id) as got:
+    with store_lock(engine, store_id) as got, bulk_work():
         if not got:
             run.skipped = (f"another ordermgr runner is syncing {conn.name} right now; "
                            "it will be picked up on the next round")

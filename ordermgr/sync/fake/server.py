@@ -13,6 +13,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from ordermgr import jsonutil
 from ordermgr.sync.fake.store import DemoStore
 
 PLATFORM_MODULES = {"shopify": "ordermgr.sync.fake.shopify",
@@ -41,13 +42,13 @@ def fragment(demo, key: str, order, render) -> bytes:
             tuple(line.shipped for line in order.lines))
     cached = demo.render_cache.get((key, order.seq))
     if cached is None or cached[0] != mark:
-        cached = (mark, json.dumps(render(order), ensure_ascii=False, separators=(",", ":")).encode())
+        cached = (mark, jsonutil.dumps_bytes(render(order)))
         demo.render_cache[(key, order.seq)] = cached
     return cached[1]
 
 
 def dumps(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    return jsonutil.dumps_bytes(value)
 
 
 class Request:

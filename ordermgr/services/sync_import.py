@@ -137,6 +137,20 @@ def _state(uow: UnitOfWork, store_id: int) -> SyncState:
     return state
 
 
+def refresh_statistics(uow: UnitOfWork) -> None:
+    """Fresh planner statistics for the tables a page import looks rows up in (PostgreSQL).
+
+    A first pull into an empty database outruns autovacuum: without statistics the planner reads
+    every row of the store to find a page's 250 orders, and each page gets slower than the last
+    (100,000 orders: from 170 to 600 ms a page). ANALYZE samples, so it stays cheap."""
+    if uow.engine.dialect.name != "postgresql":
+        return  # SQLite's planner picks the unique indexes without statistics
+    tables = [model.__tablename__ for model in (Order, RawPayload, QuarantinedOrder, Customer, Address)]
+    with uow.engine.connect() as conn:
+        conn.exec_driver_sql(f"ANALYZE {', '.join(tables)}")
+        conn.commit()
+
+
 # -- the page import ------------------------------------------------------------------------------
 
 def import_orders(uow: UnitOfWork, store_id: int, orders: list[RemoteOrder], *,
@@ -331,8 +345,7 @@ class _NewOrder:
     events: list[dict]
     shipments: list[dict]
     refunds: list
-    allocate: bool
-    has_skus: bool
+    allocate: bool  # paid, with stock to reserve
 
 
 class _PageImporter:
@@ -418,17 +431,8 @@ class _PageImporter:
         for model, rows in children.items():
             if rows:
                 conn.execute(insert(model.__table__), rows)
-        allocate = [(order_id, b) for order_id, b in zip(order_ids, built) if b.allocate]
-        without_skus = [order_id for order_id, b in allocate if not b.has_skus]
-        if without_skus:  # nothing to reserve: what _allocate would do, as two statements
-            conn.execute(update(Order.__table__).where(Order.__table__.c.id.in_(without_skus))
-                         .values(status=S.ALLOCATED))
-            conn.execute(insert(OrderEvent.__table__), [
-                dict(order_id=oid, at=utcnow(), user_id=None, kind="status", message="Allocated",
-                     data={"old": S.AWAITING_FULFILMENT, "new": S.ALLOCATED, "action": "allocate"})
-                for oid in without_skus])
-        for order_id, b in allocate:
-            if b.has_skus:
+        for order_id, b in zip(order_ids, built):
+            if b.allocate:
                 _allocate(self.uow, self.uow.session.get(Order, order_id))
         return set(order_ids)
 
@@ -554,6 +558,10 @@ class _PageImporter:
             if reason:
                 before, status, hold_reason, allocate = status, S.ON_HOLD, reason, False
                 event("status", f"Put on hold: {reason}", new=S.ON_HOLD)
+        has_skus = any(line["sku_id"] for line in lines)
+        if allocate and not has_skus:  # nothing to reserve: what _allocate would do, at insert time
+            status, allocate = S.ALLOCATED, False
+            event("status", "Allocated", old=S.AWAITING_FULFILMENT, new=S.ALLOCATED, action="allocate")
         address = self._ship_fields(remote)
         customer_name = _fit(remote.customer_name or address.get("ship_name", ""), 120)
         number = _fit(f"{self.store.code}{remote.number}", 32)
@@ -574,8 +582,7 @@ class _PageImporter:
         row["search_text"] = build_search_text(
             number, customer_name, row["email"], row["phone"], row["ship_name"], row["ship_phone"],
             *(line["sku"] for line in lines), *(s["waybill"] for s in shipments if s["waybill"]))
-        return _NewOrder(remote, row, lines, payments, events, shipments, refunds, allocate,
-                         any(line["sku_id"] for line in lines))
+        return _NewOrder(remote, row, lines, payments, events, shipments, refunds, allocate)
 
     @staticmethod
     def _payment_status(remote: RemoteOrder) -> str:

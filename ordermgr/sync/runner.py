@@ -28,6 +28,7 @@ from ordermgr.sync.base import StoreError
 
 log = logging.getLogger(__name__)
 LOCK_NAMESPACE = 0x53594E43  # "SYNC"
+ANALYZE_EVERY = 40  # pages with new orders between planner-statistics refreshes
 
 
 class StoreBusy(UserError):
@@ -92,12 +93,17 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
         try:
             connector = store_service.make_connector(conn, http=http)
             since = sync_import.pull_since(uow(), store_id)
+            pages_with_new = 0
             for page in prefetch(connector.iter_order_pages(since, page_size=page_size)):
                 result = sync_import.import_orders(uow(), store_id, page.orders, broken=page.broken,
                                                    watermark=page.safe_watermark,
                                                    trust_updated_at=connector.trusts_updated_at)
                 _add(run, result)
                 run.pages += 1
+                if result.new:
+                    pages_with_new += 1
+                    if pages_with_new % ANALYZE_EVERY == 1:  # a big pull: keep the planner informed
+                        sync_import.refresh_statistics(uow())
                 if progress and progress(conn.name, run.new + run.updated + run.unchanged) is False:
                     break
             if connector.repoll_open_orders:

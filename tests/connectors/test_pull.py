@@ -208,3 +208,21 @@ def test_an_order_number_clash_is_quarantined_with_a_clear_reason(connect, uow):
     run = other.sync()
     assert run.new == 1 and run.quarantined == 1
     assert "order number is already used" in run.messages[0]
+
+
+def test_a_big_pull_keeps_the_planner_statistics_fresh_on_postgresql(connect, engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite finds rows by the unique indexes without statistics")
+
+    def analyzed() -> int:
+        with engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT analyze_count FROM pg_stat_user_tables "
+                                        "WHERE relname = 'sync_raw_payloads'").scalar()
+
+    shop = connect("shopify", orders=12)
+    before = analyzed()
+    assert shop.sync(page_size=5).new == 12
+    assert analyzed() == before + 1  # once, on the first page with new orders
+    before = analyzed()
+    assert shop.sync(page_size=5).new == 0
+    assert analyzed() == before  # nothing new: no statistics work

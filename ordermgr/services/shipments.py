@@ -166,8 +166,9 @@ def refuse_duplicate_waybill(uow: UnitOfWork, carrier: str, waybill: str) -> Non
 
 
 
-def _take_reserved(uow: UnitOfWork, order: Order, line, qty: int) -> set[int]:
-    """Convert reservations into shipped stock, warehouse by warehouse."""
+def book_out_reserved(uow: UnitOfWork, order: Order, line, qty: int) -> tuple[set[int], int]:
+    """Convert up to `qty` reserved units into shipped stock, warehouse by warehouse.
+    Returns the warehouses used and how many units had no reservation to take."""
     used, left = set(), qty
     for alloc in line.allocations:
         take = min(left, alloc.quantity)
@@ -179,6 +180,11 @@ def _take_reserved(uow: UnitOfWork, order: Order, line, qty: int) -> set[int]:
         line.quantity_reserved -= take
         left -= take
         used.add(alloc.warehouse_id)
+    return used, left
+
+
+def _take_reserved(uow: UnitOfWork, order: Order, line, qty: int) -> set[int]:
+    used, left = book_out_reserved(uow, order, line, qty)
     if left and line.sku_id:
         raise ValidationError(f"{order.subject}: {line.sku} has only {qty - left} reserved; "
                               "allocate stock before shipping.")

@@ -12,7 +12,9 @@ Rules for what staff already did:
 - a storefront cancellation of an order that is being picked or is packed puts it on hold in the
   exceptions queue with a note instead of cancelling it; after shipping it only adds the note;
 - an address change after a waybill was printed is not applied: the order is tagged "exception"
-  (and held if it has not left) with the new address in the note.
+  (and held if it has not left) with the new address in the note;
+- goods fulfilled on the storefront, outside ordermgr, are booked out of the warehouses that had
+  them reserved (the order is flagged; what had no reservation is named for a stock check).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from ordermgr.models.orders import build_search_text
 from ordermgr.models.money import check_currency
 from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
+from ordermgr.services import shipments
 from ordermgr.services.orders import _allocate, release_reservations
 from ordermgr.sync.base import RemoteOrder
 
@@ -738,6 +741,7 @@ class _PageImporter:
 
     def _storefront_shipped(self, order: Order, remote: RemoteOrder, added) -> None:
         shipped = {rl.external_id: rl.quantity_shipped for rl in remote.lines}
+        before = {line.id: line.quantity_shipped for line in order.lines}
         for line in order.lines:
             qty = min(line.quantity, max(line.quantity_shipped, shipped.get(line.external_id, 0)))
             line.quantity_shipped = qty
@@ -747,12 +751,28 @@ class _PageImporter:
         order.refresh_fulfilment_status()
         waybills = ", ".join(f.waybill for f in added if f.waybill) or "no tracking number"
         if order.status in ORDER_OPEN_STATES or order.status == S.ON_HOLD:
-            release_reservations(self.uow, order, reason="shipped on the storefront")
+            # the goods left from where they were reserved: book them out there (releasing
+            # them instead would leave stock on the shelf that is gone, and oversell it)
+            unreserved = []
+            for line in order.lines:
+                left = line.quantity_shipped - before.get(line.id, 0)
+                if line.sku_id and left > 0:
+                    left = shipments.book_out_reserved(self.uow, order, line, left)[1]
+                if left > 0 and line.sku_id:
+                    unreserved.append(f"{line.sku} ×{left}")
+            if order.fulfilment_status == FulfilmentStatus.FULFILLED:
+                release_reservations(self.uow, order, reason="shipped on the storefront")
             old = order.status
             order.status = S.SHIPPED if order.fulfilment_status == "fulfilled" else S.PARTIALLY_SHIPPED
             order.status_before_hold = order.hold_reason = None
-            order.record("status", f"Shipped on the storefront ({waybills}); its reserved stock was "
-                                   "released - check the stock count", by=None, old=old, new=order.status)
+            message = f"Shipped on the storefront ({waybills}); the reserved stock was booked out"
+            if all(line.quantity_shipped == before.get(line.id) for line in order.lines):
+                message = (f"Shipped on the storefront ({waybills}); it did not say which goods, so "
+                           "nothing was booked out - check the order and the stock count")
+            elif unreserved:
+                message += (f". Not reserved here, so not booked out of any warehouse: "
+                            f"{', '.join(unreserved)} - check the stock count")
+            order.record("status", message, by=None, old=old, new=order.status)
             self._flag(order, "Fulfilled on the storefront, outside ordermgr.")
         else:
             order.record("shipment", f"Storefront fulfilment recorded ({waybills})", by=None)

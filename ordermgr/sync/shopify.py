@@ -53,6 +53,9 @@ TRANSACTION_STATUS = {"SUCCESS": "paid", "PENDING": "pending", "FAILURE": "faile
                       "ERROR": "failed", "AWAITING_RESPONSE": "pending", "UNKNOWN": "pending"}
 
 _MONEY = "shopMoney { amount currencyCode }"
+_LINE_FIELDS = (f"id sku name quantity currentQuantity unfulfilledQuantity "
+                f"variant {{ id legacyResourceId inventoryItem {{ id }} }} "
+                f"originalUnitPriceSet {{ {_MONEY} }} discountedUnitPriceAfterAllDiscountsSet {{ {_MONEY} }}")
 ORDER_FIELDS = f"""
   id legacyResourceId name createdAt updatedAt processedAt cancelledAt cancelReason closedAt
   displayFinancialStatus displayFulfillmentStatus currencyCode paymentGatewayNames tags note
@@ -63,9 +66,7 @@ ORDER_FIELDS = f"""
   totalRefundedSet {{ {_MONEY} }}
   shippingAddress {{ name firstName lastName company address1 address2 city province provinceCode
                      zip country countryCodeV2 phone }}
-  lineItems(first: 50) {{ pageInfo {{ hasNextPage }} nodes {{ id sku name quantity currentQuantity unfulfilledQuantity
-      variant {{ id legacyResourceId inventoryItem {{ id }} }}
-      originalUnitPriceSet {{ {_MONEY} }} discountedUnitPriceAfterAllDiscountsSet {{ {_MONEY} }} }} }}
+  lineItems(first: 50) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {_LINE_FIELDS} }} }}
   transactions(first: 20) {{ id kind status gateway amountSet {{ {_MONEY} }} }}
   refunds(first: 20) {{ id createdAt note totalRefundedSet {{ {_MONEY} }} }}
   fulfillments(first: 20) {{ id status trackingInfo {{ company number url }}
@@ -76,6 +77,10 @@ ORDERS_QUERY = ("query OrdersSince($first: Int!, $after: String, $q: String!) { 
                 "pageInfo { hasNextPage endCursor } nodes { " + ORDER_FIELDS + " } } }")
 ORDERS_BY_ID_QUERY = ("query OrdersById($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { "
                       + ORDER_FIELDS + " } } }")
+# the rest of a big order's lines (an order query returns the first 50 with the order)
+ORDER_LINES_QUERY = ("query OrderLines($id: ID!, $first: Int!, $after: String) { order(id: $id) { "
+                     "lineItems(first: $first, after: $after) { pageInfo { hasNextPage endCursor } "
+                     "nodes { " + _LINE_FIELDS + " } } } }")
 SHOP_QUERY = "query Shop { shop { name myshopifyDomain currencyCode } }"
 FULFILLMENT_ORDERS_QUERY = """query FulfilmentState($id: ID!) { order(id: $id) { id cancelledAt
   fulfillments(first: 50) { id trackingInfo { company number url } }
@@ -182,6 +187,7 @@ class ShopifyConnector(Connector):
             conn = data.get("orders") or {}
             page = OrderPage(orders=[])
             for node in conn.get("nodes") or []:
+                self._complete_lines(node)
                 page.add(node, parse_order, _ident)
             if page.orders:
                 # sorted by UPDATED_AT: everything older than the last one has been seen
@@ -203,8 +209,26 @@ class ShopifyConnector(Connector):
                                 what="re-reading orders")
             for node in data.get("nodes") or []:
                 if node:
+                    self._complete_lines(node)
                     page.add(node, parse_order, _ident)
         return page.orders
+
+    def _complete_lines(self, node) -> None:
+        """Page through the rest of an order's lines into its payload. If the order vanished
+        meanwhile, hasNextPage stays true and the order is quarantined, not imported short."""
+        items = node.get("lineItems") if isinstance(node, dict) else None
+        if not isinstance(items, dict):
+            return
+        info = items.get("pageInfo") or {}
+        while info.get("hasNextPage") and info.get("endCursor"):
+            order = self.graphql(ORDER_LINES_QUERY, {"id": node.get("id"), "first": 250,
+                                                     "after": info["endCursor"]},
+                                 what=f"reading the lines of order {node.get('name', '')}").get("order")
+            more = (order or {}).get("lineItems")
+            if not isinstance(more, dict):
+                return
+            items["nodes"] = (items.get("nodes") or []) + (more.get("nodes") or [])
+            info = items["pageInfo"] = more.get("pageInfo") or {}
 
     # -- push -----------------------------------------------------------------------------------
     def _fulfilment_state(self, order_gid: str) -> dict:
@@ -444,7 +468,8 @@ def parse_order(node: dict) -> RemoteOrder:
         tags = [t.strip() for t in tags.split(",")]
     problems = []
     if ((node.get("lineItems") or {}).get("pageInfo") or {}).get("hasNextPage"):
-        problems.append("it has more than 50 lines; import it by hand (ordermgr reads 50 per order)")
+        problems.append("not all of its lines could be read from Shopify (the order may have been "
+                        "deleted); it is read again on the next sync")
     return RemoteOrder(
         problems=problems,
         external_id=ext, number=str(node.get("name") or ext).lstrip("#"),

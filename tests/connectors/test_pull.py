@@ -98,6 +98,40 @@ def test_a_line_without_sku_is_kept_and_flagged(connect):
     assert any("no SKU" in e.message for e in order.events)
 
 
+def big_order_lines(count: int) -> list:
+    from ordermgr.sync.fake.store import Line
+    return [Line(i, f"BULK-{i:03d}", f"散装零件 {i}", 1 + i % 3, Decimal("2.50")) for i in range(1, count + 1)]
+
+
+def test_a_shopify_order_with_more_lines_than_one_query_returns_arrives_whole(connect):
+    shop = connect("shopify", orders=1)
+    shop.demo.new_order(lines=big_order_lines(320), paid=True, cancelled=False)
+    run = shop.sync()
+    assert run.ok and run.new == 2 and run.quarantined == 0
+    order = order_by_number(shop, "SH1002")
+    assert [line.sku for line in order.lines] == [f"BULK-{i:03d}" for i in range(1, 321)]
+    assert order.item_count == sum(1 + i % 3 for i in range(1, 321))
+    with shop.uow() as uow:  # the kept payload holds every line too
+        raw = uow.session.scalar(select(RawPayload.payload).where(RawPayload.external_id == order.external_id))
+    assert len(raw["lineItems"]["nodes"]) == 320
+    assert shop.sync().updated == 0  # the completed payload is stable: a re-sync sees no change
+
+
+def test_a_big_shopify_order_whose_lines_cannot_all_be_read_is_quarantined(connect):
+    shop = connect("shopify", orders=0)
+    big = shop.demo.new_order(lines=big_order_lines(60), paid=True, cancelled=False)
+    small = shop.demo.new_order(paid=True, cancelled=False)
+
+    def vanish(method, path):  # the big order is deleted right after the listing
+        shop.demo.orders.pop(big.seq, None)
+    shop.demo.after_request = vanish
+    run = shop.sync()
+    shop.demo.after_request = None
+    assert run.new == 1 and run.quarantined == 1
+    assert any("1001" in m and "lines could be read" in m for m in run.messages)
+    assert order_by_number(shop, f"SH{small.number}") is not None
+
+
 def test_a_new_paid_order_reserves_stock(connect, uow):
     cat = build_catalog(uow, {"DEMO-TEA-LJ-250": (10, 0)})
     shop = connect("woocommerce", orders=0)
@@ -195,6 +229,56 @@ def test_storefront_refunds_and_fulfilments_arrive_once(connect, platform):
     assert order.status == OrderStatus.SHIPPED
 
 
+def stock_level(shop, sku_id, warehouse_id) -> tuple[int, int]:
+    with Session(shop.engine) as session:
+        level = session.scalar(select(StockLevel).where(StockLevel.sku_id == sku_id,
+                                                          StockLevel.warehouse_id == warehouse_id))
+        return level.on_hand, level.reserved
+
+
+def reserve_and_pull(connect, uow, platform):
+    from ordermgr.sync.fake.store import Line
+    cat = build_catalog(uow, {"DEMO-TEA-LJ-250": (10, 0), "DEMO-CUP-01": (5, 0), "DEMO-POT-02": (0, 0)})
+    shop = connect(platform, orders=0)
+    lines = (Line(1, "DEMO-TEA-LJ-250", "西湖龙井", 3, Decimal("88.00")),
+             Line(2, "DEMO-CUP-01", "茶杯", 2, Decimal("20.00")),
+             Line(3, "DEMO-POT-02", "茶壶", 1, Decimal("99.00")))
+    demo_order = shop.demo.new_order(lines=list(lines), paid=True, cancelled=False)
+    shop.sync()  # tea and cups reserved; the pot is out of stock (backordered)
+    assert stock_level(shop, cat.skus["DEMO-TEA-LJ-250"], cat.main) == (10, 3)
+    assert stock_level(shop, cat.skus["DEMO-CUP-01"], cat.main) == (5, 2)
+    return shop, cat, demo_order, lines
+
+
+def shipped_message(order) -> str:
+    return next(e.message for e in order.events if e.message.startswith("Shipped on the storefront"))
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_goods_shipped_on_the_storefront_are_booked_out_where_they_were_reserved(connect, uow, platform):
+    shop, cat, demo_order, _ = reserve_and_pull(connect, uow, platform)
+    shop.demo.fulfil(demo_order, carrier="SF Express", number="SF100200300")
+    assert shop.sync().updated == 1
+    order = order_by_number(shop, f"{platform[:2].upper()}1001")
+    assert order.status == OrderStatus.SHIPPED and "exception" in order.tag_list
+    assert stock_level(shop, cat.skus["DEMO-TEA-LJ-250"], cat.main) == (7, 0)
+    assert stock_level(shop, cat.skus["DEMO-CUP-01"], cat.main) == (3, 0)
+    assert "booked out" in shipped_message(order)
+    assert "DEMO-POT-02 ×1" in shipped_message(order)  # nothing was reserved to take it from
+
+
+@pytest.mark.parametrize("platform", ["shopify", "medusa"])  # they say which lines shipped
+def test_a_partial_storefront_fulfilment_books_out_its_lines_and_keeps_the_rest_reserved(
+        connect, uow, platform):
+    shop, cat, demo_order, (tea, cup, pot) = reserve_and_pull(connect, uow, platform)
+    shop.demo.fulfil(demo_order, {tea.id: 3}, carrier="SF Express", number="SF100200301")
+    assert shop.sync().updated == 1
+    order = order_by_number(shop, f"{platform[:2].upper()}1001")
+    assert order.status == OrderStatus.PARTIALLY_SHIPPED
+    assert stock_level(shop, cat.skus["DEMO-TEA-LJ-250"], cat.main) == (7, 0)
+    assert stock_level(shop, cat.skus["DEMO-CUP-01"], cat.main) == (5, 2)  # still to ship
+
+
 def test_an_order_number_clash_is_quarantined_with_a_clear_reason(connect, uow):
     shop = connect("shopify", orders=2)  # orders SH1001, SH1002
     other = connect("woocommerce", orders=0, name="Second shop")
@@ -226,3 +310,13 @@ def test_a_big_pull_keeps_the_planner_statistics_fresh_on_postgresql(connect, en
     before = analyzed()
     assert shop.sync(page_size=5).new == 0
     assert analyzed() == before  # nothing new: no statistics work
+
+
+def test_a_tracking_number_without_lines_books_nothing_out_and_says_so(connect, uow):
+    shop, cat, demo_order, (tea, cup, pot) = reserve_and_pull(connect, uow, "woocommerce")
+    shop.demo.fulfil(demo_order, {tea.id: 3}, carrier="SF Express", number="SF100200302")
+    assert shop.sync().updated == 1  # WooCommerce lists the tracking number, not the lines
+    order = order_by_number(shop, "WO1001")
+    assert order.status == OrderStatus.PARTIALLY_SHIPPED
+    assert "did not say which goods" in shipped_message(order)
+    assert stock_level(shop, cat.skus["DEMO-TEA-LJ-250"], cat.main) == (10, 3)  # untouched

@@ -14,6 +14,7 @@ from ordermgr.sync.fake.server import RawJSON, Response, dumps, fragment
 from ordermgr.sync.fake.store import CATALOG, LOCATIONS, DemoOrder, DemoStore
 
 ORDER_BASE, LINE_BASE, FO_BASE, FOLI_BASE = 5981234560000, 14100000000000, 6600000000000, 6800000000000
+LINES_IN_ORDER_QUERY = 50  # the connector asks for lineItems(first: 50) with each order
 FUL_BASE, REFUND_BASE, TX_BASE, RTX_BASE = 5200000000000, 8800000000000, 7100000000000, 7200000000000
 ITEM_BASE, VARIANT_BASE = 47000000000000, 45000000000000
 
@@ -73,12 +74,7 @@ def render(o: DemoOrder) -> dict:
     if o.broken == "missing_fields":
         return {"id": gid("Order", ORDER_BASE + o.seq), "legacyResourceId": str(ORDER_BASE + o.seq),
                 "name": f"#{o.number}"}
-    lines = [{"id": gid("LineItem", LINE_BASE + line.id), "sku": line.sku or None, "name": line.name,
-              "quantity": line.quantity, "currentQuantity": line.quantity,
-              "unfulfilledQuantity": line.quantity - line.shipped,
-              "variant": _variant(line.sku),
-              "originalUnitPriceSet": _money_bag(line.price, cur),
-              "discountedUnitPriceAfterAllDiscountsSet": _money_bag(line.price, cur)} for line in o.lines]
+    lines = _line_page(o, 0, LINES_IN_ORDER_QUERY)
     txs = []
     if o.paid:
         txs.append({"id": gid("OrderTransaction", TX_BASE + o.seq), "kind": "SALE", "status": "SUCCESS",
@@ -105,7 +101,7 @@ def render(o: DemoOrder) -> dict:
                             "lastName": o.last_name, "company": None, "address1": o.street,
                             "address2": None, "city": o.city, "province": o.state, "provinceCode": o.state,
                             "zip": o.postcode, "country": "China", "countryCodeV2": "CN", "phone": o.phone},
-        "lineItems": {"pageInfo": {"hasNextPage": False}, "nodes": lines},
+        "lineItems": lines,
         "transactions": txs,
         "refunds": [{"id": gid("Refund", REFUND_BASE + r.id), "createdAt": z(r.created), "note": r.note,
                      "totalRefundedSet": _money_bag(r.amount, cur)} for r in o.refunds],
@@ -115,6 +111,33 @@ def render(o: DemoOrder) -> dict:
                               {"quantity": q, "lineItem": {"id": gid("LineItem", LINE_BASE + lid)}}
                               for lid, q in f.lines.items()]}} for f in o.fulfilments],
     }
+
+
+def _line_page(o: DemoOrder, start: int, first: int) -> dict:
+    """A page of an order's lineItems connection; the cursor is the index of the next line."""
+    cur = o.currency
+    chunk = o.lines[start:start + first]
+    more = start + first < len(o.lines)
+    return {"pageInfo": {"hasNextPage": more,
+                         "endCursor": base64.b64encode(str(start + first).encode()).decode() if more else None},
+            "nodes": [{"id": gid("LineItem", LINE_BASE + line.id), "sku": line.sku or None,
+                       "name": line.name, "quantity": line.quantity, "currentQuantity": line.quantity,
+                       "unfulfilledQuantity": line.quantity - line.shipped,
+                       "variant": _variant(line.sku),
+                       "originalUnitPriceSet": _money_bag(line.price, cur),
+                       "discountedUnitPriceAfterAllDiscountsSet": _money_bag(line.price, cur)}
+                      for line in chunk]}
+
+
+def _more_lines(demo: DemoStore, v: dict) -> dict:
+    o = _order(demo, v["id"])
+    if o is None:
+        return {"order": None}
+    try:
+        start = int(base64.b64decode(v["after"])) if v.get("after") else 0
+    except ValueError:
+        return Response(200, {"errors": [{"message": "Invalid cursor for current pagination sort."}]})
+    return {"order": {"lineItems": _line_page(o, start, min(int(v.get("first") or 50), 250))}}
 
 
 def _variant(sku: str):
@@ -183,6 +206,8 @@ def _dispatch(demo: DemoStore, query: str, v: dict):
                                 "orderCancelUserErrors": []}}
     if "refundCreate(" in query:
         return {"refundCreate": _refund(demo, v["input"])}
+    if "query OrderLines(" in query:
+        return _more_lines(demo, v)
     if "order(id" in query:
         o = _order(demo, v["id"])
         return {"order": None if o is None else _order_state(o)}

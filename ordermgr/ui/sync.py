@@ -1,6 +1,6 @@
 """The "sync" area (Storefronts): connected stores with their status (last success, orders
-pulled, pushes pending/failed/parked, last error), add/edit/remove/test, "Sync now" off the UI
-thread with progress, an optional background sync every minute, parked pushes (retry/dismiss)
+pulled, pushes pending/failed/parked, last error), add/edit/remove/test, "Sync all now" and
+"Sync selected" off the UI thread with progress, an optional background sync every minute, parked pushes (retry/dismiss)
 and quarantined orders with their reason."""
 
 from __future__ import annotations
@@ -108,6 +108,9 @@ class StoreDialog(QDialog):
         form.addRow(buttons)
 
 
+MAX_COLUMN_WIDTH = 320
+
+
 class StorefrontsPanel(QWidget):
     refreshed = Signal()  # after the lists were reloaded (tests)
     synced = Signal(list)  # StoreRun results of a sync round
@@ -118,6 +121,8 @@ class StorefrontsPanel(QWidget):
         self.ctx, self.window_ = ctx, window
         self.setObjectName("storefrontsPanel")
         self._syncing = False
+        self._autosize: set[QTableView] = set()
+        self._fitting = False
         may_edit = ctx.actor.may("stores.edit")
         may_sync = ctx.actor.may("sync.run")
 
@@ -141,14 +146,16 @@ class StorefrontsPanel(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.test_button = QPushButton(self.tr("Test connection"))
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button = QPushButton(self.tr("Sync all now"))
         self.sync_button.setObjectName("syncNow")
+        self.sync_one_button = QPushButton(self.tr("Sync selected"))
         self.auto = QCheckBox(self.tr("Sync in the background every minute"))
         self.auto.setChecked(QSettings().value(f"{SETTINGS_KEY}/auto", False, type=bool))
         self.auto.toggled.connect(self._auto_toggled)
         for button, slot in ((self.add_button, self.add_store), (self.edit_button, self.edit_store),
                              (self.remove_button, self.remove_store), (self.test_button, self.test_store),
-                             (self.sync_button, self.sync_now)):
+                             (self.sync_button, self.sync_now),
+                             (self.sync_one_button, self.sync_selected)):
             button.clicked.connect(slot)
         self.add_button.setEnabled(may_edit)
         self.sync_button.setEnabled(may_sync)
@@ -188,7 +195,8 @@ class StorefrontsPanel(QWidget):
                 self.quarantine.rows[cur.row()].reason if cur.isValid() else ""))
 
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button, self.test_button):
+        for button in (self.add_button, self.edit_button, self.remove_button, self.test_button,
+                       self.sync_one_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.auto)
@@ -244,7 +252,26 @@ class StorefrontsPanel(QWidget):
         state = QSettings().value(f"{SETTINGS_KEY}/{name}")
         if state is not None:
             view.horizontalHeader().restoreState(state)
+        else:  # no layout saved: fit the columns to each load until the user sizes one
+            self._autosize.add(view)
+            view.horizontalHeader().sectionResized.connect(
+                lambda section, _old, _new, v=view: self._user_resized(v, section))
         return view
+
+    def _user_resized(self, view: QTableView, section: int) -> None:
+        if not self._fitting and section < view.horizontalHeader().count() - 1:
+            self._autosize.discard(view)  # (the stretching last section resizes with the window)
+
+    def _fit_columns(self) -> None:
+        self._fitting = True
+        try:
+            for view in self._autosize:
+                view.resizeColumnsToContents()  # headers count too, so none is cut off
+                header = view.horizontalHeader()
+                for section in range(header.count() - 1):  # long texts capped
+                    header.resizeSection(section, min(MAX_COLUMN_WIDTH, header.sectionSize(section)))
+        finally:
+            self._fitting = False
 
     def hideEvent(self, event) -> None:  # noqa: N802
         settings = QSettings()
@@ -268,6 +295,7 @@ class StorefrontsPanel(QWidget):
         self.stores.set_rows(statuses)
         self.parked.set_rows(parked)
         self.quarantine.set_rows(quarantined)
+        self._fit_columns()
         self.tabs.setTabText(0, self.tr("Parked pushes ({0})").format(len(parked)))
         self.tabs.setTabText(1, self.tr("Quarantined orders ({0})").format(len(quarantined)))
         if selected is not None:
@@ -298,6 +326,7 @@ class StorefrontsPanel(QWidget):
         self.retry_button.setEnabled(has_parked and self._may_sync)
         self.dismiss_button.setEnabled(has_parked and self._may_sync)
         self.sync_button.setEnabled(self._may_sync and not self._syncing)
+        self.sync_one_button.setEnabled(has_store and self._may_sync and not self._syncing)
 
     # -- stores ---------------------------------------------------------------------------------
     def add_store(self) -> None:
@@ -352,13 +381,18 @@ class StorefrontsPanel(QWidget):
         self.refresh()
 
     # -- sync -----------------------------------------------------------------------------------
-    def sync_now(self, quiet: bool = False) -> None:
+    def sync_selected(self) -> None:
+        row = self.selected_store()
+        if row is not None:
+            self.sync_now(store_name=row.name)
+
+    def sync_now(self, quiet: bool = False, store_name: str | None = None) -> None:
+        """Sync one store, or every active store."""
         if self._syncing or not self._may_sync:
             return
         self._syncing = True
         self._update_buttons()
-        row = None if quiet else self.selected_store()
-        name = row.name if row is not None else None
+        name = store_name
         self.status.setText(self.tr("Syncing {0}…").format(name or self.tr("all stores")))
         engine, actor = self.ctx.engine, self.ctx.actor
 

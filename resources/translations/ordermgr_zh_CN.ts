@@ -4699,239 +4699,244 @@
 <context>
     <name>StorefrontsPanel</name>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="125"/>
-        <location filename="../../ordermgr/ui/sync.py" line="161"/>
-        <location filename="../../ordermgr/ui/sync.py" line="176"/>
+        <location filename="../../ordermgr/ui/sync.py" line="130"/>
+        <location filename="../../ordermgr/ui/sync.py" line="168"/>
+        <location filename="../../ordermgr/ui/sync.py" line="183"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="126"/>
+        <location filename="../../ordermgr/ui/sync.py" line="131"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="127"/>
+        <location filename="../../ordermgr/ui/sync.py" line="132"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="127"/>
+        <location filename="../../ordermgr/ui/sync.py" line="132"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="127"/>
+        <location filename="../../ordermgr/ui/sync.py" line="132"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="128"/>
+        <location filename="../../ordermgr/ui/sync.py" line="133"/>
         <source>Last success</source>
         <translation>最近成功</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="129"/>
+        <location filename="../../ordermgr/ui/sync.py" line="134"/>
         <source>Pulled (last run)</source>
         <translation>拉取（上次）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="130"/>
+        <location filename="../../ordermgr/ui/sync.py" line="135"/>
         <source>Pulled (total)</source>
         <translation>拉取（累计）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="131"/>
+        <location filename="../../ordermgr/ui/sync.py" line="136"/>
         <source>Pushes pending</source>
         <translation>待回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="132"/>
+        <location filename="../../ordermgr/ui/sync.py" line="137"/>
         <source>Failing</source>
         <translation>失败中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="133"/>
+        <location filename="../../ordermgr/ui/sync.py" line="138"/>
         <source>Parked</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="134"/>
+        <location filename="../../ordermgr/ui/sync.py" line="139"/>
         <source>Quarantined</source>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="135"/>
+        <location filename="../../ordermgr/ui/sync.py" line="140"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="140"/>
+        <location filename="../../ordermgr/ui/sync.py" line="145"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="141"/>
+        <location filename="../../ordermgr/ui/sync.py" line="146"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="142"/>
+        <location filename="../../ordermgr/ui/sync.py" line="147"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="143"/>
+        <location filename="../../ordermgr/ui/sync.py" line="148"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="144"/>
-        <source>Sync now</source>
-        <translation>立即同步</translation>
+        <location filename="../../ordermgr/ui/sync.py" line="149"/>
+        <source>Sync all now</source>
+        <translation>全部立即同步</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="146"/>
+        <location filename="../../ordermgr/ui/sync.py" line="151"/>
+        <source>Sync selected</source>
+        <translation>同步所选店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="152"/>
         <source>Sync in the background every minute</source>
         <translation>每分钟在后台同步</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="162"/>
+        <location filename="../../ordermgr/ui/sync.py" line="169"/>
         <source>Push</source>
         <translation>回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="163"/>
+        <location filename="../../ordermgr/ui/sync.py" line="170"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="164"/>
+        <location filename="../../ordermgr/ui/sync.py" line="171"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="165"/>
+        <location filename="../../ordermgr/ui/sync.py" line="172"/>
         <source>Storefront&apos;s error</source>
         <translation>店铺返回的错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="166"/>
+        <location filename="../../ordermgr/ui/sync.py" line="173"/>
         <source>Queued</source>
         <translation>排队时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="169"/>
+        <location filename="../../ordermgr/ui/sync.py" line="176"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="170"/>
+        <location filename="../../ordermgr/ui/sync.py" line="177"/>
         <source>Dismiss…</source>
         <translation>忽略…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="177"/>
+        <location filename="../../ordermgr/ui/sync.py" line="184"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="178"/>
+        <location filename="../../ordermgr/ui/sync.py" line="185"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="179"/>
+        <location filename="../../ordermgr/ui/sync.py" line="186"/>
         <source>Seen</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="180"/>
+        <location filename="../../ordermgr/ui/sync.py" line="187"/>
         <source>Last seen</source>
         <translation>最近出现</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="216"/>
+        <location filename="../../ordermgr/ui/sync.py" line="224"/>
         <source>Parked pushes</source>
         <translation>已搁置的回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="217"/>
+        <location filename="../../ordermgr/ui/sync.py" line="225"/>
         <source>Quarantined orders</source>
         <translation>已隔离的订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="271"/>
+        <location filename="../../ordermgr/ui/sync.py" line="299"/>
         <source>Parked pushes ({0})</source>
         <translation>已搁置的回传（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="272"/>
+        <location filename="../../ordermgr/ui/sync.py" line="300"/>
         <source>Quarantined orders ({0})</source>
         <translation>已隔离的订单（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="315"/>
+        <location filename="../../ordermgr/ui/sync.py" line="344"/>
         <source>Adding the store…</source>
         <translation>正在添加店铺…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="328"/>
+        <location filename="../../ordermgr/ui/sync.py" line="357"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="334"/>
+        <location filename="../../ordermgr/ui/sync.py" line="363"/>
         <source>Remove storefront</source>
         <translation>删除店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="335"/>
+        <location filename="../../ordermgr/ui/sync.py" line="364"/>
         <source>Remove {0}? A store with orders is only deactivated; its orders stay.</source>
         <translation>删除 {0}？有订单的店铺只会停用，其订单仍保留。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="345"/>
+        <location filename="../../ordermgr/ui/sync.py" line="374"/>
         <source>Testing {0}…</source>
         <translation>正在测试 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="347"/>
+        <location filename="../../ordermgr/ui/sync.py" line="376"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="362"/>
+        <location filename="../../ordermgr/ui/sync.py" line="396"/>
         <source>Syncing {0}…</source>
         <translation>正在同步 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="362"/>
+        <location filename="../../ordermgr/ui/sync.py" line="396"/>
         <source>all stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="369"/>
+        <location filename="../../ordermgr/ui/sync.py" line="403"/>
         <source>Syncing storefronts…</source>
         <translation>正在同步店铺…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="375"/>
+        <location filename="../../ordermgr/ui/sync.py" line="409"/>
         <source>No active storefronts to sync.</source>
         <translation>没有可同步的已启用店铺。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="403"/>
+        <location filename="../../ordermgr/ui/sync.py" line="437"/>
         <source>Push {0} queued again.</source>
         <translation>回传 {0} 已重新排队。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="411"/>
+        <location filename="../../ordermgr/ui/sync.py" line="445"/>
         <source>Dismiss push</source>
         <translation>忽略回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="412"/>
+        <location filename="../../ordermgr/ui/sync.py" line="446"/>
         <source>Why is this push not needed any more (e.g. done by hand on the storefront)?</source>
         <translation>为什么不再需要此回传（例如已在店铺后台手工处理）？</translation>
     </message>

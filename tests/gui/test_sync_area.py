@@ -96,3 +96,30 @@ def test_the_area_opens_in_the_main_window_and_its_models_are_sound(qtbot, ctx, 
     qtbot.waitUntil(lambda: panel.stores.columnCount() == 11, timeout=5000)
     for model in (panel.stores, panel.parked, panel.quarantine):
         qtmodeltester.check(model)
+
+
+def test_sync_selected_syncs_one_store_and_sync_all_every_store(qtbot, ctx, demo):
+    store, server = demo
+    from ordermgr.services import stores
+    for name, code in (("Alpha", "A"), ("Beta", "B")):
+        stores.add_store(ctx.uow(), name=name, platform="woocommerce", url=server.url,
+                         credential=store.credential, code=code)
+    panel = StorefrontsPanel(ctx)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.stores.rowCount() == 2, timeout=5000)
+    assert not panel.sync_one_button.isEnabled()  # nothing selected yet
+    beta = next(i for i, row in enumerate(panel.stores.rows) if row.name == "Beta")
+    panel.store_view.selectRow(beta)
+    assert panel.sync_one_button.isEnabled()
+    with qtbot.waitSignal(panel.synced, timeout=30000) as synced:
+        qtbot.mouseClick(panel.sync_one_button, qtbot_left())
+    assert [run.store for run in synced.args[0]] == ["Beta"]
+    qtbot.waitUntil(lambda: panel.sync_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(panel.synced, timeout=30000) as synced:
+        qtbot.mouseClick(panel.sync_button, qtbot_left())
+    assert sorted(run.store for run in synced.args[0]) == ["Alpha", "Beta"]
+    by_store = {run.store: run for run in synced.args[0]}
+    assert by_store["Beta"].new == 0  # pulled a moment ago
+    # Alpha pulls the same demo orders for the first time (one bad currency and waybills that
+    # Beta's copies already use are quarantined)
+    assert by_store["Alpha"].new >= 1 and by_store["Alpha"].new + by_store["Alpha"].quarantined == 6

@@ -91,9 +91,11 @@ def raw_bulk_upsert(engine, store_id: int, url: str, credential: str, platform: 
     total, seconds = 0, 0.0
     for page in connector.iter_order_pages(None, page_size=page_size):
         parsed = page.parsed()
+        if not parsed:  # a platform may end its walk with an empty page
+            continue
         rows = []
-        for o in parsed:
-            rows.append(dict(number=f"RAW{o.external_id}"[:32], store_id=store_id, external_id=o.external_id,
+        for i, o in enumerate(parsed, start=total):  # numbers unique even for long external ids
+            rows.append(dict(number=f"RAW{i}", store_id=store_id, external_id=o.external_id,
                              customer_name=o.customer_name[:120], email=o.email[:200], phone=o.phone[:40],
                              placed_at=o.placed_at, updated_at=o.updated_at, currency=o.currency,
                              subtotal=o.total - o.shipping, shipping=o.shipping, tax=o.tax,

@@ -758,12 +758,13 @@ class _PageImporter:
                 left = line.quantity_shipped - before.get(line.id, 0)
                 if line.sku_id and left > 0:
                     left = shipments.book_out_reserved(self.uow, order, line, left)[1]
-                if left > 0 and line.sku_id:
-                    unreserved.append(f"{line.sku} ×{left}")
-            if order.fulfilment_status == FulfilmentStatus.FULFILLED:
+                    if left:
+                        unreserved.append(f"{line.sku} ×{left}")
+            complete = order.fulfilment_status == FulfilmentStatus.FULFILLED
+            if complete:  # anything still reserved was over-reserved
                 release_reservations(self.uow, order, reason="shipped on the storefront")
             old = order.status
-            order.status = S.SHIPPED if order.fulfilment_status == "fulfilled" else S.PARTIALLY_SHIPPED
+            order.status = S.SHIPPED if complete else S.PARTIALLY_SHIPPED
             order.status_before_hold = order.hold_reason = None
             message = f"Shipped on the storefront ({waybills}); the reserved stock was booked out"
             if all(line.quantity_shipped == before.get(line.id) for line in order.lines):

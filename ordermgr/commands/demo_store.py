@@ -14,12 +14,16 @@ def register(sub) -> None:
     demo.add_argument("--every", type=float, default=10.0,
                       help="seconds between new and changed orders (default 10; 0 = static)")
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--plain-woocommerce", action="store_true",
+                      help="WooCommerce without the Shipment Tracking extension (tracking goes in notes)")
     demo.set_defaults(func=_run)
 
 
 def _run(args, ctx) -> int:
     from ordermgr.sync.fake import DemoServer, DemoStore
     store = DemoStore(platform=args.platform, orders=args.orders, seed=args.seed)
+    if args.platform == "woocommerce" and not args.plain_woocommerce:
+        store.extensions.add("shipment-tracking")
     with DemoServer(store, port=args.port) as server:
         print(f"Demo {args.platform} store with {args.orders} orders at {server.url}", flush=True)
         print("Connect it with:", flush=True)

@@ -128,6 +128,7 @@ def ship_in(uow: UnitOfWork, order: Order, *, carrier: str, waybill: str, tracki
         enqueue(uow, uow.session.get(Store, order.store_id), "fulfilment", {
             "order_external_id": order.external_id, "carrier": carrier, "waybill": waybill,
             "tracking_url": tracking_url, "waybills": [p.waybill for p in parcels],
+            "shipped_at": (shipment.shipped_at or utcnow()).isoformat(),
             "lines": [{"external_id": line.external_id, "sku": line.sku,
                        "quantity": wanted.get(line.id, 0)} for line in order.lines
                       if wanted.get(line.id, 0) > 0],

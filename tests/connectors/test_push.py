@@ -69,6 +69,28 @@ def test_a_shipment_reaches_the_storefront_once_even_when_retried(connect, uow, 
         assert [s.waybill for s in order.shipments] == ["SF1234567890456"]  # the echo is not a 2nd parcel
 
 
+def test_woocommerce_with_the_shipment_tracking_extension_gets_tracking_entries_once(connect, uow):
+    build_catalog(uow, {SKU: (10, 0)})
+    shop = connect("woocommerce", orders=0)
+    shop.demo.extensions.add("shipment-tracking")
+    demo_order, order_id = packed_order(shop, uow)
+    order_service.start_picking(uow, order_id)
+    order_service.pack_order(uow, order_id)
+    shipments.ship_order(uow, order_id, carrier="顺丰速运", waybill="SF1234567890999",
+                         tracking_url="https://www.sf-express.com/waybill/SF1234567890999")
+    run = shop.sync()
+    assert run.push_failed == 0 and {r.status for r in outbox(shop)} == {"done"}, run.messages
+    assert [(f.carrier, f.number, f.url) for f in demo_order.fulfilments] == [
+        ("顺丰速运", "SF1234567890999", "https://www.sf-express.com/waybill/SF1234567890999")]
+    assert demo_order.notes == [] and demo_order.shipped_all  # no note; the order is completed
+    lose_the_acknowledgement(shop)
+    assert shop.sync().push_failed == 0
+    assert len(demo_order.fulfilments) == 1  # the retry found its entry
+    with Session(shop.engine) as session:
+        shipment = session.get(Order, order_id).shipments[0]
+        assert shipment.waybill == "SF1234567890999" and shipment.external_id.startswith("t")
+
+
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_a_refund_is_created_once_even_when_retried(connect, uow, platform):
     shop = connect(platform, orders=0)

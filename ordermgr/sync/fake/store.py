@@ -137,6 +137,8 @@ class DemoStore:
         self.after_request = None  # callable(method, path) for "changes during the walk" tests
         self.version = 0  # bumped on every change (cache key for listings)
         self.stock = {(sku, loc): 50 for sku, _, _ in CATALOG for loc, _ in LOCATIONS}
+        # plugins the demo store pretends to have; WooCommerce: "shipment-tracking"
+        self.extensions: set[str] = set()
         self.render_cache: dict = {}  # (platform key, seq) -> (state mark, JSON bytes)
         for _ in range(orders):
             self.new_order()

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from ordermgr.sync.fake.common import gmt, parse_dt, s2
 from ordermgr.sync.fake.server import RawJSON, Response, fragment
-from ordermgr.sync.fake.store import CATALOG, DemoOrder, DemoStore
+from ordermgr.sync.fake.store import CATALOG, DemoOrder, DemoStore, Fulfilment
 
 PRODUCT_BASE = 500
+TRACKING_NAMESPACE = "wc-shipment-tracking/v3"  # the Shipment Tracking extension
 _cache: dict = {}
 
 
@@ -93,16 +94,49 @@ def _error(status_code: int, code: str, message: str) -> Response:
 
 def route(demo: DemoStore, req) -> Response:
     base = f"http://{req.headers.get('Host', '127.0.0.1')}"
+    tracking = "shipment-tracking" in demo.extensions
     if req.path in ("/wp-json/", "/wp-json"):
-        return Response(200, {"name": "Demo Shop", "namespaces": ["wp/v2", "wc/v3"]})
-    if not req.path.startswith("/wp-json/wc/v3/"):
+        return Response(200, {"name": "Demo Shop", "namespaces": ["wp/v2", "wc/v3"]
+                              + ([TRACKING_NAMESPACE] if tracking else [])})
+    api = "/wp-json/wc/v3/" if req.path.startswith("/wp-json/wc/v3/") else (
+        f"/wp-json/{TRACKING_NAMESPACE}/" if tracking and req.path.startswith(f"/wp-json/{TRACKING_NAMESPACE}/")
+        else None)
+    if api is None:
         return _error(404, "rest_no_route", "No route was found matching the URL and request method.")
     user = req.basic_user()
     if user is None or f"{user[0]}:{user[1]}" != demo.credential:
         return _error(401, "woocommerce_rest_authentication_error", "Consumer key is invalid.")
-    path = req.path[len("/wp-json/wc/v3"):]
+    path = req.path[len(api) - 1:]
     with demo.lock:
+        if api != "/wp-json/wc/v3/":
+            return _tracking(demo, req, path, base)
         return _route(demo, req, path, base)
+
+
+def _tracking_entry(f, base: str, seq: int) -> dict:
+    return {"tracking_id": f"t{f.id}", "tracking_provider": f.carrier, "tracking_link": f.url,
+            "tracking_number": f.number, "date_shipped": f.created.date().isoformat() if f.created else "",
+            "_links": {"up": [{"href": f"{base}/wp-json/wc/v3/orders/{seq}"}]}}
+
+
+def _tracking(demo: DemoStore, req, path: str, base: str) -> Response:
+    """The Shipment Tracking extension: list and add an order's tracking numbers (order meta
+    `_wc_shipment_tracking_items`; the order's status is left alone, as the plugin does)."""
+    m = re.fullmatch(r"/orders/(\d+)/shipment-trackings", path)
+    o = demo.find(int(m.group(1))) if m else None
+    if o is None:
+        return _error(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.")
+    if req.method == "GET":
+        return Response(200, [_tracking_entry(f, base, o.seq) for f in o.fulfilments])
+    body = req.body or {}
+    if not body.get("tracking_number"):
+        return _error(400, "rest_missing_callback_param", "Missing parameter(s): tracking_number")
+    f = Fulfilment(demo.next_id(), body.get("custom_tracking_provider") or body.get("tracking_provider", ""),
+                   body["tracking_number"], body.get("custom_tracking_link", ""), {}, {}, True,
+                   demo.tick_clock())
+    o.fulfilments.append(f)
+    demo.touch(o)
+    return Response(201, _tracking_entry(f, base, o.seq))
 
 
 def _route(demo: DemoStore, req, path: str, base: str) -> Response:

@@ -28,6 +28,13 @@ def packed_order(shop, uow, *, paid=True):
     return demo_order, order_id
 
 
+def pick_pack_and_ship(uow, order_id, carrier: str, waybill: str) -> None:
+    order_service.start_picking(uow, order_id)
+    order_service.pack_order(uow, order_id)
+    shipments.ship_order(uow, order_id, carrier=carrier, waybill=waybill,
+                         tracking_url=f"https://www.sf-express.com/waybill/{waybill}")
+
+
 def outbox(shop):
     with Session(shop.engine) as session:
         return session.execute(select(OutboxMessage.id, OutboxMessage.topic, OutboxMessage.status,
@@ -46,10 +53,7 @@ def test_a_shipment_reaches_the_storefront_once_even_when_retried(connect, uow, 
     build_catalog(uow, {SKU: (10, 0)})
     shop = connect(platform, orders=0)
     demo_order, order_id = packed_order(shop, uow)
-    order_service.start_picking(uow, order_id)
-    order_service.pack_order(uow, order_id)
-    shipments.ship_order(uow, order_id, carrier="SF Express", waybill="SF1234567890456",
-                         tracking_url="https://www.sf-express.com/waybill/SF1234567890456")
+    pick_pack_and_ship(uow, order_id, "SF Express", "SF1234567890456")
     run = shop.sync()
     assert run.pushed >= 1 and run.push_failed == 0, run.messages  # + stock pushes of the SKU
     assert {r.status for r in outbox(shop)} == {"done"}
@@ -74,10 +78,7 @@ def test_woocommerce_with_the_shipment_tracking_extension_gets_tracking_entries_
     shop = connect("woocommerce", orders=0)
     shop.demo.extensions.add("shipment-tracking")
     demo_order, order_id = packed_order(shop, uow)
-    order_service.start_picking(uow, order_id)
-    order_service.pack_order(uow, order_id)
-    shipments.ship_order(uow, order_id, carrier="顺丰速运", waybill="SF1234567890999",
-                         tracking_url="https://www.sf-express.com/waybill/SF1234567890999")
+    pick_pack_and_ship(uow, order_id, "顺丰速运", "SF1234567890999")
     run = shop.sync()
     assert run.push_failed == 0 and {r.status for r in outbox(shop)} == {"done"}, run.messages
     assert [(f.carrier, f.number, f.url) for f in demo_order.fulfilments] == [

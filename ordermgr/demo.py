@@ -775,7 +775,7 @@ class _Builder:
     # -- the order plan ----------------------------------------------------------------------
     def _order_keys(self) -> list[int]:
         """Every order as placed_at * 16 + status index, sorted: ids follow time like real life."""
-        rng, n = self.rng, self.n_orders
+        n = self.n_orders
         counts = [int(n * share) for _, share, _ in STATUS_SHARES]
         if n >= 2 * len(STATUS_SHARES):
             counts = [max(1, c) for c in counts]
@@ -974,7 +974,6 @@ class _Builder:
 
         # -- payments
         payments = []
-        gateway = GATEWAYS[method]
 
         def charge(at, status_, amount=total, method_=method):
             pid = self.ids("payments")

@@ -63,7 +63,6 @@ def register(sub) -> None:
 
 def _offset(text: str) -> int:
     """'+08:00', '8', '-5:30' -> minutes east of UTC."""
-    import argparse
     raw = text.strip().upper().removeprefix("UTC")
     sign = -1 if raw.startswith("-") else 1
     hours, _, minutes = raw.lstrip("+-").partition(":")

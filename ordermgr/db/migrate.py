@@ -3,7 +3,6 @@ open a database written by a newer ordermgr."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 

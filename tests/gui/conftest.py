@@ -8,6 +8,18 @@ from ordermgr.config import Settings  # noqa: E402
 from ordermgr.context import Context  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def drain_workers():
+    """Each test's background reads and writes finish before the next test starts (a result
+    delivered into the next test's database or widgets would be a flaky failure)."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    from ordermgr.ui import ops
+    QThreadPool.globalInstance().waitForDone(10000)
+    ops.writer_pool().waitForDone(10000)
+
+
 @pytest.fixture
 def ctx(engine, admin, tmp_path, monkeypatch):
     """A Context on the test database, acting as the admin; QSettings kept in tmp_path."""

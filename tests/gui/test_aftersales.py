@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from sqlalchemy import select
 
 from ordermgr.models import ReturnCase
@@ -16,13 +15,6 @@ from ordermgr.ui.aftersales.desk import AfterSalesDesk
 from tests.conftest import uow_for
 from tests.factories import build_catalog
 from tests.services.aftersales_helpers import shipped_order
-
-
-@pytest.fixture(autouse=True)
-def drain_workers():
-    yield
-    QThreadPool.globalInstance().waitForDone(5000)
-    ops.writer_pool().waitForDone(5000)
 
 
 @pytest.fixture

@@ -1,23 +1,13 @@
 """Customer 360: find by a phone fragment, see the whole customer, open a case from an order."""
 
-import pytest
-from PySide6.QtCore import QThreadPool
 from sqlalchemy import select
 
 from ordermgr.models import ReturnCase
 from ordermgr.services import aftersales as cs
 from ordermgr.services.aftersales import CaseLineInput
-from ordermgr.ui import ops
 from ordermgr.ui.customers import CustomerDesk
 from tests.factories import build_catalog
 from tests.services.aftersales_helpers import shipped_order
-
-
-@pytest.fixture(autouse=True)
-def drain_workers():
-    yield
-    QThreadPool.globalInstance().waitForDone(5000)
-    ops.writer_pool().waitForDone(5000)
 
 
 def test_customer_found_by_phone_fragment_shows_orders_cases_and_opens_a_case(qtbot, ctx):

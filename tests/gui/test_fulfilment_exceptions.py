@@ -1,23 +1,13 @@
 """The exceptions queue's action really acts: re-ship makes the replacement order, refund pays
 back through payments."""
 
-import pytest
-from PySide6.QtCore import QThreadPool
 from sqlalchemy import select
 
 from ordermgr.models import Order, Shipment
 from ordermgr.services import tracking
-from ordermgr.ui import ops
 from ordermgr.ui.fulfilment import create
 from tests.factories import build_catalog
 from tests.services.aftersales_helpers import shipped_order
-
-
-@pytest.fixture(autouse=True)
-def drain_workers():
-    yield
-    QThreadPool.globalInstance().waitForDone(5000)
-    ops.writer_pool().waitForDone(5000)
 
 
 def answer(action, **values):

@@ -1,20 +1,11 @@
 """The pick list on screen: selecting a batch shows per warehouse and bin the quantity of each
 SKU across the batch, then per order slot; the same data the PDF prints."""
 
-import pytest
-from PySide6.QtCore import QModelIndex, QThreadPool
+from PySide6.QtCore import QModelIndex
 
 from ordermgr.services import fulfilment, orders
-from ordermgr.ui import ops
 from ordermgr.ui.fulfilment import create
 from tests.factories import build_catalog, place_order
-
-
-@pytest.fixture(autouse=True)
-def drain_workers():
-    yield
-    QThreadPool.globalInstance().waitForDone(5000)
-    ops.writer_pool().waitForDone(5000)
 
 
 def allocated(uow, lines):

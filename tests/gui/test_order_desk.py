@@ -48,13 +48,6 @@ def small_pages(monkeypatch):
     monkeypatch.setattr(model_module, "PAGE_SIZE", 5)
 
 
-@pytest.fixture(autouse=True)
-def drain_workers():
-    yield
-    QThreadPool.globalInstance().waitForDone(5000)
-    ops.writer_pool().waitForDone(5000)
-
-
 @pytest.fixture
 def shop(ctx):
     uow = ctx.uow()

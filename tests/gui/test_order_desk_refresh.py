@@ -8,7 +8,7 @@ duplicate) or leave a gap (a missing row) where two cached pages meet, until a f
 import pytest
 from PySide6.QtCore import QThreadPool, Qt
 
-from ordermgr.db.queries import OrderFilter, fetch_order_page
+from ordermgr.db.queries import fetch_order_page
 from ordermgr.ui import ops
 from ordermgr.ui.orders import model as model_module
 from ordermgr.ui.orders.desk import OrderDesk

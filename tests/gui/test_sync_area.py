@@ -2,23 +2,18 @@
 store, quarantined orders with their reason, parked pushes retried and dismissed."""
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from sqlalchemy import select
 
 from ordermgr.models import OutboxMessage, Store
 from ordermgr.services.outbox import enqueue
 from ordermgr.sync.fake import DemoServer, DemoStore
-from ordermgr.ui import ops
 from ordermgr.ui.sync import StorefrontsPanel
 
 
 @pytest.fixture(autouse=True)
-def drain_workers(tmp_path, monkeypatch):
+def file_secrets(tmp_path, monkeypatch):
     monkeypatch.setenv("ORDERMGR_SECRETS_BACKEND", "file")
     monkeypatch.setenv("ORDERMGR_CONFIG_DIR", str(tmp_path / "config"))
-    yield
-    QThreadPool.globalInstance().waitForDone(10000)
-    ops.writer_pool().waitForDone(10000)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from sqlalchemy import func, select, update
 
 from ordermgr.errors import (InsufficientStock, InvalidTransition, NotFound, PermissionDenied,
                              ValidationError)
-from ordermgr.models import OutboxMessage, StockLevel, StockMovement, Store
+from ordermgr.models import OutboxMessage, StockLevel, StockMovement
 from ordermgr.services import catalog, inventory as inv, orders, shipments, stock
 from tests.conftest import uow_for
 from tests.factories import build_catalog, place_order

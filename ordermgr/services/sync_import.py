@@ -94,6 +94,26 @@ def pull_since(uow: UnitOfWork, store_id: int) -> datetime | None:
         return state.watermark - OVERLAP
 
 
+def current_external_ids(uow: UnitOfWork, store_id: int,
+                         stamps: list[tuple[str, datetime]]) -> set[str]:
+    """Which of these (external id, remote updated_at) we hold exactly as listed (for platforms
+    that bump updated_at on every change): those need not be fetched again."""
+    if not stamps:
+        return set()
+    wanted = dict(stamps)
+    # a plain read (no write lock): it runs beside the page being written
+    with uow.engine.connect() as conn:
+        rows = conn.execute(
+            select(RawPayload.external_id, RawPayload.digest, RawPayload.remote_updated_at)
+            .where(RawPayload.store_id == store_id, RawPayload.external_id.in_(list(wanted))))
+        return {row.external_id for row in rows if _holds(row, wanted[row.external_id])}
+
+
+def _holds(raw, remote_updated_at: datetime) -> bool:
+    """The stored payload is this version, fully applied (refunds included)."""
+    return raw.digest != REFUNDS_PENDING and raw.remote_updated_at == remote_updated_at
+
+
 def open_external_ids(uow: UnitOfWork, store_id: int, *, limit: int = 500) -> list[str]:
     """Orders whose payment may still change without the storefront bumping updated_at."""
     with uow:
@@ -225,8 +245,8 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
         todo: list[RemoteOrder] = []
         for ext, remote in latest.items():
             raw = known.get(ext)
-            if raw is not None and raw.digest != REFUNDS_PENDING and (
-                    (trust and raw.remote_updated_at == remote.updated_at) or raw.digest == remote.digest):
+            if raw is not None and ((trust and _holds(raw, remote.updated_at)) or (
+                    raw.digest != REFUNDS_PENDING and raw.digest == remote.digest)):
                 result.unchanged += 1
             elif raw is not None and raw.remote_updated_at and remote.updated_at < raw.remote_updated_at:
                 result.older += 1  # a stale copy (webhook/overlap); the newer one is already in

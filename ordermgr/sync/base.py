@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import abc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -181,6 +181,8 @@ class OrderPage:
     safe_watermark: datetime | None = None
     # raw orders that could not even be parsed: (external id, number, reason, raw)
     broken: list[tuple[str, str, str, dict]] = field(default_factory=list)
+    # orders the storefront listed that we already hold as they are (not fetched in full)
+    skipped: int = 0
 
     def add(self, raw: dict, parser, ident) -> None:
         """Queue `raw` for lazy parsing; `ident(raw)` -> (external id, number, updated at)."""
@@ -200,6 +202,9 @@ class OrderPage:
 
 # -- the interface ----------------------------------------------------------------------------------
 
+CurrentCheck = Callable[[list[tuple[str, datetime]]], set[str]]
+
+
 class Connector(abc.ABC):
     platform: str = ""
     #: orders whose payment/fulfilment can change without bumping updated_at need re-polling
@@ -218,8 +223,13 @@ class Connector(abc.ABC):
 
     # pull
     @abc.abstractmethod
-    def iter_order_pages(self, since: datetime | None, *, page_size: int = 100) -> Iterator[OrderPage]:
-        """Pages of orders updated at or after `since` (None: all), oldest change first."""
+    def iter_order_pages(self, since: datetime | None, *, page_size: int = 100,
+                         current: CurrentCheck | None = None) -> Iterator[OrderPage]:
+        """Pages of orders updated at or after `since` (None: all), oldest change first.
+
+        `current`, offered where `trusts_updated_at`: tells which of [(external id, updated
+        at)] are held exactly so; a connector may then list ids and times only and fetch
+        just the others in full (counted in `OrderPage.skipped`)."""
 
     def fetch_orders(self, external_ids: list[str]) -> list[RemoteOrder]:
         """Re-read specific orders (used for re-polling); default: not supported."""

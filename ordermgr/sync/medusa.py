@@ -75,7 +75,8 @@ class MedusaConnector(Connector):
                                  what=what)
 
     # -- pull -----------------------------------------------------------------------------------
-    def iter_order_pages(self, since: datetime | None, *, page_size: int = 100) -> Iterator[OrderPage]:
+    def iter_order_pages(self, since: datetime | None, *, page_size: int = 100,
+                         current=None) -> Iterator[OrderPage]:  # updated_at is not trusted here
         limit = max(1, min(page_size, 500))
         cursor, seen_at_cursor, reported = since, set(), set()
         while True:

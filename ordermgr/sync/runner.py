@@ -94,11 +94,17 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
             connector = store_service.make_connector(conn, http=http)
             since = sync_import.pull_since(uow(), store_id)
             pages_with_new = 0
-            for page in prefetch(connector.iter_order_pages(since, page_size=page_size)):
+            current = None
+            if connector.trusts_updated_at:  # orders held as listed need not be fetched
+                def current(stamps):
+                    return sync_import.current_external_ids(uow(), store_id, stamps)
+            for page in prefetch(connector.iter_order_pages(since, page_size=page_size,
+                                                            current=current)):
                 result = sync_import.import_orders(uow(), store_id, page.orders, broken=page.broken,
                                                    watermark=page.safe_watermark,
                                                    trust_updated_at=connector.trusts_updated_at)
                 _add(run, result)
+                run.unchanged += page.skipped
                 run.pages += 1
                 if result.new:
                     pages_with_new += 1

@@ -59,7 +59,8 @@ class WooCommerceConnector(Connector):
         return self.http.request(method, f"{self.api}{path}", json=body, auth=self.auth, what=what)
 
     # -- pull -----------------------------------------------------------------------------------
-    def iter_order_pages(self, since: datetime | None, *, page_size: int = 100) -> Iterator[OrderPage]:
+    def iter_order_pages(self, since: datetime | None, *, page_size: int = 100,
+                         current=None) -> Iterator[OrderPage]:  # updated_at is not trusted here
         per_page = max(1, min(page_size, 100))
         params = {"dates_are_gmt": "true", "orderby": "date", "order": "asc", "per_page": per_page}
         if since:

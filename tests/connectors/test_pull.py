@@ -320,3 +320,50 @@ def test_a_tracking_number_without_lines_books_nothing_out_and_says_so(connect, 
     assert order.status == OrderStatus.PARTIALLY_SHIPPED
     assert "did not say which goods" in shipped_message(order)
     assert stock_level(shop, cat.skus["DEMO-TEA-LJ-250"], cat.main) == (10, 3)  # untouched
+
+
+def forget_watermark(shop):
+    with shop.engine.begin() as conn:
+        conn.execute(SyncState.__table__.update().values(watermark=None))
+
+
+def test_a_shopify_resync_lists_ids_and_times_and_fetches_only_what_changed(connect):
+    shop = connect("shopify", orders=30)
+    assert shop.sync(page_size=5).new == 30
+    demo = shop.demo
+    changed = next(o for o in demo.orders.values() if not o.shipped_any and not o.cancelled)
+    demo.change(changed, street="改过的地址 8 号")
+    forget_watermark(shop)
+    demo.operations.clear()
+    run = shop.sync(page_size=5)
+    assert run.ok and run.updated == 1 and run.unchanged == 29 and run.new == 0
+    assert demo.operations[0] == "OrdersSince"  # a full page first: is this a re-sync?
+    assert demo.operations.count("OrderStamps") == 5  # the rest: ids and update times only
+    assert demo.operations.count("OrdersById") == 1  # just the changed order in full
+    assert order_by_number(shop, f"SH{changed.number}").ship_line1 == "改过的地址 8 号"
+
+
+def test_a_skimming_walk_goes_back_to_full_pages_when_orders_are_new(connect):
+    shop = connect("shopify", orders=10)
+    assert shop.sync(page_size=5).new == 10
+    for _ in range(20):
+        shop.demo.new_order()
+    forget_watermark(shop)
+    shop.demo.operations.clear()
+    run = shop.sync(page_size=5)
+    assert run.ok and run.new == 20 and run.unchanged == 10
+    assert shop.demo.operations == [
+        "OrdersSince",  # held already: list ids and times next
+        "OrderStamps",  # held
+        "OrderStamps", "OrdersById",  # all new: fetched in full, and full pages from here on
+        "OrdersSince", "OrdersSince", "OrdersSince"]
+    assert count(shop) == 30
+
+
+def test_an_order_broken_in_full_but_listed_fine_is_quarantined_not_lost(connect):
+    shop = connect("shopify", orders=12)
+    assert shop.sync(page_size=4).new == 12
+    shop.demo.change(shop.demo.orders[12], broken="missing_fields")
+    forget_watermark(shop)
+    run = shop.sync(page_size=4)
+    assert run.quarantined == 1 and run.unchanged == 11

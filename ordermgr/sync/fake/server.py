@@ -73,6 +73,9 @@ class Request:
 class _Handler(BaseHTTPRequestHandler):
     server_version = "DemoStore/1"
     protocol_version = "HTTP/1.1"
+    # headers and body go out in two writes; with Nagle the body of a small reply waits for
+    # the client's delayed ACK (40 ms a request), which real storefronts don't make you wait
+    disable_nagle_algorithm = True
 
     def log_message(self, *args) -> None:  # quiet
         pass

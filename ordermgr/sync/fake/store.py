@@ -134,6 +134,7 @@ class DemoStore:
         self._ids = 1000
         self.faults: list[Fault] = []
         self.requests: list[tuple[str, str]] = []  # (method, path) log for tests
+        self.operations: list[str] = []  # GraphQL operation names (Shopify), for tests
         self.after_request = None  # callable(method, path) for "changes during the walk" tests
         self.version = 0  # bumped on every change (cache key for listings)
         self.stock = {(sku, loc): 50 for sku, _, _ in CATALOG for loc, _ in LOCATIONS}

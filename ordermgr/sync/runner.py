@@ -61,7 +61,8 @@ class StoreRun:
         text_ = (f"{self.store}: {self.new} new, {self.updated} changed, {self.unchanged} unchanged, "
                  f"{self.quarantined} quarantined; pushed {self.pushed}, failed {self.push_failed}, "
                  f"parked {self.parked} ({self.seconds:.1f} s)")
-        return text_ + (f"; ERROR: {self.error}" if self.error else "")
+        error = self.error.removeprefix(f"{self.store}: ")  # the line already names the store
+        return text_ + (f"; ERROR: {error}" if error else "")
 
 
 def store_lock(engine: Engine, store_id: int):

@@ -118,3 +118,10 @@ def test_a_wrong_url_names_the_store_and_the_host():
                                       credential="x", http=fast_http("Tea House", max_attempts=2))
     with pytest.raises(StoreUnreachable, match="Tea House: cannot connect to 127.0.0.1:9"):
         conn.test_connection()
+
+
+def test_a_run_summary_names_the_store_once():
+    from ordermgr.sync.runner import StoreRun
+    run = StoreRun("Tea House", error="Tea House: cannot connect to 127.0.0.1:9 (connection refused).")
+    assert run.summary().count("Tea House") == 1
+    assert run.summary().endswith("ERROR: cannot connect to 127.0.0.1:9 (connection refused).")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -94,7 +94,7 @@ def pull_since(uow: UnitOfWork, store_id: int) -> datetime | None:
         return state.watermark - OVERLAP
 
 
-def current_external_ids(uow: UnitOfWork, store_id: int,
+def current_external_ids(engine: Engine, store_id: int,
                          stamps: list[tuple[str, datetime]]) -> set[str]:
     """Which of these (external id, remote updated_at) we hold exactly as listed (for platforms
     that bump updated_at on every change): those need not be fetched again."""
@@ -102,7 +102,7 @@ def current_external_ids(uow: UnitOfWork, store_id: int,
         return set()
     wanted = dict(stamps)
     # a plain read (no write lock): it runs beside the page being written
-    with uow.engine.connect() as conn:
+    with engine.connect() as conn:
         rows = conn.execute(
             select(RawPayload.external_id, RawPayload.digest, RawPayload.remote_updated_at)
             .where(RawPayload.store_id == store_id, RawPayload.external_id.in_(list(wanted))))
@@ -160,16 +160,16 @@ def _state(uow: UnitOfWork, store_id: int) -> SyncState:
     return state
 
 
-def refresh_statistics(uow: UnitOfWork) -> None:
+def refresh_statistics(engine: Engine) -> None:
     """Fresh planner statistics for the tables a page import looks rows up in (PostgreSQL).
 
     A first pull into an empty database outruns autovacuum: without statistics the planner reads
     every row of the store to find a page's 250 orders, and each page gets slower than the last
     (100,000 orders: from 170 to 600 ms a page). ANALYZE samples, so it stays cheap."""
-    if uow.engine.dialect.name != "postgresql":
+    if engine.dialect.name != "postgresql":
         return  # SQLite's planner picks the unique indexes without statistics
     tables = [model.__tablename__ for model in (Order, RawPayload, QuarantinedOrder, Customer, Address)]
-    with uow.engine.connect() as conn:
+    with engine.connect() as conn:
         conn.exec_driver_sql(f"ANALYZE {', '.join(tables)}")
         conn.commit()
 

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import timedelta
 
 from sqlalchemy import Engine
@@ -95,10 +96,9 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
             connector = store_service.make_connector(conn, http=http)
             since = sync_import.pull_since(uow(), store_id)
             pages_with_new = 0
-            current = None
-            if connector.trusts_updated_at:  # orders held as listed need not be fetched
-                def current(stamps):
-                    return sync_import.current_external_ids(uow(), store_id, stamps)
+            # orders held as listed need not be fetched (where updated_at moves on every change)
+            current = (partial(sync_import.current_external_ids, engine, store_id)
+                       if connector.trusts_updated_at else None)
             for page in prefetch(connector.iter_order_pages(since, page_size=page_size,
                                                             current=current)):
                 result = sync_import.import_orders(uow(), store_id, page.orders, broken=page.broken,
@@ -110,7 +110,7 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
                 if result.new:
                     pages_with_new += 1
                     if pages_with_new % ANALYZE_EVERY == 1:  # a big pull: keep the planner informed
-                        sync_import.refresh_statistics(uow())
+                        sync_import.refresh_statistics(engine)
                 if progress and progress(conn.name, run.new + run.updated + run.unchanged) is False:
                     break
             if connector.repoll_open_orders:

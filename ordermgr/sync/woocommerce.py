@@ -125,13 +125,19 @@ class WooCommerceConnector(Connector):
         without (a network failure is raised: the push is retried later)."""
         if self._tracking_extension is None:
             try:
-                index = self.http.request("GET", f"{self.base_url}/wp-json/",
-                                          what="reading the site's extensions")
-                namespaces = index.data.get("namespaces") if isinstance(index.data, dict) else None
-                self._tracking_extension = TRACKING_NAMESPACE in (namespaces or [])
-            except (StoreAuthError, StoreBadResponse):
+                self._tracking_extension = TRACKING_NAMESPACE in (self._namespaces() or [])
+            except StoreBadResponse:
                 self._tracking_extension = False
         return self._tracking_extension
+
+    def _namespaces(self) -> list[str] | None:
+        """The site's REST namespaces (WooCommerce, its extensions); None where the index
+        needs a login."""
+        try:
+            index = self.http.request("GET", f"{self.base_url}/wp-json/", what="reading the site index")
+        except StoreAuthError:
+            return None
+        return list(index.data.get("namespaces") or []) if isinstance(index.data, dict) else None
 
     def _push_tracking(self, oid, payload: dict) -> str:
         """One tracking entry per waybill, unless an earlier attempt already added it."""
@@ -204,14 +210,11 @@ class WooCommerceConnector(Connector):
 
     def test_connection(self) -> str:
         try:
-            index = self.http.request("GET", f"{self.base_url}/wp-json/", what="reading the site index")
-        except StoreAuthError:
-            index = None  # some sites require auth even for the index; the next call tells
+            namespaces = self._namespaces()  # None: the index needs a login; the next call tells
         except StoreError as exc:
             raise type(exc)(f"{self.name}: {self.base_url} does not look like a WordPress site "
                             f"with the REST API ({exc}). Check the store URL.") from None
-        if index is not None and isinstance(index.data, dict) and \
-                "wc/v3" not in (index.data.get("namespaces") or ["wc/v3"]):
+        if namespaces and "wc/v3" not in namespaces:
             raise StoreRejected(f"{self.name}: WordPress answers at {self.base_url} but "
                                 "WooCommerce's REST API (wc/v3) is not there.")
         reply = self._get("/orders", {"per_page": 1}, what="checking the credentials")

@@ -1,7 +1,7 @@
 """The "sync" area (Storefronts): connected stores with their status (last success, orders
 pulled, pushes pending/failed/parked, last error), add/edit/remove/test, "Sync all now" and
-"Sync selected" off the UI thread with progress, an optional background sync every minute, parked pushes (retry/dismiss)
-and quarantined orders with their reason."""
+"Sync selected" off the UI thread with progress, an optional background sync every minute,
+parked pushes (retry/dismiss) and quarantined orders with their reason."""
 
 from __future__ import annotations
 
@@ -392,13 +392,12 @@ class StorefrontsPanel(QWidget):
             return
         self._syncing = True
         self._update_buttons()
-        name = store_name
-        self.status.setText(self.tr("Syncing {0}…").format(name or self.tr("all stores")))
+        self.status.setText(self.tr("Syncing {0}…").format(store_name or self.tr("all stores")))
         engine, actor = self.ctx.engine, self.ctx.actor
 
         def work(report):
             from ordermgr.sync.runner import sync_all
-            return sync_all(engine, actor, store_name=name,
+            return sync_all(engine, actor, store_name=store_name,
                             progress=lambda store, done: report(done, 0))
         op = QueryOp(self, work, label="" if quiet else self.tr("Syncing storefronts…"),
                      wants_progress=True)

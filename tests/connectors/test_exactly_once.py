@@ -176,6 +176,18 @@ def test_woocommerce_a_500_on_marking_the_order_completed_is_retried_without_a_s
     assert_landed_once(shop, demo_order, order_id, "fulfilment")
 
 
+def test_woocommerce_a_note_added_but_the_order_not_completed_is_completed_next_round(connect, uow):
+    shop = connect("woocommerce", orders=0)
+    demo_order, order_id = queue_push(shop, uow, "fulfilment")
+    shop.demo.inject("500", path=f"/orders/{demo_order.seq}", method="PUT", times=4)  # every try
+    first = shop.sync(http=quick_http(shop))
+    assert (first.pushed, first.push_failed) == (0, 1)
+    assert len(demo_order.notes) == 1 and not demo_order.shipped_all  # half done
+    second = shop.sync(http=quick_http(shop))
+    assert (second.pushed, second.push_failed) == (1, 0), second.messages
+    assert_landed_once(shop, demo_order, order_id, "fulfilment")
+
+
 @pytest.mark.parametrize("fault", ["drop_after", "late"])
 def test_woocommerce_tracking_entries_are_added_once(connect, uow, fault):
     shop = connect("woocommerce", orders=0)

@@ -164,6 +164,10 @@ def deliver_due(uow_factory, store_id: int, connector, *, batch: int = BATCH,
             if clock() >= deadline:
                 _release_unsent(uow_factory(), [m[0] for m in claimed[n:]])
                 result.left = _due_count(uow_factory(), store_id)
+                # reported with the run's messages: the queue is not empty, and why
+                result.errors.append(f"{result.left} pushes still due: this round's time for "
+                                     f"pushing ({budget.total_seconds():.0f} s) ran out; they "
+                                     "go out next round.")
                 return result
             try:
                 remote_id = connector.push(topic, payload, key=key)

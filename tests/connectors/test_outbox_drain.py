@@ -87,6 +87,8 @@ def test_a_round_stops_at_its_time_budget_and_leaves_the_rest_due(connect, uow):
                                    budget=timedelta(seconds=10), clock=TickingClock(1.0))
     # the budget is read at second 1 (deadline 11); sends start at seconds 2, 3, ... 10
     assert result.sent == len(connector.keys) == 9 and result.left == 30 - 9
+    assert result.errors == ["21 pushes still due: this round's time for pushing (10 s) ran out; "
+                             "they go out next round."]
     with Session(shop.engine) as session:
         waiting = session.execute(select(OutboxMessage.next_attempt_at, OutboxMessage.lease_owner)
                                   .where(OutboxMessage.status == "pending")).all()

@@ -132,8 +132,7 @@ def _coalesce_stock(uow: UnitOfWork, rows: list) -> list:
     newest: dict[tuple, int] = {}
     for r in rows:
         if r.topic == "stock":
-            place = r.payload.get("location") or r.payload.get("warehouse")
-            newest[(r.payload.get("sku"), place)] = r.id
+            newest[_stock_place(r.payload)] = r.id
     keep = set(newest.values())
     superseded = [r.id for r in rows if r.topic == "stock" and r.id not in keep]
     if superseded:
@@ -219,8 +218,27 @@ def _done(uow: UnitOfWork, msg_id: int, remote_id: str) -> None:
         msg.payload = {**msg.payload, "_remote_id": remote_id or "", "_sent_at": utcnow().isoformat()}
         if msg.topic == "refund":
             _refund_outcome(uow, msg, ok=True, reason="")
+        elif msg.topic == "stock":
+            _supersede_older_levels(uow, msg)
         uow.changes.stores = True
         uow.commit()
+
+
+def _supersede_older_levels(uow: UnitOfWork, sent: OutboxMessage) -> None:
+    """An older level of the same SKU and place still waiting (backing off after a failure)
+    must never be sent after this newer one: it would set the storefront back."""
+    place = _stock_place(sent.payload)
+    older = uow.session.scalars(select(OutboxMessage).where(
+        OutboxMessage.store_id == sent.store_id, OutboxMessage.topic == "stock",
+        OutboxMessage.status == "pending", OutboxMessage.id < sent.id))
+    for msg in older:
+        if _stock_place(msg.payload) == place:
+            msg.status, msg.lease_owner = "done", None
+            msg.last_error = "superseded by a newer stock level"
+
+
+def _stock_place(payload: dict) -> tuple:
+    return payload.get("sku"), payload.get("location") or payload.get("warehouse")
 
 
 def _refund_outcome(uow: UnitOfWork, message: OutboxMessage, *, ok: bool, reason: str) -> None:

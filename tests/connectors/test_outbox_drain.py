@@ -177,3 +177,29 @@ def test_a_refund_push_outcome_goes_through_one_function(connect, uow, monkeypat
         shop.sync()
     assert seen == [(11, True, False), (12, False, True)]
     assert [r.amount for r in demo_order.refunds] == [Decimal("5.00")]
+
+
+def test_an_older_stock_level_backing_off_is_never_sent_after_a_newer_one(connect, uow):
+    shop = connect("shopify", orders=0)
+    with uow:
+        store = uow.session.get(Store, shop.store_id)
+        enqueue(uow, store, "stock", {"sku": "S1", "warehouse": "MAIN", "available": 5}, key="old")
+        uow.commit()
+
+    class Down(Recorder):
+        def push(self, topic, payload, *, key):
+            from ordermgr.sync.base import StoreUnreachable
+            raise StoreUnreachable("Demo: down")
+    sync_push.deliver_due(shop.uow, shop.store_id, Down())  # the old level now backs off
+    with uow:
+        store = uow.session.get(Store, shop.store_id)
+        enqueue(uow, store, "stock", {"sku": "S1", "warehouse": "MAIN", "available": 3}, key="new")
+        enqueue(uow, store, "stock", {"sku": "S2", "warehouse": "MAIN", "available": 9}, key="other")
+        uow.commit()
+    connector = Recorder()
+    sync_push.deliver_due(shop.uow, shop.store_id, connector)
+    with shop.engine.begin() as conn:  # the old level's back-off is over
+        conn.execute(update(OutboxMessage).values(next_attempt_at=utcnow()))
+    sync_push.deliver_due(shop.uow, shop.store_id, connector)
+    assert connector.keys == [f"{shop.store_id}:stock:new", f"{shop.store_id}:stock:other"]
+    assert [(r.status, r.last_error) for r in outbox(shop)][0] == ("done", "superseded by a newer stock level")

@@ -8,7 +8,6 @@ import time
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ordermgr.models import Order, OutboxMessage, Store

@@ -2,6 +2,7 @@
 a runner restarted after a crash takes its own leases back at once, while another
 workstation's leases run out first."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -133,7 +134,7 @@ def test_leases_of_a_runner_that_may_still_be_working_wait_until_they_expire(con
     shop = connect("shopify", orders=0)
     queue(shop, uow, 3)
     if owner == "this-host-live-process":
-        owner = f"{socket.gethostname()}:{sync_push.os.getppid()}"  # alive: our parent
+        owner = f"{socket.gethostname()}:{os.getppid()}"  # alive: our parent
     lease(shop, owner)
     connector = Recorder()
     assert sync_push.deliver_due(shop.uow, shop.store_id, connector).sent == 0

@@ -28,6 +28,8 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # while leased (next_attempt_at = lease end): the runner holding it, "host:pid" or a runner id
+    lease_owner: Mapped[str | None] = mapped_column(String(120), default=None)
 
 
 class Counter(Base):

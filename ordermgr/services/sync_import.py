@@ -355,6 +355,14 @@ def _quarantine(uow, store: Store, ext: str, number: str, reason: str, raw: dict
     result.messages.append(message)
 
 
+def _pushed_shipment_id(marker: str, store_id: int) -> int | None:
+    """The shipment whose fulfilment push wrote `marker` (its outbox key, see
+    services/shipments.py) into the storefront's fulfilment."""
+    prefix = f"{store_id}:fulfilment:shipment:"
+    tail = marker[len(prefix):] if marker.startswith(prefix) else ""
+    return int(tail) if tail.isdigit() else None
+
+
 def _fit(value, size: int) -> str:
     return (value or "").strip()[:size]
 
@@ -678,11 +686,14 @@ class _PageImporter:
         return news
 
     def _add_remote_shipment(self, order: Order, rf, remote: RemoteOrder) -> bool:
+        ours = _pushed_shipment_id(rf.marker, self.store.id)
         for shipment in order.shipments:
             if shipment.external_id == rf.external_id:
                 return False
-            if rf.waybill and shipment.waybill == rf.waybill and not shipment.external_id:
-                shipment.external_id = _fit(rf.external_id, 64)  # the echo of our own push
+            if (rf.waybill and shipment.waybill == rf.waybill or shipment.id == ours) \
+                    and not shipment.external_id:
+                # the echo of our own push (maybe half made: no tracking on it yet)
+                shipment.external_id = _fit(rf.external_id, 64)
                 return False
         shipment = Shipment(carrier=_fit(rf.carrier or "storefront", 40),
                             waybill=_fit(rf.waybill, 64) or None, tracking_url=_fit(rf.tracking_url, 300),

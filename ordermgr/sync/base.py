@@ -53,6 +53,19 @@ class RateLimited(StoreError):
     """Still throttled after every retry."""
 
 
+class OutcomeUnknown(StoreError):
+    """A request that is not safe to repeat (a POST creating a refund, a fulfilment...) got no
+    clear answer: a timeout, a dropped connection, a 5xx. It may have landed. It is never sent
+    again before the storefront has been asked (`sync/landing.py`).
+
+    `settled`: the server answered (5xx), so it is done with the request: what has not landed
+    by now never will. Without an answer the request may still be running on the server."""
+
+    def __init__(self, message: str, *, settled: bool):
+        super().__init__(message)
+        self.settled = settled
+
+
 # -- the neutral shape ----------------------------------------------------------------------------
 
 @dataclass
@@ -100,6 +113,9 @@ class RemoteFulfilment:
     waybill: str = ""
     tracking_url: str = ""
     lines: dict[str, int] = field(default_factory=dict)  # line external id -> quantity
+    # the outbox key ordermgr wrote into it (platforms with metadata): our own push, maybe
+    # half made (no tracking yet), never someone else's shipment
+    marker: str = ""
 
 
 @dataclass

@@ -1,6 +1,12 @@
 """HTTP for connectors: one requests Session per store with timeouts, retries with exponential
 backoff (connection drops, timeouts, 5xx, malformed JSON), 429 with Retry-After, and errors that
-name the store and say what to do."""
+name the store and say what to do.
+
+Only requests that are safe to repeat are retried after the storefront may have received them.
+A POST that creates something (a refund, a fulfilment, a note) is sent again only when it never
+left (connection refused, connect timeout) or was turned away unprocessed (429, THROTTLED);
+after a read timeout, a dropped connection or a 5xx it raises `OutcomeUnknown` and the
+connector asks the storefront whether it landed (`sync/landing.py`)."""
 
 from __future__ import annotations
 
@@ -13,12 +19,16 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import requests
+from urllib3.exceptions import ConnectTimeoutError
 
 from ordermgr import jsonutil
-from ordermgr.sync.base import (RateLimited, StoreAuthError, StoreBadResponse, StoreRejected,
-                                StoreUnreachable)
+from ordermgr.sync.base import (OutcomeUnknown, RateLimited, StoreAuthError, StoreBadResponse,
+                                StoreRejected, StoreUnreachable)
 
 log = logging.getLogger(__name__)
+
+# HTTP methods whose repetition has the effect of one call (RFC 9110 9.2.2)
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 
 class RetryAfter(Exception):
@@ -62,9 +72,14 @@ class HttpClient:
         return min(self.max_sleep, self.backoff * (2 ** attempt)) * (0.75 + random.random() / 2)
 
     def request(self, method: str, url: str, *, params=None, json=None, headers=None, auth=None,
-                check: Callable[[Reply], None] | None = None, what: str = "") -> Reply:
-        """One logical call, retried as needed. `check(reply)` may raise RetryAfter."""
+                check: Callable[[Reply], None] | None = None, what: str = "",
+                idempotent: bool | None = None) -> Reply:
+        """One logical call, retried as needed. `check(reply)` may raise RetryAfter.
+
+        `idempotent` (default: by the method) says whether sending the request twice does no
+        harm; a GraphQL query is POSTed but idempotent, an absolute stock level too."""
         doing = what or f"{method} {url.split('?')[0]}"
+        repeatable = method.upper() in IDEMPOTENT_METHODS if idempotent is None else idempotent
         last_problem = ""
         for attempt in range(self.max_attempts):
             final = attempt == self.max_attempts - 1
@@ -72,8 +87,10 @@ class HttpClient:
                 self.requests_made += 1
                 resp = self.session.request(method, url, params=params, json=json, headers=headers,
                                             auth=auth, timeout=self.timeout)
-            except requests.Timeout:
+            except requests.Timeout as exc:
                 last_problem = "timed out"
+                if not repeatable and not _never_sent(exc):
+                    raise self._unknown(doing, "no answer in time", settled=False) from None
                 if final:
                     raise StoreUnreachable(
                         f"{self.store_name}: the storefront did not answer in time ({doing}). "
@@ -82,6 +99,9 @@ class HttpClient:
                 continue
             except requests.ConnectionError as exc:
                 last_problem = f"connection failed ({_short(exc)})"
+                if not repeatable and not _never_sent(exc):
+                    raise self._unknown(doing, f"the connection broke: {_short(exc)}",
+                                        settled=False) from None
                 if final:
                     raise StoreUnreachable(
                         f"{self.store_name}: cannot connect to {_host(url)} ({_short(exc)}). "
@@ -90,6 +110,9 @@ class HttpClient:
                 continue
             self._note_server_time(resp)
             status = resp.status_code
+            if status >= 500 and not repeatable and not _business_error(resp):
+                raise self._unknown(doing, f"the storefront had an internal error, HTTP {status}: "
+                                           f"{_error_text(resp)}", settled=True)
             if status == 429 or (status == 503 and "Retry-After" in resp.headers):
                 wait = _retry_after(resp.headers.get("Retry-After"), self._delay(attempt))
                 last_problem = f"rate limited (HTTP {status})"
@@ -123,6 +146,8 @@ class HttpClient:
                 data = _parse_json(resp)
             except StoreBadResponse as exc:
                 last_problem = str(exc)
+                if not repeatable and 200 <= status < 300:  # done, but we cannot read what
+                    raise self._unknown(doing, last_problem, settled=False) from None
                 if final or "web page" in last_problem:
                     raise StoreBadResponse(f"{self.store_name}: {last_problem} ({doing}).") from None
                 self._wait(self._delay(attempt), last_problem)
@@ -141,6 +166,11 @@ class HttpClient:
             return reply
         raise StoreUnreachable(f"{self.store_name}: {doing} failed: {last_problem}.")
 
+    def _unknown(self, doing: str, problem: str, *, settled: bool) -> OutcomeUnknown:
+        return OutcomeUnknown(f"{self.store_name}: no clear answer to {doing} ({problem}); it may "
+                              "have landed, so the storefront is checked before it is sent again.",
+                              settled=settled)
+
     def _wait(self, seconds: float, why: str) -> None:
         self.retries += 1
         log.info("%s: %s; retrying in %.2f s", self.store_name, why, seconds)
@@ -153,6 +183,15 @@ class HttpClient:
                 self.last_server_time = email.utils.parsedate_to_datetime(date).astimezone(timezone.utc)
             except (TypeError, ValueError):
                 pass
+
+
+def _never_sent(exc: requests.RequestException) -> bool:
+    """The connection was never made (refused, unknown host, connect timeout): the request
+    did not leave, so sending it again cannot double anything."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    reason = exc.args[0] if exc.args else None
+    return isinstance(getattr(reason, "reason", reason), ConnectTimeoutError)
 
 
 def _parse_json(resp) -> object:

@@ -19,6 +19,7 @@ from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, Remot
                                 RemoteLine, RemoteOrder, RemotePayment, StoreBadResponse,
                                 StoreError, StoreRejected, key_tag, money, parse_time,
                                 person_name)
+from ordermgr.sync.landing import send_once
 
 PAYMENT_STATUS = {
     "not_paid": ("pending", []),
@@ -58,6 +59,9 @@ FIELDS = ("id,display_id,status,payment_status,fulfillment_status,currency_code,
           "*payment_collections.payments.refunds")
 
 
+FULFILMENT_FIELDS = "id,status,*items,*fulfillments,*fulfillments.labels"
+
+
 class MedusaConnector(Connector):
     platform = "medusa"
     repoll_open_orders = True
@@ -70,9 +74,9 @@ class MedusaConnector(Connector):
         return self.http.request("GET", f"{self.base_url}{path}", params=params, auth=self.auth,
                                  what=what)
 
-    def _post(self, path: str, body: dict, what: str):
+    def _post(self, path: str, body: dict, what: str, *, params=None, idempotent: bool = False):
         return self.http.request("POST", f"{self.base_url}{path}", json=body, auth=self.auth,
-                                 what=what)
+                                 params=params, what=what, idempotent=idempotent)
 
     # -- pull -----------------------------------------------------------------------------------
     def iter_order_pages(self, since: datetime | None, *, page_size: int = 100,
@@ -133,10 +137,19 @@ class MedusaConnector(Connector):
             raise StoreRejected(f"{self.name}: order {oid} does not exist on Medusa.")
         return order
 
+    def _our_fulfilment(self, oid: str, key: str) -> dict | None:
+        """The fulfilment an earlier attempt created (our key in its metadata), shipped or not."""
+        order = self._order(oid, FULFILMENT_FIELDS)
+        return next((f for f in order.get("fulfillments") or []
+                     if (f.get("metadata") or {}).get("ordermgr_key") == key), None)
+
     def push_fulfilment(self, payload: dict, *, key: str) -> str:
+        """Two calls: create the fulfilment (our key in its metadata), then mark it shipped with
+        the tracking labels. A retry finds a fulfilment half made by an earlier attempt and
+        only completes it."""
         oid = payload["order_external_id"]
         waybill = payload.get("waybill", "")
-        order = self._order(oid, "id,status,*items,*fulfillments,*fulfillments.labels")
+        order = self._order(oid, FULFILMENT_FIELDS)
         mine = None
         for ful in order.get("fulfillments") or []:
             if any(lbl.get("tracking_number") == waybill for lbl in ful.get("labels") or []):
@@ -149,43 +162,70 @@ class MedusaConnector(Connector):
             body = {"items": items, "no_notification": False, "metadata": {"ordermgr_key": key}}
             if self.options.get("location_id"):
                 body["location_id"] = self.options["location_id"]
-            created = self._post(f"/admin/orders/{oid}/fulfillments", body, "creating a fulfilment").data
-            fuls = ((created or {}).get("order") or {}).get("fulfillments") or []
-            mine = next((f for f in fuls if (f.get("metadata") or {}).get("ordermgr_key") == key), None)
+
+            def create() -> dict | None:
+                # the reply carries the order's fulfilments only when asked for them
+                created = self._post(f"/admin/orders/{oid}/fulfillments", body, "creating a fulfilment",
+                                     params={"fields": FULFILMENT_FIELDS}).data
+                fuls = ((created or {}).get("order") or {}).get("fulfillments") or []
+                return next((f for f in fuls if (f.get("metadata") or {}).get("ordermgr_key") == key),
+                            None) or self._our_fulfilment(oid, key)
+            mine = send_once(create, lambda: self._our_fulfilment(oid, key))
             if mine is None:
-                raise StoreBadResponse(f"{self.name}: Medusa did not return the new fulfilment.")
+                raise StoreBadResponse(f"{self.name}: Medusa did not show the new fulfilment "
+                                       f"of order {oid}; the next try looks for it again.")
         labels = [{"tracking_number": number, "tracking_url": payload.get("tracking_url") or "",
                    "label_url": payload.get("label_url") or ""}
                   for number in (payload.get("waybills") or [waybill])]
-        self._post(f"/admin/orders/{oid}/fulfillments/{mine['id']}/shipments",
-                   {"items": items, "labels": labels}, "marking the fulfilment shipped")
-        return mine["id"]
+
+        def shipped() -> str | None:
+            ful = self._our_fulfilment(oid, key) or {}
+            labelled = any(lbl.get("tracking_number") == waybill for lbl in ful.get("labels") or [])
+            return ful.get("id") if labelled else None
+
+        def ship() -> str:
+            self._post(f"/admin/orders/{oid}/fulfillments/{mine['id']}/shipments",
+                       {"items": items, "labels": labels}, "marking the fulfilment shipped")
+            return mine["id"]
+        return send_once(ship, shipped)
 
     def cancel_order(self, payload: dict, *, key: str) -> str:
         oid = payload["order_external_id"]
         if self._order(oid, "id,status").get("status") == "canceled":
             return oid
-        self._post(f"/admin/orders/{oid}/cancel", {}, "cancelling the order")
-        return oid
+
+        def cancel() -> str:
+            self._post(f"/admin/orders/{oid}/cancel", {}, "cancelling the order")
+            return oid
+        return send_once(cancel, lambda: oid if self._order(oid, "id,status").get("status") == "canceled"
+                         else None)
+
+    def _our_refund(self, oid: str, tag: str) -> tuple[str | None, list[dict]]:
+        """(the refund an earlier attempt created, by the marker in its note; the payments)."""
+        order = self._order(oid, "id,*payment_collections,*payment_collections.payments,"
+                                 "*payment_collections.payments.refunds")
+        payments = [p for pc in order.get("payment_collections") or [] for p in pc.get("payments") or []]
+        found = next((r["id"] for p in payments for r in p.get("refunds") or []
+                      if tag in (r.get("note") or "")), None)
+        return found, payments
 
     def refund(self, payload: dict, *, key: str) -> str:
         oid = payload["order_external_id"]
         tag = key_tag(key)
-        order = self._order(oid, "id,*payment_collections,*payment_collections.payments,"
-                                 "*payment_collections.payments.refunds")
-        payments = [p for pc in order.get("payment_collections") or [] for p in pc.get("payments") or []]
-        for payment in payments:
-            for refund in payment.get("refunds") or []:
-                if tag in (refund.get("note") or ""):
-                    return refund["id"]
+        landed, payments = self._our_refund(oid, tag)
+        if landed:
+            return landed
         captured = next((p for p in payments if p.get("captured_at")), None)
         if captured is None:
             raise StoreRejected(f"{self.name}: order {oid} has no captured payment to refund.")
-        reply = self._post(f"/admin/payments/{captured['id']}/refund",
-                           {"amount": _number(money(payload.get("amount"))),
-                            "note": f"{payload.get('reason', '')} {tag}".strip()}, "creating a refund")
-        refunds = ((reply.data or {}).get("payment") or {}).get("refunds") or []
-        return next((r["id"] for r in refunds if tag in (r.get("note") or "")), captured["id"])
+
+        def create() -> str:
+            reply = self._post(f"/admin/payments/{captured['id']}/refund",
+                               {"amount": _number(money(payload.get("amount"))),
+                                "note": f"{payload.get('reason', '')} {tag}".strip()}, "creating a refund")
+            refunds = ((reply.data or {}).get("payment") or {}).get("refunds") or []
+            return next((r["id"] for r in refunds if tag in (r.get("note") or "")), captured["id"])
+        return send_once(create, lambda: self._our_refund(oid, tag)[0])
 
     def set_stock(self, payload: dict, *, key: str) -> str:
         sku = payload["sku"]
@@ -205,7 +245,7 @@ class MedusaConnector(Connector):
                 raise StoreRejected(f"{self.name}: SKU {sku} is not stocked at any location.")
         stocked = int(payload["available"]) + int(level.get("reserved_quantity") or 0)
         self._post(f"/admin/inventory-items/{item['id']}/location-levels/{level['location_id']}",
-                   {"stocked_quantity": stocked}, f"setting stock of {sku}")
+                   {"stocked_quantity": stocked}, f"setting stock of {sku}", idempotent=True)  # absolute
         return item["id"]
 
     def test_connection(self) -> str:
@@ -297,7 +337,8 @@ def parse_order(raw: dict) -> RemoteOrder:
         label = (ful.get("labels") or [{}])[0] if ful.get("labels") else {}
         fulfilments.append(RemoteFulfilment(external_id=ful["id"], carrier=ful.get("provider_id") or "",
                                             waybill=label.get("tracking_number") or "",
-                                            tracking_url=label.get("tracking_url") or ""))
+                                            tracking_url=label.get("tracking_url") or "",
+                                            marker=(ful.get("metadata") or {}).get("ordermgr_key") or ""))
     customer = raw.get("customer") or {}
     name = person_name(customer.get("first_name"), customer.get("last_name"))
     return RemoteOrder(

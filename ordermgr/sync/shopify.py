@@ -17,6 +17,7 @@ from ordermgr.sync.base import (Connector, CurrentCheck, OrderPage, RemoteAddres
                                 StoreBadResponse, StoreRejected, iso, key_tag, money, parse_time,
                                 person_name)
 from ordermgr.sync.http import Reply, RetryAfter
+from ordermgr.sync.landing import send_once
 
 API_VERSION = "2025-01"
 
@@ -133,12 +134,16 @@ class ShopifyConnector(Connector):
         self._locations: list[dict] | None = None
 
     # -- transport ------------------------------------------------------------------------------
-    def graphql(self, query: str, variables: dict | None = None, *, what: str = "") -> dict:
+    def graphql(self, query: str, variables: dict | None = None, *, what: str = "",
+                idempotent: bool | None = None) -> dict:
+        """`idempotent`: queries are (the default); a mutation only when said so."""
         self._slow_down()
+        if idempotent is None:
+            idempotent = not query.lstrip().startswith("mutation")
         reply = self.http.request(
             "POST", self.endpoint, json={"query": query, "variables": variables or {}},
             headers={"X-Shopify-Access-Token": self.credential, "Content-Type": "application/json"},
-            check=self._check_throttle, what=what or "GraphQL request")
+            check=self._check_throttle, what=what or "GraphQL request", idempotent=idempotent)
         body = reply.data if isinstance(reply.data, dict) else None
         if body is None:
             raise StoreBadResponse(f"{self.name}: the GraphQL reply is not a JSON object ({what}).")
@@ -277,14 +282,21 @@ class ShopifyConnector(Connector):
             raise StoreRejected(f"{self.name}: order {_legacy(order_gid)} does not exist on Shopify.")
         return order
 
+    def _our_fulfilment(self, order_gid: str, waybill: str, state: dict | None = None) -> str | None:
+        """The fulfilment an earlier attempt created, recognised by its tracking number."""
+        state = state or self._fulfilment_state(order_gid)
+        for ful in state.get("fulfillments") or []:
+            if any(i.get("number") == waybill for i in ful.get("trackingInfo") or []):
+                return ful["id"]
+        return None
+
     def push_fulfilment(self, payload: dict, *, key: str) -> str:
         gid = _gid("Order", payload["order_external_id"])
         state = self._fulfilment_state(gid)
         waybill = payload.get("waybill", "")
-        for ful in state.get("fulfillments") or []:  # the first attempt may have landed
-            infos = ful.get("trackingInfo") or []
-            if any(i.get("number") == waybill for i in infos):
-                return ful["id"]
+        landed = self._our_fulfilment(gid, waybill, state)  # the first attempt may have landed
+        if landed:
+            return landed
         wanted = {str(_legacy(line.get("external_id"))): int(line.get("quantity", 0))
                   for line in payload.get("lines") or [] if line.get("external_id")}
         groups = []
@@ -308,12 +320,15 @@ class ShopifyConnector(Connector):
             tracking["url"] = payload["tracking_url"]
         if len(payload.get("waybills") or []) > 1:  # several parcels in one shipment
             tracking["numbers"] = list(payload["waybills"])
-        data = self.graphql(FULFILL_MUTATION, {"fulfillment": {
-            "notifyCustomer": bool(payload.get("notify_customer", True)), "trackingInfo": tracking,
-            "lineItemsByFulfillmentOrder": groups}}, what="creating a fulfilment")
-        result = data.get("fulfillmentCreate") or {}
-        _raise_user_errors(self.name, result.get("userErrors"), "fulfilment")
-        return (result.get("fulfillment") or {}).get("id", "")
+        def create() -> str:
+            data = self.graphql(FULFILL_MUTATION, {"fulfillment": {
+                "notifyCustomer": bool(payload.get("notify_customer", True)),
+                "trackingInfo": tracking, "lineItemsByFulfillmentOrder": groups}},
+                what="creating a fulfilment")
+            result = data.get("fulfillmentCreate") or {}
+            _raise_user_errors(self.name, result.get("userErrors"), "fulfilment")
+            return (result.get("fulfillment") or {}).get("id", "")
+        return send_once(create, lambda: self._our_fulfilment(gid, waybill))
 
     def cancel_order(self, payload: dict, *, key: str) -> str:
         gid = _gid("Order", payload["order_external_id"])
@@ -321,24 +336,39 @@ class ShopifyConnector(Connector):
         if state.get("cancelledAt"):
             return gid
         reason = CANCEL_REASONS.get(str(payload.get("shopify_reason", "")).lower(), "OTHER")
-        data = self.graphql(CANCEL_MUTATION, {
-            "orderId": gid, "reason": reason, "refund": bool(payload.get("refund", False)),
-            "restock": bool(payload.get("restock", True)), "notifyCustomer": True,
-            "staffNote": f"{payload.get('reason', '')} {key_tag(key)}".strip()},
-            what="cancelling the order")
-        result = data.get("orderCancel") or {}
-        _raise_user_errors(self.name, result.get("orderCancelUserErrors"), "cancellation")
-        return (result.get("job") or {}).get("id", gid)
+
+        def cancel() -> str:
+            data = self.graphql(CANCEL_MUTATION, {
+                "orderId": gid, "reason": reason, "refund": bool(payload.get("refund", False)),
+                "restock": bool(payload.get("restock", True)), "notifyCustomer": True,
+                "staffNote": f"{payload.get('reason', '')} {key_tag(key)}".strip()},
+                what="cancelling the order")
+            result = data.get("orderCancel") or {}
+            _raise_user_errors(self.name, result.get("orderCancelUserErrors"), "cancellation")
+            return (result.get("job") or {}).get("id", gid)
+        # cancelling runs as a job: "landed" once the order says cancelled
+        return send_once(cancel, lambda: gid if self._fulfilment_state(gid).get("cancelledAt") else None)
+
+    def _refund_state(self, order_gid: str) -> dict:
+        order = self.graphql(REFUND_STATE_QUERY, {"id": order_gid}, what="reading refunds").get("order")
+        if order is None:
+            raise StoreRejected(f"{self.name}: order {_legacy(order_gid)} does not exist.")
+        return order
+
+    @staticmethod
+    def _our_refund(order: dict, tag: str) -> str | None:
+        """The refund an earlier attempt created, recognised by the marker in its note."""
+        return next((r["id"] for r in order.get("refunds") or [] if tag in (r.get("note") or "")), None)
 
     def refund(self, payload: dict, *, key: str) -> str:
+        # API 2026-01 adds refundCreate(...) @idempotent(key:), mandatory from 2026-04; on the
+        # pinned version the note marker is how a retry recognises its refund
         gid = _gid("Order", payload["order_external_id"])
-        order = self.graphql(REFUND_STATE_QUERY, {"id": gid}, what="reading refunds").get("order")
-        if order is None:
-            raise StoreRejected(f"{self.name}: order {payload['order_external_id']} does not exist.")
+        order = self._refund_state(gid)
         tag = key_tag(key)
-        for refund in order.get("refunds") or []:
-            if tag in (refund.get("note") or ""):
-                return refund["id"]
+        landed = self._our_refund(order, tag)
+        if landed:
+            return landed
         amount = money(payload.get("amount"))
         refund_input: dict = {"orderId": gid, "notify": bool(payload.get("notify", False)),
                               "note": f"{payload.get('reason', '')} {tag}".strip()}
@@ -360,10 +390,12 @@ class ShopifyConnector(Connector):
             refund_input["transactions"] = [{"orderId": gid, "parentId": parent["id"],
                                              "amount": str(amount), "kind": "REFUND",
                                              "gateway": parent.get("gateway", "")}]
-        data = self.graphql(REFUND_MUTATION, {"input": refund_input}, what="creating a refund")
-        result = data.get("refundCreate") or {}
-        _raise_user_errors(self.name, result.get("userErrors"), "refund")
-        return (result.get("refund") or {}).get("id", "")
+        def create() -> str:
+            data = self.graphql(REFUND_MUTATION, {"input": refund_input}, what="creating a refund")
+            result = data.get("refundCreate") or {}
+            _raise_user_errors(self.name, result.get("userErrors"), "refund")
+            return (result.get("refund") or {}).get("id", "")
+        return send_once(create, lambda: self._our_refund(self._refund_state(gid), tag))
 
     def set_stock(self, payload: dict, *, key: str) -> str:
         sku = payload["sku"]
@@ -378,7 +410,7 @@ class ShopifyConnector(Connector):
             "referenceDocumentUri": f"ordermgr://stock/{key}",
             "quantities": [{"inventoryItemId": variant["inventoryItem"]["id"],
                             "locationId": location, "quantity": int(payload["available"])}]}},
-            what=f"setting stock of {sku}")
+            what=f"setting stock of {sku}", idempotent=True)  # an absolute level
         result = data.get("inventorySetQuantities") or {}
         _raise_user_errors(self.name, result.get("userErrors"), "stock update")
         return variant["inventoryItem"]["id"]

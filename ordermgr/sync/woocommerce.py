@@ -19,6 +19,7 @@ from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, Remot
                                 RemoteLine, RemoteOrder, RemotePayment, StoreAuthError,
                                 StoreBadResponse, StoreError, StoreRejected, iso, key_tag, money,
                                 parse_time, person_name)
+from ordermgr.sync.landing import send_once
 
 # status -> (payment, fulfilment, flags); payment may be upgraded by date_paid / refunds
 ORDER_STATUS = {
@@ -142,33 +143,43 @@ class WooCommerceConnector(Connector):
     def _push_tracking(self, oid, payload: dict) -> str:
         """One tracking entry per waybill, unless an earlier attempt already added it."""
         url = f"{self.base_url}/wp-json/{TRACKING_NAMESPACE}/orders/{oid}/shipment-trackings"
-        listed = self.http.request("GET", url, auth=self.auth, what="reading tracking numbers").data
-        have = {t.get("tracking_number"): t for t in listed or [] if isinstance(t, dict)}
+
+        def listed() -> dict:
+            entries = self.http.request("GET", url, auth=self.auth, what="reading tracking numbers").data
+            return {t.get("tracking_number"): t for t in entries or [] if isinstance(t, dict)}
+        have = listed()
         ids = []
         shipped_on = (parse_time(payload.get("shipped_at")) or datetime.now(timezone.utc)).date()
         for waybill in payload.get("waybills") or [payload.get("waybill", "")]:
             entry = have.get(waybill)
             if entry is None:
-                entry = self.http.request("POST", url, auth=self.auth, what="adding a tracking number",
-                                          json={"tracking_number": waybill,
-                                                "custom_tracking_provider": payload.get("carrier", ""),
-                                                "custom_tracking_link": payload.get("tracking_url", "")
-                                                if waybill == payload.get("waybill") else "",
-                                                "date_shipped": shipped_on.isoformat()}).data or {}
+                body = {"tracking_number": waybill,
+                        "custom_tracking_provider": payload.get("carrier", ""),
+                        "custom_tracking_link": payload.get("tracking_url", "")
+                        if waybill == payload.get("waybill") else "",
+                        "date_shipped": shipped_on.isoformat()}
+                entry = send_once(
+                    lambda: self.http.request("POST", url, auth=self.auth, json=body,
+                                              what="adding a tracking number").data or {},
+                    lambda: listed().get(waybill))
             ids.append(str(entry.get("tracking_id", "")))
         return ",".join(ids)
 
     def _push_tracking_note(self, oid, payload: dict) -> str:
         waybill = payload.get("waybill", "")
-        notes = self._get(f"/orders/{oid}/notes", what="reading order notes").data or []
-        existing = next((n for n in notes if waybill and waybill in (n.get("note") or "")), None)
+
+        def our_note() -> dict | None:
+            notes = self._get(f"/orders/{oid}/notes", what="reading order notes").data or []
+            return next((n for n in notes if waybill and waybill in (n.get("note") or "")), None)
+        existing = our_note()
         if existing is None:
             numbers = ", ".join(payload.get("waybills") or [waybill])
             text = f"Shipped with {payload.get('carrier', '')}, waybill {numbers}."
             if payload.get("tracking_url"):
                 text += f" Track: {payload['tracking_url']}"
-            existing = self._send("POST", f"/orders/{oid}/notes",
-                                  {"note": text, "customer_note": True}, "adding the tracking note").data
+            existing = send_once(lambda: self._send("POST", f"/orders/{oid}/notes",
+                                                    {"note": text, "customer_note": True},
+                                                    "adding the tracking note").data, our_note)
         return str((existing or {}).get("id", ""))
 
     def cancel_order(self, payload: dict, *, key: str) -> str:
@@ -179,9 +190,14 @@ class WooCommerceConnector(Connector):
     def refund(self, payload: dict, *, key: str) -> str:
         oid = payload["order_external_id"]
         tag = key_tag(key)
-        for refund in self._get(f"/orders/{oid}/refunds", what="reading refunds").data or []:
-            if tag in (refund.get("reason") or ""):
-                return str(refund.get("id"))
+
+        def our_refund() -> str | None:
+            """The refund an earlier attempt created, recognised by the marker in its reason."""
+            refunds = self._get(f"/orders/{oid}/refunds", what="reading refunds").data or []
+            return next((str(r.get("id")) for r in refunds if tag in (r.get("reason") or "")), None)
+        landed = our_refund()
+        if landed:
+            return landed
         body = {"amount": str(money(payload.get("amount"))),
                 "reason": f"{payload.get('reason', '')} {tag}".strip(),
                 # the refund was issued "through the storefront": its gateway pays the money back
@@ -192,7 +208,8 @@ class WooCommerceConnector(Connector):
                  for line in payload.get("lines") or [] if line.get("external_id")]
         if lines:
             body["line_items"] = lines
-        return str(self._send("POST", f"/orders/{oid}/refunds", body, "creating a refund").data.get("id"))
+        return send_once(lambda: str(self._send("POST", f"/orders/{oid}/refunds", body,
+                                                "creating a refund").data.get("id")), our_refund)
 
     def set_stock(self, payload: dict, *, key: str) -> str:
         sku = payload["sku"]

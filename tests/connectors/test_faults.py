@@ -1,13 +1,15 @@
 """Each fault a storefront can throw at us, on real HTTP against the demo store: the pull either
 recovers (retries with backoff, Retry-After, THROTTLED restore time) or fails with a message that
-names the store and says what to do."""
+names the store and says what to do. A request that is not safe to repeat (a POST that creates
+something) is only sent again when it never left or was turned away unprocessed."""
 
 import time
 
 import pytest
 
 from ordermgr.sync import connector_class
-from ordermgr.sync.base import RateLimited, StoreAuthError, StoreBadResponse, StoreUnreachable
+from ordermgr.sync.base import (OutcomeUnknown, RateLimited, StoreAuthError, StoreBadResponse,
+                                StoreUnreachable)
 from tests.connectors.conftest import PLATFORMS, fast_http
 
 
@@ -125,3 +127,47 @@ def test_a_run_summary_names_the_store_once():
     run = StoreRun("Tea House", error="Tea House: cannot connect to 127.0.0.1:9 (connection refused).")
     assert run.summary().count("Tea House") == 1
     assert run.summary().endswith("ERROR: cannot connect to 127.0.0.1:9 (connection refused).")
+
+
+# -- requests that are not safe to repeat --------------------------------------------------------
+
+def _notes_url(demo, server) -> str:
+    return f"{server.url}/wp-json/wc/v3/orders/{next(iter(demo.orders))}/notes"
+
+
+@pytest.mark.parametrize("fault, settled", [("500", True), ("500_after", True), ("drop", False),
+                                            ("drop_after", False), ("late", False)])
+def test_a_post_without_a_clear_answer_is_never_sent_again_by_the_http_layer(serve, fault, settled):
+    demo, server = serve("woocommerce", orders=1)
+    demo.inject(fault, method="POST", seconds=0.5)
+    http = fast_http("Tea House", timeout=(1.0, 0.2))
+    with pytest.raises(OutcomeUnknown, match="Tea House: no clear answer to adding a note") as caught:
+        http.request("POST", _notes_url(demo, server), json={"note": "x"}, auth=("ck_demo", "cs_demo"),
+                     what="adding a note")
+    assert caught.value.settled is settled
+    assert [m for m, _ in demo.requests] == ["POST"] and http.retries == 0
+    time.sleep(0.5 if fault == "late" else 0)
+
+
+@pytest.mark.parametrize("fault", ["500", "drop", "late"])
+def test_a_put_or_a_post_said_to_be_idempotent_is_retried(serve, fault):
+    demo, server = serve("woocommerce", orders=1)
+    url = f"{server.url}/wp-json/wc/v3/orders/{next(iter(demo.orders))}"
+    demo.inject(fault, method="PUT", seconds=0.5)
+    http = fast_http("Tea House", timeout=(1.0, 0.2))
+    assert http.request("PUT", url, json={"status": "processing"}, auth=("ck_demo", "cs_demo")).status == 200
+    demo.inject(fault, method="POST", seconds=0.5)
+    assert http.request("POST", _notes_url(demo, server), json={"note": "x"}, auth=("ck_demo", "cs_demo"),
+                        idempotent=True).status == 201
+    assert http.retries == 2
+    time.sleep(0.5 if fault == "late" else 0)
+
+
+def test_a_post_turned_away_by_the_rate_limit_is_sent_again(serve):
+    demo, server = serve("woocommerce", orders=1)
+    demo.inject("429", method="POST", seconds=0.01)
+    http = fast_http("Tea House")
+    assert http.request("POST", _notes_url(demo, server), json={"note": "x"},
+                        auth=("ck_demo", "cs_demo")).status == 201
+    assert [m for m, _ in demo.requests] == ["POST", "POST"]
+    assert len(next(iter(demo.orders.values())).notes) == 1

@@ -151,7 +151,10 @@ def _route(demo: DemoStore, req) -> Response:
                             shipped=False)
             except ValueError as exc:
                 return _error(400, "not_allowed", str(exc))
-            return Response(200, {"order": render(o)})
+            order = render(o)
+            if "fulfillments" not in (req.q("fields") or ""):  # as Medusa: only when asked for
+                order.pop("fulfillments", None)
+            return Response(200, {"order": order})
         m2 = re.fullmatch(r"/fulfillments/ful_(\d+)/shipments", rest)
         if m2 and req.method == "POST":
             ful = next((f for f in o.fulfilments if f.id == int(m2.group(1))), None)

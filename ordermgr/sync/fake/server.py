@@ -1,6 +1,12 @@
 """The demo store's HTTP server on 127.0.0.1: routes each request to the platform module and
 applies the faults a test injected (429, THROTTLED, 500, timeouts, dropped connections,
-malformed JSON, HTML pages, revoked credentials)."""
+malformed JSON, HTML pages, revoked credentials).
+
+Most faults stand in for the request (it has no effect). The faults in `AFTER_EFFECT` strike
+once the request has done its work, as a real network or server does to a reply: "late"
+answers after the client's read timeout, "drop_after" closes the connection without an
+answer, "500_after" answers 500; "slow" does the work only after `seconds` (the request is
+still running when the client gives up)."""
 
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ from ordermgr.sync.fake.store import DemoStore
 PLATFORM_MODULES = {"shopify": "ordermgr.sync.fake.shopify",
                     "woocommerce": "ordermgr.sync.fake.woocommerce",
                     "medusa": "ordermgr.sync.fake.medusa"}
+
+AFTER_EFFECT = {"late", "drop_after", "500_after", "slow"}
 
 HTML_PAGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
              b"<body>Checking your browser before accessing the site.</body></html>")
@@ -90,15 +98,20 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = None
         demo.requests.append((method, parts.path))
-        fault = demo.take_fault(method, parts.path)
-        if fault is not None and self._fault(fault, demo):
+        fault = demo.take_fault(method, parts.path, raw)
+        if fault is not None and fault.kind not in AFTER_EFFECT and self._fault(fault, demo):
             return
+        if fault is not None and fault.kind == "slow":
+            time.sleep(fault.seconds)
         request = Request(method, parts.path, parse_qs(parts.query), body, self.headers)
         try:
             response = self.server.platform.route(demo, request)
         except Exception as exc:  # noqa: BLE001 - the demo store answers 500 like a real one
             response = Response(500, {"message": f"demo store error: {exc}"})
-        self._send(response)
+        if fault is not None and fault.kind in AFTER_EFFECT:
+            self._spoil_reply(fault, response)
+        else:
+            self._send(response)
         if demo.after_request is not None:
             demo.after_request(method, parts.path)
 
@@ -135,6 +148,18 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             return False
         return True
+
+    def _spoil_reply(self, fault, response: Response) -> None:
+        """The request did its work; what becomes of its reply."""
+        if fault.kind == "late":
+            time.sleep(fault.seconds)
+            self._send(response)
+        elif fault.kind == "drop_after":
+            self._fault(type(fault)("drop"), self.server.demo)
+        elif fault.kind == "500_after":
+            self._send(Response(500, {"errors": "Internal Server Error"}))
+        else:  # slow: already waited before doing the work
+            self._send(response)
 
     def _send(self, response: Response) -> None:
         if isinstance(response.body, RawJSON):

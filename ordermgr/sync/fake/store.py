@@ -110,11 +110,13 @@ class DemoOrder:
 
 @dataclass
 class Fault:
-    kind: str  # 429, throttled, 500, timeout, drop, malformed, html, revoke
+    kind: str  # 429, throttled, 500, timeout, drop, malformed, html, revoke; and after the
+    # request's effect (server.AFTER_EFFECT): late, drop_after, 500_after, slow
     remaining: int = 1
     path: str = ""  # only requests whose path contains this
     method: str = ""
-    seconds: float = 0.05  # Retry-After / sleep for "timeout"
+    seconds: float = 0.05  # Retry-After / sleep for "timeout", "late", "slow"
+    body: str = ""  # only requests whose body contains this (a GraphQL mutation's name)
 
 
 class DemoStore:
@@ -293,14 +295,15 @@ class DemoStore:
 
     # -- faults ------------------------------------------------------------------------------------
     def inject(self, kind: str, *, times: int = 1, path: str = "", method: str = "",
-               seconds: float = 0.05) -> None:
+               seconds: float = 0.05, body: str = "") -> None:
         with self.lock:
-            self.faults.append(Fault(kind, times, path, method, seconds))
+            self.faults.append(Fault(kind, times, path, method, seconds, body))
 
-    def take_fault(self, method: str, path: str) -> Fault | None:
+    def take_fault(self, method: str, path: str, body: bytes = b"") -> Fault | None:
         with self.lock:
             for fault in self.faults:
-                if fault.remaining > 0 and fault.path in path and (not fault.method or fault.method == method):
+                if fault.remaining > 0 and fault.path in path and (not fault.method or fault.method == method) \
+                        and fault.body.encode() in body:
                     fault.remaining -= 1
                     if fault.kind == "revoke":
                         self.credential = "revoked"

@@ -18,6 +18,7 @@ from sqlalchemy import func, select, update
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import NotFound, ValidationError
 from ordermgr.models import OutboxMessage, utcnow
+from ordermgr.services import refunds
 from ordermgr.sync.base import StoreAuthError, StoreError, StoreRejected
 
 MAX_ATTEMPTS = 8
@@ -96,11 +97,13 @@ def deliver_due(uow_factory, store_id: int, connector, *, limit: int = 50,
             rejected = isinstance(exc, StoreRejected)
             parked = _failed(uow_factory(), msg_id, str(exc), rejected=rejected,
                              max_attempts=max_attempts, base_delay=base_delay)
+            refunds.after_push(uow_factory, topic, payload, error=str(exc), final=parked)
             result.failed += 1
             result.parked += int(parked)
             result.errors.append(str(exc))
             continue
         _done(uow_factory(), msg_id, remote_id)
+        refunds.after_push(uow_factory, topic, payload, remote_id=remote_id)
         result.sent += 1
     return result
 

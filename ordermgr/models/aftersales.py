@@ -47,6 +47,9 @@ class Refund(Base):
     reference: Mapped[str] = mapped_column(String(120), default="")  # bank/cash slip when paid by hand
     reason: Mapped[str] = mapped_column(Text, default="")
     external_id: Mapped[str | None] = mapped_column(String(64))  # the storefront's refund id
+    # the id the storefront lists it under when orders are pulled; some platforms answer a push
+    # with another id (WooCommerce "5" vs "refund-5", Shopify's refund vs its transaction)
+    pulled_id: Mapped[str | None] = mapped_column(String(64))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     pushed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # last sent to the storefront

@@ -522,9 +522,9 @@ def record_storefront_refund(uow: UnitOfWork, order_id: int, *, external_id: str
                              lines: list[dict] | None = None, at: datetime | None = None) -> int:
     """A refund (and maybe a return) pulled from the storefront. Idempotent on `external_id`.
 
-    If a local refund of the same amount is on its way (or failed, or confirmed without the
-    storefront's id) for this order, the storefront's refund IS that refund: it is linked and
-    confirmed instead of added. Else it becomes a case (or settles the open one), so nothing is
+    If a refund we asked for of the same amount was not seen in a pull yet (on its way, failed, or
+    confirmed under the id its push returned), the storefront's refund IS that refund: it is
+    linked (and confirmed) instead of added. Else it becomes a case (or settles the open one), so nothing is
     counted twice. `lines` are {"sku" | "external_id" | "order_line_id", "quantity"}. Returns
     the refund id.
     """
@@ -538,22 +538,28 @@ def record_storefront_refund(uow: UnitOfWork, order_id: int, *, external_id: str
     with uow:
         uow.require("payments.refund", "record storefront refunds")
         order = uow.get_order(order_id, lock=True)
-        existing = uow.session.scalar(select(Refund).where(Refund.order_id == order.id,
-                                                           Refund.external_id == external_id))
+        existing = uow.session.scalar(select(Refund).where(
+            Refund.order_id == order.id,
+            or_(Refund.pulled_id == external_id, Refund.external_id == external_id)))
         if existing is not None:
+            if existing.pulled_id is None:  # its push answered with the id the pull uses
+                existing.pulled_id = external_id
+                uow.commit()
             return existing.id
+        # a refund we asked for, not yet seen in a pull: on its way, made (its push answered with
+        # another id), or failed here and landed after all
         matchable = [*REFUND_PENDING_STATES, RF.CONFIRMED, RF.FAILED]
         local = uow.session.scalar(
-            select(Refund).where(Refund.order_id == order.id, Refund.external_id.is_(None),
+            select(Refund).where(Refund.order_id == order.id, Refund.pulled_id.is_(None),
                                  Refund.channel == "storefront", Refund.amount == value,
                                  Refund.status.in_(matchable))
             .order_by(case((Refund.status == RF.FAILED, 1), else_=0), Refund.id))
         if local is not None:
+            local.pulled_id = external_id
             if local.status == RF.CONFIRMED:
-                local.external_id = external_id
-                order.record("refund", f"Storefront refund {external_id} linked to {local.number}",
+                order.record("refund", f"Storefront refund {external_id} is {local.number}",
                              by=uow.actor.user_id, refund=local.number)
-            else:  # on its way, or it failed here and landed after all
+            else:
                 _withdraw_push(uow, local, order, f"seen in the storefront as {external_id}")
                 _confirm(uow, local, order, external_id=external_id, by_storefront=True)
             uow.audit("refund.link", "refund", local.id, number=local.number, order=order.number,
@@ -578,8 +584,8 @@ def storefront_refund_rows(uow: UnitOfWork, order: Order, amount: Decimal, *, ex
     refund = Refund(number=_next_number(uow), order_id=order.id,
                     return_id=case.id if case else None, amount=amount, currency=order.currency,
                     channel="storefront", status=RF.CONFIRMED, reason="refunded in the storefront",
-                    external_id=external_id, created_by=uow.actor.user_id, created_at=at,
-                    completed_at=at)
+                    external_id=external_id, pulled_id=external_id, created_by=uow.actor.user_id,
+                    created_at=at, completed_at=at)
     uow.session.add(refund)
     if left > 0:
         parts.append((None, left))

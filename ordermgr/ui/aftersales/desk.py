@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInp
                                QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
 
-from ordermgr.models.states import RETURN_MACHINE
+from ordermgr.models.states import REFUND_PENDING_STATES, RETURN_MACHINE, RefundStatus
 from ordermgr.services import aftersales as cs
 from ordermgr.ui.aftersales.failed_refunds import FailedRefundsPanel
 from ordermgr.ui.aftersales.model import (ID_ROLE, PagedTableModel, case_columns, kind_text,
@@ -23,6 +23,7 @@ from ordermgr.ui.aftersales.model import (ID_ROLE, PagedTableModel, case_columns
 from ordermgr.ui.ops import QueryOp, WriteOp
 
 COUNTS_EVERY_MS = 30_000
+UNSETTLED = REFUND_PENDING_STATES | {RefundStatus.FAILED}
 
 
 def queue_titles() -> dict[str, str]:
@@ -216,6 +217,8 @@ class CaseQueues(QWidget):
                 allowed.add("intercept")
         if detail is not None and detail["attachments"]:
             allowed.add("open_attachment")
+        if detail is not None and any(r["status"] in UNSETTLED for r in detail["refunds"]):
+            allowed -= {"close", "cancel"}  # the money's fate first (the service says so too)
         for key, button in self.buttons.items():
             button.setEnabled(key == "new" or key in allowed)
 

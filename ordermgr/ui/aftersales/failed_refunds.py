@@ -17,12 +17,12 @@ from ordermgr.ui.ops import WriteOp
 
 def method_labels() -> dict[str, str]:
     """refunds.PAID_BACK_METHODS as the agent reads them."""
-    t = QCoreApplication.translate
-    return {"bank_transfer": t("PaidElsewhereDialog", "Bank transfer"),
-            "cash": t("PaidElsewhereDialog", "Cash"), "alipay": t("PaidElsewhereDialog", "Alipay"),
-            "wechat_pay": t("PaidElsewhereDialog", "WeChat Pay"),
-            "card": t("PaidElsewhereDialog", "Card terminal"),
-            "other": t("PaidElsewhereDialog", "Other")}
+    return {"bank_transfer": QCoreApplication.translate("PaidElsewhereDialog", "Bank transfer"),
+            "cash": QCoreApplication.translate("PaidElsewhereDialog", "Cash"),
+            "alipay": QCoreApplication.translate("PaidElsewhereDialog", "Alipay"),
+            "wechat_pay": QCoreApplication.translate("PaidElsewhereDialog", "WeChat Pay"),
+            "card": QCoreApplication.translate("PaidElsewhereDialog", "Card terminal"),
+            "other": QCoreApplication.translate("PaidElsewhereDialog", "Other")}
 
 
 class PaidElsewhereDialog(ServiceDialog):

@@ -108,7 +108,7 @@ def _list(args, ctx) -> int:
             order_id = _order_id(ctx, args.order)
         rows = refunds.refund_rows(conn, status=states, order_id=order_id, limit=args.limit)
     if args.json:
-        print(json.dumps([{**cs.refund_dict(r), "created_at": r.created_at.isoformat()} for r in rows],
+        print(json.dumps([{**r.as_dict(), "created_at": r.created_at.isoformat()} for r in rows],
                          ensure_ascii=False, indent=2))
         return 0
     if not rows:

@@ -647,15 +647,12 @@ def _return_warehouse(uow: UnitOfWork, order: Order) -> int | None:
 
 # -- refunds ------------------------------------------------------------------------------------
 
-_refund_total = refunds.live_on_case
-
-
 def _refuse_with_open_refunds(uow: UnitOfWork, case: ReturnCase, order: Order, doing: str, *,
                               pending_too: bool = True) -> None:
     """A case does not end while one of its refunds is on its way or failed and waiting for an
     agent, and is not refunded anew while one failed: the money's fate must be known first."""
     subject = f"{case.subject} (order #{order.number})"
-    pending = _refund_total(uow.session, case.id, REFUND_PENDING_STATES) if pending_too else ZERO
+    pending = refunds.live_on_case(uow.session, case.id, REFUND_PENDING_STATES) if pending_too else ZERO
     if pending:
         raise ValidationError(f"{subject} has a refund of {money(pending, case.currency)} waiting "
                               f"for the storefront; wait for its answer before {doing}.")
@@ -687,7 +684,7 @@ def _refund(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, referenc
         _apply(case, order, "refund", by=uow.actor.user_id)
     _refuse_with_open_refunds(uow, case, order, "refunding again", pending_too=False)
     approved = case.refund_amount or ZERO
-    live = _refund_total(uow.session, case.id)
+    live = refunds.live_on_case(uow.session, case.id)
     remaining = approved - live
     if approved <= 0:
         raise ValidationError(f"{subject} has no approved refund amount; a {KIND_LABELS[case.kind]} is "
@@ -703,7 +700,7 @@ def _refund(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, referenc
     parts = {int(k): to_decimal(v, what="refund part") for k, v in (split or {}).items()} or None
     issued = refunds.request(uow, order, value, reason=f"{case.number} {KIND_LABELS[case.kind]}",
                                     case=case, reference=reference, split=parts)
-    done = _refund_total(uow.session, case.id, REFUND_DONE_STATES)
+    done = refunds.live_on_case(uow.session, case.id, REFUND_DONE_STATES)
     numbers = ", ".join(r.number for r in issued)
     if done >= approved:
         _apply(case, order, "refund", by=uow.actor.user_id, note=numbers)
@@ -722,7 +719,7 @@ def refund_settled(uow: UnitOfWork, refund: Refund) -> None:
     case = uow.session.get(ReturnCase, refund.return_id)
     order = uow.session.get(Order, case.order_id)
     uow.session.flush()
-    done = _refund_total(uow.session, case.id, REFUND_DONE_STATES)
+    done = refunds.live_on_case(uow.session, case.id, REFUND_DONE_STATES)
     if case.can("refund") and done >= (case.refund_amount or ZERO):
         _apply(case, order, "refund", by=uow.actor.user_id, note=refund.number)
         _record(uow, case, order, "refund", f"Refund {refund.number} confirmed; case refunded",
@@ -773,10 +770,10 @@ def case_for_storefront_refund(uow: UnitOfWork, order: Order, *, external_id: st
     for case in uow.session.scalars(select(ReturnCase).where(
             ReturnCase.order_id == order.id, ReturnCase.status.in_(open_states))
             .order_by(ReturnCase.id)):
-        if (case.refund_amount or ZERO) - _refund_total(uow.session, case.id) >= amount:
+        if (case.refund_amount or ZERO) - refunds.live_on_case(uow.session, case.id) >= amount:
             refund = refunds.storefront_refund_rows(uow, order, amount, external_id=external_id,
                                                      at=at, case=case)
-            if case.can("refund") and _refund_total(uow.session, case.id, REFUND_DONE_STATES) \
+            if case.can("refund") and refunds.live_on_case(uow.session, case.id, REFUND_DONE_STATES) \
                     >= (case.refund_amount or ZERO):
                 _apply(case, order, "refund", by=uow.actor.user_id, note=f"storefront {external_id}")
             else:
@@ -1110,18 +1107,10 @@ def case_detail(session: Session, case_id: int) -> dict:
         "replacement_order": replacement.number if replacement else None,
         "actions": RETURN_MACHINE.actions(case.status),
         "lines": lines,
-        "refunds": [refund_dict(r) for r in case_refunds],
+        "refunds": [r.as_dict() for r in case_refunds],
         "attachments": [{"id": a.id, "filename": a.filename, "size": a.size} for a in attachments],
         "history": [{**h, "by": users.get(h.get("by"), "")} for h in case.history or []],
     }
-
-
-def refund_dict(r: refunds.RefundRow) -> dict:
-    """A refund as plain data for the case's and the order's panels and the CLI's JSON."""
-    return {"id": r.id, "number": r.number, "amount": str(r.amount), "currency": r.currency,
-            "status": r.status, "channel": r.channel, "outbox": r.outbox, "error": r.failure_reason,
-            "method": r.method, "reference": r.reference, "external_id": r.external_id,
-            "case": r.case_number, "order": r.order_number, "actions": r.actions}
 
 
 @dataclass(frozen=True)

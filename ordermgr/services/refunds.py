@@ -402,16 +402,6 @@ def _settle_case(uow: UnitOfWork, refund: Refund) -> None:
         refund_settled(uow, refund)
 
 
-def confirm(uow: UnitOfWork, refund_id: int, *, external_id: str | None = None) -> None:
-    """An agent saw on the storefront (or the gateway) that a refund was made."""
-    with uow:
-        uow.require("payments.refund", "confirm refunds")
-        refund, order = _load(uow, refund_id)
-        if refund.status != RF.CONFIRMED:
-            _confirm(uow, refund, order, external_id=external_id, by_storefront=False)
-        uow.commit()
-
-
 # -- what an agent does with a failed refund -------------------------------------------------------
 
 def retry(uow: UnitOfWork, refund_id: int) -> None:
@@ -716,6 +706,14 @@ class RefundRow:
     def actions(self) -> list[str]:
         """What may be done with it now (the GUI's buttons, the CLI's help)."""
         return REFUND_MACHINE.actions(self.status)
+
+    def as_dict(self) -> dict:
+        """Plain data for the case's and the order's panels and the CLI's JSON."""
+        return {"id": self.id, "number": self.number, "amount": str(self.amount),
+                "currency": self.currency, "status": self.status, "channel": self.channel,
+                "outbox": self.outbox, "error": self.failure_reason, "method": self.method,
+                "reference": self.reference, "external_id": self.external_id,
+                "case": self.case_number, "order": self.order_number, "actions": self.actions}
 
 
 def refund_rows(conn: Connection, *, status: str | Iterable[str] | None = None,

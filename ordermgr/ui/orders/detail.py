@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from ordermgr.db.queries import order_detail
 from ordermgr.services import refunds
-from ordermgr.services.aftersales import refund_dict
 from ordermgr.ui.aftersales.failed_refunds import FailedRefundsPanel
 from ordermgr.ui.ops import QueryOp
 from ordermgr.ui.orders.model import format_local, format_money, status_text
@@ -23,7 +22,7 @@ def load_detail(engine, number: str) -> dict:
     with Session(engine) as session:
         detail = order_detail(session, number)
         conn = session.connection()
-        detail["refunds"] = [refund_dict(r) for r in refunds.refund_rows(conn, order_id=detail["id"])]
+        detail["refunds"] = [r.as_dict() for r in refunds.refund_rows(conn, order_id=detail["id"])]
         detail["money"] = refunds.totals(conn, detail["id"])
         return detail
 

@@ -294,7 +294,9 @@ def after_push(uow_factory, topic: str, payload: dict, *, remote_id: str | None 
                error: str | None = None, final: bool = False) -> None:
     """Called by the outbox pusher once a push's outcome is known: `remote_id` when the
     storefront made it, else its `error` (`final` when the pusher gave up on the message).
-    Messages that are not refunds, or whose refund is not ours, are left alone."""
+    Messages that are not refunds, or whose refund is not ours, are left alone. Should the
+    process die between the outbox's commit and this one, the next pull heals it: the
+    storefront's refund is linked to this refund (record_storefront_refund)."""
     if topic != "refund" or not payload.get("refund_id"):
         return
     refund_id, number = int(payload["refund_id"]), payload.get("refund_number")

@@ -1504,42 +1504,47 @@
 <context>
     <name>FailedRefundsPanel</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="104"/>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="105"/>
         <source>Refund {0} of {1} {2} failed: {3}</source>
         <translation>退款 {0}（{1} {2}）失败：{3}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="106"/>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="107"/>
         <source>the storefront gave no reason</source>
         <translation>店铺未说明原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="113"/>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="115"/>
+        <source>Only users who may refund customers can act on it.</source>
+        <translation>只有有退款权限的用户才能处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="117"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="114"/>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="118"/>
         <source>Paid another way…</source>
         <translation>已通过其他方式退还…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="115"/>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="119"/>
         <source>Cancel refund…</source>
         <translation>取消退款…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="136"/>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="140"/>
         <source>Cancel refund</source>
         <translation>取消退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="137"/>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="141"/>
         <source>Why is refund {0} given up? Nothing was paid back.</source>
         <translation>为什么放弃退款 {0}？款项尚未退还。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="151"/>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="155"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -2293,235 +2298,235 @@
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="58"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="57"/>
         <source>Close the detail (Esc)</source>
         <translation>关闭详情（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="74"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="74"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="75"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="74"/>
         <source>Lines</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="81"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="83"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
         <source>Contact:</source>
         <translation>联系方式：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="84"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="83"/>
         <source>Ship to:</source>
         <translation>收货地址：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="84"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="88"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="88"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="88"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="91"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
         <source>Last event</source>
         <translation>最新动态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="91"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="94"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="95"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="94"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="98"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="97"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="147"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="146"/>
         <source>Order #{0}</source>
         <translation>订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="148"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="147"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="149"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="148"/>
         <source>Payment: {0}</source>
         <translation>付款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="150"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="149"/>
         <source>Fulfilment: {0}</source>
         <translation>履约：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="151"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="150"/>
         <source>Total: {0}</source>
         <translation>合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="152"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="151"/>
         <source>Store: {0}</source>
         <translation>店铺：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="153"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="152"/>
         <source>Placed: {0}</source>
         <translation>下单：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="156"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="155"/>
         <source>Paid: {0}</source>
         <translation>已付：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="158"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="157"/>
         <source>Refunded: {0}</source>
         <translation>已退款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="160"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="159"/>
         <source>Refund pending: {0}</source>
         <translation>退款处理中：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="162"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="161"/>
         <source>Refund failed: {0}</source>
         <translation>退款失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="164"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="163"/>
         <source>On hold: {0}</source>
         <translation>挂起原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="166"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="165"/>
         <source>Tags: {0}</source>
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="192"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="191"/>
         <source>Order note: {0}</source>
         <translation>订单备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="193"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="192"/>
         <source>No internal notes yet.</source>
         <translation>暂无内部备注。</translation>
     </message>

@@ -134,3 +134,22 @@ def test_the_order_panel_shows_the_failure_and_sends_the_refund_again(qtbot, ctx
     qtbot.waitUntil(lambda: refund_and_case(ctx, refund_id)[0] == "requested", timeout=5000)
     qtbot.waitUntil(lambda: "Refund pending: 8.00 CNY" in desk.detail.summary.text(), timeout=5000)
     assert not panel.isVisible()
+
+
+def test_a_clerk_sees_the_failure_but_may_not_act_on_it(qtbot, ctx, engine, tmp_path):
+    from ordermgr.config import Settings
+    from ordermgr.context import Context
+    from tests.conftest import uow_for
+    _, _, _, _, number = failed_refund(ctx)
+    uow_for(engine, "carl", "clerk")
+    clerk = Context(Settings(database_url=engine.url.render_as_string(hide_password=False),
+                             username="carl"))
+    clerk.__dict__["engine"] = engine
+    desk = AfterSalesDesk(clerk)
+    qtbot.addWidget(desk)
+    desk.show()
+    open_queue(qtbot, desk, "refunds_failed")
+    panel = desk.cases.failed_refunds
+    assert panel.isVisible()
+    buttons = [panel.findChild(QPushButton, f"{a}Refund_{number}") for a in ("retry", "record_paid", "cancel")]
+    assert [b.isEnabled() for b in buttons] == [False, False, False]

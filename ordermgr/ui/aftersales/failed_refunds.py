@@ -78,6 +78,7 @@ class FailedRefundsPanel(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.may_refund = ctx.actor.may("payments.refund")
         self.setObjectName("failedRefunds")
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +110,9 @@ class FailedRefundsPanel(QWidget):
         text.setStyleSheet("color: #b00020;")
         row.addWidget(text, 1)
         allowed = set(REFUND_MACHINE.actions(refund["status"]))
+        if not self.may_refund:
+            allowed = set()
+            text.setToolTip(self.tr("Only users who may refund customers can act on it."))
         for action, label, handler in (
                 ("retry", self.tr("Retry"), self.retry),
                 ("record_paid", self.tr("Paid another way…"), self.record_paid),

@@ -31,7 +31,7 @@ from ordermgr.errors import NotFound, ValidationError
 from ordermgr.models import (Order, OrderLine, OutboxMessage, Payment, PaymentStatus, ReturnCase,
                              Store, utcnow)
 from ordermgr.models.aftersales import OFFLINE_METHODS, Refund, RefundPart
-from ordermgr.models.money import CURRENCY_DECIMALS, to_decimal
+from ordermgr.models.money import to_decimal
 from ordermgr.models.states import (REFUND_LIVE_STATES, REFUND_MACHINE, REFUND_PENDING_STATES,
                                     RefundStatus)
 from ordermgr.services.outbox import enqueue, requeue, withdraw
@@ -327,7 +327,7 @@ def push_succeeded(uow: UnitOfWork, refund_id: int, *, external_id: str | None,
             uow.commit()
             return
         if refund.status != RF.CONFIRMED:
-            _confirm(uow, refund, order, external_id=external_id, by_storefront=True)
+            _confirm(uow, refund, order, external_id=external_id)
         uow.commit()
 
 
@@ -375,9 +375,8 @@ def _found(uow: UnitOfWork, refund_id: int, number: str | None) -> tuple[Refund 
     return refund, order
 
 
-def _confirm(uow: UnitOfWork, refund: Refund, order: Order, *, external_id: str | None,
-             by_storefront: bool) -> None:
-    """The money is back: confirmed, its payment rows paid, the case told."""
+def _confirm(uow: UnitOfWork, refund: Refund, order: Order, *, external_id: str | None) -> None:
+    """The storefront made it: confirmed, its payment rows paid, the case told."""
     refund.apply("confirm", subject=_subject(refund, order))
     refund.failure_reason = ""
     taken = external_id and uow.session.scalar(select(Refund.id).where(
@@ -389,9 +388,8 @@ def _confirm(uow: UnitOfWork, refund: Refund, order: Order, *, external_id: str 
             payment.apply("pay")
             payment.external_id = refund.external_id or payment.external_id
     order.refresh_payment_status()
-    who = "the storefront" if by_storefront else uow.actor.username
     order.record("refund", f"Refund {refund.number} of {money(refund.amount, order.currency)} "
-                 f"confirmed by {who}", by=uow.actor.user_id, refund=refund.number)
+                 "confirmed by the storefront", by=uow.actor.user_id, refund=refund.number)
     uow.audit("refund.confirm", "refund", refund.id, number=refund.number, order=order.number,
               amount=str(refund.amount), external_id=external_id)
     _settle_case(uow, refund)
@@ -456,7 +454,7 @@ def record_paid(uow: UnitOfWork, refund_id: int, *, method: str, reference: str,
     """A failed refund was paid back another way (bank transfer, cash...): the money is back."""
     method, reference = (method or "").strip(), (reference or "").strip()
     if not method:
-        raise ValidationError(f"Say how refund {refund_id} was paid back (e.g. "
+        raise ValidationError(f"Say how the refund was paid back (e.g. "
                               f"{', '.join(PAID_BACK_METHODS[:2])}).")
     if not reference:
         raise ValidationError("Enter the bank transfer, cash slip or other reference of the payment "
@@ -514,10 +512,10 @@ def record_storefront_refund(uow: UnitOfWork, order_id: int, *, external_id: str
                              lines: list[dict] | None = None, at: datetime | None = None) -> int:
     """A refund (and maybe a return) pulled from the storefront. Idempotent on `external_id`.
 
-    If a refund we asked for of the same amount was not seen in a pull yet (on its way, failed, or
-    confirmed under the id its push returned), the storefront's refund IS that refund: it is
-    linked (and confirmed) instead of added. Else it becomes a case (or settles the open one), so nothing is
-    counted twice. `lines` are {"sku" | "external_id" | "order_line_id", "quantity"}. Returns
+    If a refund we asked for of the same amount was not seen in a pull yet (on its way, failed,
+    or confirmed under the id its push returned), the storefront's refund IS that refund: it is
+    linked (and confirmed) instead of added. Else it becomes a case (or settles the open one),
+    so nothing is counted twice. `lines` are {"sku" | "external_id" | "order_line_id", "quantity"}. Returns
     the refund id.
     """
     external_id = (external_id or "").strip()
@@ -553,7 +551,7 @@ def record_storefront_refund(uow: UnitOfWork, order_id: int, *, external_id: str
                              by=uow.actor.user_id, refund=local.number)
             else:
                 _withdraw_push(uow, local, order, f"seen in the storefront as {external_id}")
-                _confirm(uow, local, order, external_id=external_id, by_storefront=True)
+                _confirm(uow, local, order, external_id=external_id)
             uow.audit("refund.link", "refund", local.id, number=local.number, order=order.number,
                       external_id=external_id)
             uow.changed_order(order)
@@ -610,13 +608,10 @@ class RefundTotals:
     def net_paid(self) -> Decimal:
         return self.paid - self.refunded
 
-    def minor(self, amount: Decimal) -> int:
-        """`amount` in the currency's minor units (JPY 0 decimals, most currencies 2)."""
-        return int(amount.scaleb(CURRENCY_DECIMALS.get(self.currency, 2)).to_integral_value())
-
 
 def totals(conn, order_id: int) -> RefundTotals:
-    """Paid, refunded, pending and failed of one order in two indexed aggregates."""
+    """Paid, refunded, pending and failed of one order in two indexed aggregates, summed exactly
+    over the stored integer minor units."""
     order = conn.execute(select(Order.currency, Order.total).where(Order.id == order_id)).first()
     if order is None:
         raise NotFound(f"Order {order_id} does not exist.")

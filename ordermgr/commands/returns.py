@@ -1,4 +1,4 @@
-"""`ordermgr returns ...` and `ordermgr refund ORDER AMOUNT`: the after-sales desk from a terminal."""
+"""`ordermgr returns ...`: the after-sales desk from a terminal (refunds: commands/refunds.py)."""
 
 from __future__ import annotations
 
@@ -92,13 +92,6 @@ def register(sub) -> None:
     rec.add_argument("--json", action="store_true")
     rec.set_defaults(func=_reconcile)
 
-    refund = sub.add_parser("refund", help="refund an order without goods coming back (goodwill)")
-    refund.add_argument("order", help="order number")
-    refund.add_argument("amount")
-    refund.add_argument("--reason", required=True)
-    refund.add_argument("--reference", default="", help="bank/cash/gateway reference for manual refunds")
-    refund.set_defaults(func=_refund_order)
-
 
 def _case_id(ctx, code: str) -> int:
     with ctx.engine.connect() as conn:
@@ -165,7 +158,8 @@ def _show(args, ctx) -> int:
         print(f"  {line['quantity']:>3} × {line['sku']:<14} {line['reason']:<16} received "
               f"{line['received']}  {line['inspection'] or ''}")
     for refund in detail["refunds"]:
-        print(f"  refund {refund['number']} {refund['amount']} {refund['status']} ({refund['channel']})")
+        print(f"  refund {refund['number']} {refund['amount']} {refund['status']} ({refund['channel']})"
+              f"{'  ' + refund['error'] if refund['status'] == 'failed' else ''}")
     for entry in detail["history"]:
         print(f"  {entry['at'][:16]}  {entry['by'] or '-':<10} {entry['action']:<16} {entry.get('note', '')}")
     return 0
@@ -240,13 +234,6 @@ def _refund_case(args, ctx) -> int:
 def _close(args, ctx) -> int:
     cs.close_case(ctx.uow(), _case_id(ctx, args.code), note=args.note)
     print(f"Closed {args.code}.")
-    return 0
-
-
-def _refund_order(args, ctx) -> int:
-    numbers = payments.refund_order(ctx.uow(), _order_id(ctx, args.order), amount=args.amount,
-                                    reason=args.reason, reference=args.reference)
-    print(f"Case {numbers[0]} opened and refunded ({', '.join(numbers[1:])}).")
     return 0
 
 

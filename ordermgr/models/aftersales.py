@@ -16,20 +16,19 @@ from sqlalchemy import (Boolean, CheckConstraint, ForeignKey, Index, Integer, La
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ordermgr.models.base import Amount, Base, UTCDateTime, utcnow
+from ordermgr.models.states import (REFUND_DONE_STATES, REFUND_MACHINE, REFUND_PENDING_STATES,
+                                    RefundStatus)
 
 MAX_ATTACHMENT = 10 * 1024 * 1024
 OFFLINE_METHODS = frozenset({"bank_transfer", "cod", "cash_on_delivery", "cash", "invoice"})
 
 
-class RefundStatus:
-    PENDING = "pending"  # queued to the storefront, waiting for its answer
-    DONE = "done"
-    FAILED = "failed"  # the storefront or gateway rejected it; nothing was paid back
-    LIVE = ("pending", "done")  # these count against what is refundable
-
-
 class Refund(Base):
-    """Money going back to a customer: one or more parts, each against one original charge."""
+    """Money going back to a customer: one or more parts, each against one original charge.
+
+    Its life is REFUND_MACHINE (models/states.py): requested -> pushed -> confirmed | failed;
+    a failed one is retried, recorded as paid back another way (method + reference) or cancelled.
+    """
 
     __tablename__ = "refunds"
     __table_args__ = (UniqueConstraint("order_id", "external_id"),
@@ -42,17 +41,39 @@ class Refund(Base):
     return_id: Mapped[int | None] = mapped_column(ForeignKey("returns.id"))
     amount: Mapped[Decimal] = mapped_column(Amount)
     currency: Mapped[str] = mapped_column(String(3))
-    channel: Mapped[str] = mapped_column(String(16))  # storefront | manual
-    status: Mapped[str] = mapped_column(String(16), default=RefundStatus.PENDING)
-    reference: Mapped[str] = mapped_column(String(120), default="")  # bank/cash slip for manual
+    channel: Mapped[str] = mapped_column(String(16))  # storefront | manual (how it was asked for)
+    status: Mapped[str] = mapped_column(String(16), default=RefundStatus.REQUESTED)
+    method: Mapped[str] = mapped_column(String(40), default="")  # how it went back when paid by hand
+    reference: Mapped[str] = mapped_column(String(120), default="")  # bank/cash slip when paid by hand
     reason: Mapped[str] = mapped_column(Text, default="")
     external_id: Mapped[str | None] = mapped_column(String(64))  # the storefront's refund id
+    # the id the storefront lists it under when orders are pulled; some platforms answer a push
+    # with another id (WooCommerce "5" vs "refund-5", Shopify's refund vs its transaction)
+    pulled_id: Mapped[str | None] = mapped_column(String(64))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    pushed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # last sent to the storefront
+    failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # confirmed or paid by hand
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # who acted on a failure
+    failure_reason: Mapped[str] = mapped_column(Text, default="")  # the storefront's words
     parts: Mapped[list["RefundPart"]] = relationship(cascade="all, delete-orphan",
                                                      order_by="RefundPart.id")
+
+    def apply(self, action: str, *, subject: str, at: datetime | None = None) -> None:
+        """Move along REFUND_MACHINE (a clear refusal otherwise) and stamp the time."""
+        self.status = REFUND_MACHINE.next(self.status, action, subject=subject)
+        at = at or utcnow()
+        if action == "push":
+            self.pushed_at = at
+        elif action == "fail":
+            self.failed_at = at
+        elif self.status in REFUND_DONE_STATES:
+            self.completed_at = at
+
+    @property
+    def pending(self) -> bool:
+        return self.status in REFUND_PENDING_STATES
 
 
 class RefundPart(Base):

@@ -1,4 +1,4 @@
-"""State machines for orders, payments, shipments and returns.
+"""State machines for orders, payments, shipments, returns and refunds.
 
 Each machine is a table {(state, action): next state}. The table is the single truth: services
 ask it before changing anything, and the GUI asks it which buttons to enable, so the GUI never
@@ -69,6 +69,15 @@ class ReturnStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class RefundStatus(StrEnum):
+    REQUESTED = "requested"  # queued to the storefront (outbox), not sent yet
+    PUSHED = "pushed"  # sent at least once; no final answer yet (a refusal may still be retried)
+    CONFIRMED = "confirmed"  # the storefront made it (its refund id is kept)
+    FAILED = "failed"  # the storefront refused it (its reason is kept); nothing was paid back
+    PAID_ELSEWHERE = "paid_elsewhere"  # paid back by hand: bank transfer, cash... (method, reference)
+    CANCELLED = "cancelled"  # given up; nothing was paid back
+
+
 class ReturnType(StrEnum):
     RETURN_REFUND = "return_refund"
     REFUND_ONLY = "refund_only"
@@ -120,7 +129,8 @@ class StateMachine:
 def _past(action: str) -> str:
     irregular = {"ship": "shipped", "pay": "paid", "hold": "put on hold", "release": "released",
                  "start_picking": "picked", "cancel": "cancelled", "edit": "edited",
-                 "fail": "marked failed", "refund": "refunded", "partially_refund": "refunded"}
+                 "fail": "marked failed", "refund": "refunded", "partially_refund": "refunded",
+                 "retry": "retried", "push": "sent", "record_paid": "recorded as paid back another way"}
     if action in irregular:
         return irregular[action]
     word = action.replace("_", " ")
@@ -245,3 +255,33 @@ RETURN_MACHINE = StateMachine(
         (R.AWAITING_GOODS, "approve"): "has already been approved.",
         (R.AWAITING_GOODS, "inspect"): "has not been received yet; receive the goods first.",
     })
+
+# Refunds. Approval happens on the case before a refund exists (RETURN_MACHINE "approve", within
+# the approver's limit), so a refund starts at "requested"; one paid back by hand (offline
+# payments, orders typed in) is born paid_elsewhere. "failed" is the only state that waits for a
+# person: retry it, record it as paid back another way, or cancel it.
+RF = RefundStatus
+REFUND_MACHINE = StateMachine("refund", {
+    (RF.REQUESTED, "push"): RF.PUSHED,
+    (RF.REQUESTED, "confirm"): RF.CONFIRMED,
+    (RF.REQUESTED, "fail"): RF.FAILED,
+    (RF.PUSHED, "push"): RF.PUSHED,
+    (RF.PUSHED, "confirm"): RF.CONFIRMED,
+    (RF.PUSHED, "fail"): RF.FAILED,
+    (RF.FAILED, "confirm"): RF.CONFIRMED,  # it landed after all (a late answer, or seen in a pull)
+    (RF.FAILED, "retry"): RF.REQUESTED,
+    (RF.FAILED, "record_paid"): RF.PAID_ELSEWHERE,
+    (RF.FAILED, "cancel"): RF.CANCELLED,
+}, frozenset({RF.CONFIRMED, RF.PAID_ELSEWHERE, RF.CANCELLED}), {
+    (RF.REQUESTED, "retry"): "is still waiting to be sent to the storefront.",
+    (RF.PUSHED, "retry"): "is still being sent to the storefront; wait for its answer.",
+    (RF.REQUESTED, "record_paid"): ("is on its way to the storefront; only a failed refund can be "
+                                    "paid back another way."),
+    (RF.PUSHED, "record_paid"): ("is on its way to the storefront; only a failed refund can be "
+                                 "paid back another way."),
+    (RF.REQUESTED, "cancel"): "is on its way to the storefront; wait for its answer before cancelling.",
+    (RF.PUSHED, "cancel"): "is on its way to the storefront; wait for its answer before cancelling.",
+})
+REFUND_PENDING_STATES = frozenset({RF.REQUESTED, RF.PUSHED})  # money on its way back
+REFUND_DONE_STATES = frozenset({RF.CONFIRMED, RF.PAID_ELSEWHERE})  # money back with the customer
+REFUND_LIVE_STATES = REFUND_PENDING_STATES | REFUND_DONE_STATES  # count against what is refundable

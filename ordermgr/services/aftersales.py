@@ -28,13 +28,14 @@ from ordermgr.models import (Customer, Order, OrderLine, OrderStatus, Payment, P
                              User, Warehouse, utcnow)
 from ordermgr.models.aftersales import (DEFAULT_LIMITS, DEFAULT_REASON_CODES, DEFAULT_SLA_HOURS,
                                         MAX_ATTACHMENT, ApprovalLimit, CaseAttachment, ReasonCode,
-                                        Refund, RefundStatus, SlaSetting)
+                                        Refund, SlaSetting)
 from ordermgr.models.money import to_decimal
 from ordermgr.models.returns import (GOODS_BACK_KINDS, INSPECTION_RESULTS,
                                      KIND_LABELS, check_returnable, line_refund_value, quote_refund)
-from ordermgr.models.states import ORDER_SHIPPED_STATES, RETURN_MACHINE
-from ordermgr.services import payments, stock
-from ordermgr.services.payments import ZERO, money
+from ordermgr.models.states import (ORDER_SHIPPED_STATES, REFUND_DONE_STATES,
+                                    REFUND_PENDING_STATES, RETURN_MACHINE, RefundStatus)
+from ordermgr.services import refunds, stock
+from ordermgr.services.refunds import ZERO, money
 from ordermgr.services.stock import Ref
 
 R = ReturnStatus
@@ -267,7 +268,7 @@ def _resolve_lines(uow: UnitOfWork, order: Order, kind: str, lines: Iterable[Cas
 
 def _quote(uow: UnitOfWork, order: Order, case_lines: list[ReturnLine], *, include_shipping: bool,
            restocking_fee: Decimal):
-    room = payments.refundable(uow.session, order.id)
+    room = refunds.refundable(uow.session, order.id)
     by_id = {line.id: line for line in order.lines}
     return quote_refund([(by_id[c.order_line_id].total, by_id[c.order_line_id].quantity, c.quantity)
                          for c in case_lines], shipping=order.shipping,
@@ -455,7 +456,7 @@ def _approve(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, amount_
                 raise ValidationError(f"{case.subject} (order #{order.number}): you changed the refund "
                                       f"to {money(value, case.currency)}; give a reason.")
             case.amount_reason = amount_reason.strip()
-    room = payments.refundable(uow.session, order.id)
+    room = refunds.refundable(uow.session, order.id)
     if value > room.total and not from_storefront:
         raise ValidationError(
             f"{case.subject} (order #{order.number}): cannot approve a refund of "
@@ -503,11 +504,7 @@ def cancel_case(uow: UnitOfWork, case_id: int, *, reason: str,
     with uow:
         uow.require("returns.request", "cancel return cases")
         case, order = _load(uow, case_id, expected_version)
-        pending = _refund_total(uow.session, case.id, (RefundStatus.PENDING,))
-        if pending:
-            raise ValidationError(f"{case.subject} (order #{order.number}) has a refund of "
-                                  f"{money(pending, case.currency)} waiting for the storefront; "
-                                  "wait for its answer before cancelling.")
+        _refuse_with_open_refunds(uow, case, order, "cancelling")
         _apply(case, order, "cancel", by=uow.actor.user_id, note=reason)
         _finish(uow, case, order, "cancel", f"Cancelled: {reason}", reason=reason)
 
@@ -517,6 +514,7 @@ def close_case(uow: UnitOfWork, case_id: int, *, note: str = "",
     with uow:
         uow.require("returns.request", "close return cases")
         case, order = _load(uow, case_id, expected_version)
+        _refuse_with_open_refunds(uow, case, order, "closing")
         _apply(case, order, "close", by=uow.actor.user_id, note=(note or "").strip())
         _finish(uow, case, order, "close", f"Closed{': ' + note.strip() if note and note.strip() else ''}")
 
@@ -649,9 +647,22 @@ def _return_warehouse(uow: UnitOfWork, order: Order) -> int | None:
 
 # -- refunds ------------------------------------------------------------------------------------
 
-def _refund_total(session, case_id: int, states: Iterable[str] = RefundStatus.LIVE) -> Decimal:
-    return session.scalar(select(func.coalesce(func.sum(Refund.amount), 0))
-                          .where(Refund.return_id == case_id, Refund.status.in_(list(states)))) or ZERO
+def _refuse_with_open_refunds(uow: UnitOfWork, case: ReturnCase, order: Order, doing: str, *,
+                              pending_too: bool = True) -> None:
+    """A case does not end while one of its refunds is on its way or failed and waiting for an
+    agent, and is not refunded anew while one failed: the money's fate must be known first."""
+    subject = f"{case.subject} (order #{order.number})"
+    pending = refunds.live_on_case(uow.session, case.id, REFUND_PENDING_STATES) if pending_too else ZERO
+    if pending:
+        raise ValidationError(f"{subject} has a refund of {money(pending, case.currency)} waiting "
+                              f"for the storefront; wait for its answer before {doing}.")
+    failed = uow.session.scalars(select(Refund).where(
+        Refund.return_id == case.id, Refund.status == RefundStatus.FAILED).order_by(Refund.id)).first()
+    if failed is not None:
+        raise ValidationError(
+            f"{subject}: refund {failed.number} of {money(failed.amount, case.currency)} failed "
+            f"({failed.failure_reason or 'no reason given'}). Retry it, record it as paid back "
+            f"another way, or cancel it before {doing}.")
 
 
 def refund_case(uow: UnitOfWork, case_id: int, *, amount: object | None = None, reference: str = "",
@@ -671,8 +682,9 @@ def _refund(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, referenc
     subject = f"{case.subject} (order #{order.number})"
     if not case.can("refund"):
         _apply(case, order, "refund", by=uow.actor.user_id)
+    _refuse_with_open_refunds(uow, case, order, "refunding again", pending_too=False)
     approved = case.refund_amount or ZERO
-    live = _refund_total(uow.session, case.id)
+    live = refunds.live_on_case(uow.session, case.id)
     remaining = approved - live
     if approved <= 0:
         raise ValidationError(f"{subject} has no approved refund amount; a {KIND_LABELS[case.kind]} is "
@@ -686,10 +698,10 @@ def _refund(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, referenc
                               f"{money(approved, case.currency)} was approved and "
                               f"{money(live, case.currency)} is already refunded or pending.")
     parts = {int(k): to_decimal(v, what="refund part") for k, v in (split or {}).items()} or None
-    refunds = payments.issue_refund(uow, order, value, reason=f"{case.number} {KIND_LABELS[case.kind]}",
+    issued = refunds.request(uow, order, value, reason=f"{case.number} {KIND_LABELS[case.kind]}",
                                     case=case, reference=reference, split=parts)
-    done = _refund_total(uow.session, case.id, (RefundStatus.DONE,))
-    numbers = ", ".join(r.number for r in refunds)
+    done = refunds.live_on_case(uow.session, case.id, REFUND_DONE_STATES)
+    numbers = ", ".join(r.number for r in issued)
     if done >= approved:
         _apply(case, order, "refund", by=uow.actor.user_id, note=numbers)
         _record(uow, case, order, "refund", f"Refunded {money(value, case.currency)} ({numbers})",
@@ -699,15 +711,15 @@ def _refund(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, referenc
         _record(uow, case, order, "refund_queued",
                 f"Refund of {money(value, case.currency)} sent to the storefront ({numbers})",
                 amount=str(value), refunds=numbers)
-    return [r.number for r in refunds]
+    return [r.number for r in issued]
 
 
 def refund_settled(uow: UnitOfWork, refund: Refund) -> None:
-    """A pending refund of a case was confirmed: the case is refunded once all of it is done."""
+    """A refund of a case was confirmed or paid by hand: the case is refunded once all of it is done."""
     case = uow.session.get(ReturnCase, refund.return_id)
     order = uow.session.get(Order, case.order_id)
     uow.session.flush()
-    done = _refund_total(uow.session, case.id, (RefundStatus.DONE,))
+    done = refunds.live_on_case(uow.session, case.id, REFUND_DONE_STATES)
     if case.can("refund") and done >= (case.refund_amount or ZERO):
         _apply(case, order, "refund", by=uow.actor.user_id, note=refund.number)
         _record(uow, case, order, "refund", f"Refund {refund.number} confirmed; case refunded",
@@ -758,10 +770,10 @@ def case_for_storefront_refund(uow: UnitOfWork, order: Order, *, external_id: st
     for case in uow.session.scalars(select(ReturnCase).where(
             ReturnCase.order_id == order.id, ReturnCase.status.in_(open_states))
             .order_by(ReturnCase.id)):
-        if (case.refund_amount or ZERO) - _refund_total(uow.session, case.id) >= amount:
-            refund = payments.storefront_refund_rows(uow, order, amount, external_id=external_id,
+        if (case.refund_amount or ZERO) - refunds.live_on_case(uow.session, case.id) >= amount:
+            refund = refunds.storefront_refund_rows(uow, order, amount, external_id=external_id,
                                                      at=at, case=case)
-            if case.can("refund") and _refund_total(uow.session, case.id, (RefundStatus.DONE,)) \
+            if case.can("refund") and refunds.live_on_case(uow.session, case.id, REFUND_DONE_STATES) \
                     >= (case.refund_amount or ZERO):
                 _apply(case, order, "refund", by=uow.actor.user_id, note=f"storefront {external_id}")
             else:
@@ -788,7 +800,7 @@ def case_for_storefront_refund(uow: UnitOfWork, order: Order, *, external_id: st
     case.refund_amount = amount
     _approve(uow, case, order, amount=None, amount_reason="", note="refunded in the storefront",
              from_storefront=True)
-    refund = payments.storefront_refund_rows(uow, order, amount, external_id=external_id, at=at,
+    refund = refunds.storefront_refund_rows(uow, order, amount, external_id=external_id, at=at,
                                              case=case)
     if case.can("refund"):
         _apply(case, order, "refund", by=uow.actor.user_id, note=f"storefront {external_id}")
@@ -828,7 +840,7 @@ def exchange_case(uow: UnitOfWork, case_id: int, *, lines: list[tuple[str, int]]
             new.record("payment", f"Customer owes {money(difference, new.currency)} for the exchange",
                        by=uow.actor.user_id)
         elif difference < 0:
-            payments.issue_refund(uow, order, -difference, reason=f"{case.number} exchange difference",
+            refunds.request(uow, order, -difference, reason=f"{case.number} exchange difference",
                                   case=case, reference=reference)
         case.replacement_order_id = new.id
         _apply(case, order, "exchange", by=uow.actor.user_id, note=new.number)
@@ -1005,12 +1017,9 @@ def _queue_condition(conn, queue: str, now: datetime):
         return ReturnCase.status == R.AWAITING_GOODS
     if queue == "to_inspect":
         return ReturnCase.status == R.RECEIVED
-    if queue in ("refunds_pending", "refunds_failed"):
-        state = RefundStatus.PENDING if queue == "refunds_pending" else RefundStatus.FAILED
-        cond = exists().where(Refund.return_id == ReturnCase.id, Refund.status == state)
-        if queue == "refunds_failed":  # a failure stays in the queue until the case moves on
-            cond = and_(cond, ReturnCase.status.in_([R.APPROVED, R.INSPECTED]))
-        return cond
+    if queue in ("refunds_pending", "refunds_failed"):  # a failure stays until an agent resolves it
+        states = list(REFUND_PENDING_STATES) if queue == "refunds_pending" else [RefundStatus.FAILED]
+        return exists().where(Refund.return_id == ReturnCase.id, Refund.status.in_(states))
     if queue == "overdue":
         return and_(ReturnCase.status.in_(OPEN_STATES), ReturnCase.due_at < now)
     if queue == "open":
@@ -1053,11 +1062,9 @@ def case_counts(conn, now: datetime | None = None) -> dict[str, int]:
     overdue = conn.execute(select(func.count()).where(
         ReturnCase.status.in_(OPEN_STATES), ReturnCase.due_at < now)).scalar()
     pending = conn.execute(select(func.count(func.distinct(Refund.return_id)))
-                           .where(Refund.status == RefundStatus.PENDING)).scalar()
+                           .where(Refund.status.in_(list(REFUND_PENDING_STATES)))).scalar()
     failed = conn.execute(select(func.count(func.distinct(Refund.return_id)))
-                          .join(ReturnCase, ReturnCase.id == Refund.return_id)
-                          .where(Refund.status == RefundStatus.FAILED,
-                                 ReturnCase.status.in_([R.APPROVED, R.INSPECTED]))).scalar()
+                          .where(Refund.status == RefundStatus.FAILED)).scalar()
     requested = by_status.get(R.REQUESTED, 0)
     return {"new": requested - above, "awaiting_approval": above,
             "awaiting_goods": by_status.get(R.AWAITING_GOODS, 0),
@@ -1081,7 +1088,7 @@ def case_detail(session: Session, case_id: int) -> dict:
                       "reason": line.reason_code, "note": line.note,
                       "inspection": line.inspection_result,
                       "value": str(line_refund_value(ol.total, ol.quantity, line.quantity))})
-    refunds = payments.refund_rows(session.connection(), order_id=order.id, limit=100)
+    case_refunds = refunds.refund_rows(session.connection(), case_id=case.id, limit=100)
     attachments = session.execute(select(CaseAttachment.id, CaseAttachment.filename, CaseAttachment.size,
                                          CaseAttachment.added_at).where(CaseAttachment.return_id == case.id)
                                   .order_by(CaseAttachment.id)).all()
@@ -1100,9 +1107,7 @@ def case_detail(session: Session, case_id: int) -> dict:
         "replacement_order": replacement.number if replacement else None,
         "actions": RETURN_MACHINE.actions(case.status),
         "lines": lines,
-        "refunds": [{"number": r.number, "amount": str(r.amount), "status": r.status,
-                     "channel": r.channel, "outbox": r.outbox, "error": r.last_error}
-                    for r in refunds if r.case_number == case.number],
+        "refunds": [r.as_dict() for r in case_refunds],
         "attachments": [{"id": a.id, "filename": a.filename, "size": a.size} for a in attachments],
         "history": [{**h, "by": users.get(h.get("by"), "")} for h in case.history or []],
     }
@@ -1129,7 +1134,7 @@ class FormData:
     currency: str
     shipping: Decimal
     lines: tuple[FormLine, ...]
-    refundable: payments.Refundable
+    refundable: refunds.Refundable
     agent_limit: Decimal | None
     my_limit: Decimal | None
 
@@ -1144,7 +1149,7 @@ def approval_form_data(session: Session, order_id: int, actor=None) -> FormData:
     limits = approval_limits(session)
     mine = limit_for(session, actor, own_request=False) if actor is not None else None
     return FormData(order.id, order.number, order.version, order.currency, order.shipping, lines,
-                    payments.refundable(session, order.id), limits.get("agent"), mine)
+                    refunds.refundable(session, order.id), limits.get("agent"), mine)
 
 
 # -- Customer 360 ---------------------------------------------------------------------------------

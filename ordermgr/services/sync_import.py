@@ -201,11 +201,11 @@ def _record_refunds(uow: UnitOfWork, store_id: int, refunds: list, result: Impor
     """Hand storefront refunds to after-sales (each its own transaction, idempotent), then mark
     the orders' payloads as fully applied. A crash in between leaves the digest "pending", so
     the next pull applies the order again and nothing is lost or doubled."""
-    from ordermgr.services import payments
+    from ordermgr.services import refunds as refund_service
     done = set()
     for order_id, ext, rp in refunds:
         try:
-            payments.record_storefront_refund(
+            refund_service.record_storefront_refund(
                 UnitOfWork(uow.engine, uow.actor), order_id, external_id=rp.external_id,
                 amount=rp.amount, lines=[], at=utcnow())
             done.add(ext)

@@ -28,6 +28,7 @@ from sqlalchemy import func, or_, select, update
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import NotFound, ValidationError
 from ordermgr.models import OutboxMessage, utcnow
+from ordermgr.services import refunds
 from ordermgr.sync.base import StoreAuthError, StoreError, StoreRejected
 
 MAX_ATTEMPTS = 8
@@ -217,7 +218,7 @@ def _done(uow: UnitOfWork, msg_id: int, remote_id: str) -> None:
         msg.last_error = ""
         msg.payload = {**msg.payload, "_remote_id": remote_id or "", "_sent_at": utcnow().isoformat()}
         if msg.topic == "refund":
-            _refund_outcome(uow, msg, ok=True, reason="")
+            refunds.settle_push(uow, msg.payload, remote_id=remote_id)
         elif msg.topic == "stock":
             _supersede_older_levels(uow, msg)
         uow.changes.stores = True
@@ -239,17 +240,6 @@ def _supersede_older_levels(uow: UnitOfWork, sent: OutboxMessage) -> None:
 
 def _stock_place(payload: dict) -> tuple:
     return payload.get("sku"), payload.get("location") or payload.get("warehouse")
-
-
-def _refund_outcome(uow: UnitOfWork, message: OutboxMessage, *, ok: bool, reason: str) -> None:
-    """A refund push is settled: the storefront made the refund (`ok`), or refused it for good
-    (`reason`: its words) and it was parked. Called inside the transaction that marks the
-    message; the one place where a refund's state may follow its push. For now the outcome is
-    audited; the local refund is confirmed when the pull sees the storefront's refund."""
-    uow.audit("refund.pushed" if ok else "refund.refused", "refund",
-              message.payload.get("refund_id", ""), outbox=message.id,
-              refund=message.payload.get("refund_number", ""),
-              remote_id=message.payload.get("_remote_id", ""), reason=reason)
 
 
 def _release(uow: UnitOfWork, msg_id: int, error: str) -> None:
@@ -274,11 +264,11 @@ def _failed(uow: UnitOfWork, msg_id: int, error: str, *, rejected: bool, max_att
         park = msg.attempts >= max_attempts or rejections >= MAX_REJECTIONS
         if park:
             msg.status = "parked"
-            if msg.topic == "refund" and rejections >= MAX_REJECTIONS:
-                _refund_outcome(uow, msg, ok=False, reason=error)
         else:
             delay = min(MAX_DELAY, base_delay * (2 ** (msg.attempts - 1)))
             msg.next_attempt_at = utcnow() + delay
+        if msg.topic == "refund":
+            refunds.settle_push(uow, msg.payload, error=error, final=park)
         uow.changes.stores = True
         uow.commit()
         return park

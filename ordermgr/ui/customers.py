@@ -187,7 +187,7 @@ class CustomerDesk(QWidget):
         engine, order_id = self.ctx.engine, order.id
 
         def work():
-            from ordermgr.services.payments import order_payments
+            from ordermgr.services.refunds import order_payments
             with engine.connect() as conn:
                 return order_payments(conn, order_id)
 

@@ -198,48 +198,48 @@
 <context>
     <name>AfterSalesDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="306"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="333"/>
         <source>Cases</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="313"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="340"/>
         <source>Returns desk</source>
         <translation>退货台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="314"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="341"/>
         <source>Unpaid orders</source>
         <translation>未付款订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="315"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="342"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="318"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="345"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="351"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="378"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="361"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="374"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="388"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="401"/>
         <source>New case</source>
         <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="362"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="389"/>
         <source>Order number (or waybill):</source>
         <translation>订单号（或运单号）：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="375"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="402"/>
         <source>No order with number {0}.</source>
         <translation>没有订单号为 {0} 的订单。</translation>
     </message>
@@ -363,51 +363,66 @@
     </message>
     <message>
         <location filename="../../ordermgr/ui/aftersales/model.py" line="70"/>
+        <source>sent, waiting for the storefront</source>
+        <translation>已发送，等待店铺答复</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="71"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="72"/>
+        <source>paid back another way</source>
+        <translation>已通过其他方式退还</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="73"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="210"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="213"/>
         <source>RMA</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="211"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="214"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="212"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="215"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="213"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="216"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="214"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="217"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="215"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="218"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="217"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="220"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="219"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="222"/>
         <source>Age</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="221"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="224"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
@@ -797,231 +812,231 @@
 <context>
     <name>CaseQueues</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="28"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30"/>
         <source>New requests</source>
         <translation>新申请</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="29"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="32"/>
         <source>Awaiting goods</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="33"/>
         <source>To inspect</source>
         <translation>待质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="32"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="34"/>
         <source>Refunds pending</source>
         <translation>退款处理中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="33"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="35"/>
         <source>Refunds failed</source>
         <translation>退款失败</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="34"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="36"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="35"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="37"/>
         <source>All open</source>
         <translation>全部未结</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="36"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="38"/>
         <source>All cases</source>
         <translation>全部售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="57"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="59"/>
         <source>RMA or order number</source>
         <translation>退货单号（RMA）或订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="76"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="79"/>
         <source>New case…</source>
         <translation>新建售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="76"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="79"/>
         <source>Approve…</source>
         <translation>审批通过…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="77"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="77"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="78"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="81"/>
         <source>Re-ship</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="78"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="81"/>
         <source>Exchange…</source>
         <translation>换货…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="79"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="79"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="82"/>
         <source>Cancel case…</source>
         <translation>取消售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="83"/>
         <source>Intercept…</source>
         <translation>拦截…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="83"/>
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="81"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="84"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="158"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="181"/>
         <source>Order #{0}, {1}. Refund {2}.</source>
         <translation>订单 #{0}，{1}。退款 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="162"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="185"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="162"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="185"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="162"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="185"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="162"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="211"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="185"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="238"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="163"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="186"/>
         <source>Inspection</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="169"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="194"/>
         <source>Refund {0}: {1} {2} ({3}) {4}</source>
         <translation>退款 {0}：{1} {2}（{3}）{4}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="173"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="198"/>
         <source>Attachments: {0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="176"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="201"/>
         <source>Intercept: {0} {1}, {2}</source>
         <translation>拦截：{0} {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="211"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="238"/>
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="221"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="228"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="248"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="255"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="222"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="249"/>
         <source>Replacement items as SKU:QTY, separated by commas:</source>
         <translation>换货商品，格式为 SKU:数量，以逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="228"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="255"/>
         <source>Write the items as SKU:QTY, e.g. TEA-01:2.</source>
         <translation>请按 SKU:数量 的格式填写，例如 TEA-01:2。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="241"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="268"/>
         <source>Ask the carrier to stop the parcel</source>
         <translation>请承运商拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="242"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="269"/>
         <source>The carrier stopped it; it is coming back</source>
         <translation>承运商已拦截，包裹正在退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="243"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="270"/>
         <source>The parcel came back</source>
         <translation>包裹已退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="244"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="271"/>
         <source>It was delivered anyway</source>
         <translation>包裹仍已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="245"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="272"/>
         <source>The carrier could not stop it</source>
         <translation>承运商未能拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="246"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="252"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="255"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="273"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="279"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="282"/>
         <source>Parcel intercept</source>
         <translation>包裹拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="246"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="273"/>
         <source>What happened?</source>
         <translation>结果如何？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="252"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="279"/>
         <source>Carrier:</source>
         <translation>承运商：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="256"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="283"/>
         <source>Carrier&apos;s request number:</source>
         <translation>承运商受理单号：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="263"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="290"/>
         <source>Attach a file to the case</source>
         <translation>为售后单添加附件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="264"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="291"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic);;所有文件 (*)</translation>
     </message>
@@ -1484,6 +1499,54 @@
         <location filename="../../ordermgr/ui/fulfilment/exceptions.py" line="40"/>
         <source>Description</source>
         <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>FailedRefundsPanel</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="105"/>
+        <source>Refund {0} of {1} {2} failed: {3}</source>
+        <translation>退款 {0}（{1} {2}）失败：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="107"/>
+        <source>the storefront gave no reason</source>
+        <translation>店铺未说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="115"/>
+        <source>Only users who may refund customers can act on it.</source>
+        <translation>只有有退款权限的用户才能处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="117"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="118"/>
+        <source>Paid another way…</source>
+        <translation>已通过其他方式退还…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="119"/>
+        <source>Cancel refund…</source>
+        <translation>取消退款…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="140"/>
+        <source>Cancel refund</source>
+        <translation>取消退款</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="141"/>
+        <source>Why is refund {0} given up? Nothing was paid back.</source>
+        <translation>为什么放弃退款 {0}？款项尚未退还。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="155"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -2162,72 +2225,72 @@
         <translation>打开详情(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="391"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="393"/>
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="522"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="524"/>
         <source>No order matches the scanned code {0}.</source>
         <translation>没有与扫描码 {0} 匹配的订单。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="565"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="567"/>
         <source>{0} orders loaded</source>
         <translation>已加载 {0} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="568"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="570"/>
         <source>{0} of {1} orders</source>
         <translation>{0} / {1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="739"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="741"/>
         <source>Why is order #{0} put on hold?</source>
         <translation>订单 #{0} 挂起的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="753"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="755"/>
         <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
         <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="761"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="763"/>
         <source>Internal note on order #{0}:</source>
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="803"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="805"/>
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="823"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="825"/>
         <source>Pick batch {0} started.</source>
         <translation>拣货批次 {0} 已生成。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="830"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="832"/>
         <source>Pick list saved to {0}</source>
         <translation>拣货单已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="880"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="882"/>
         <source>Reason for the {0} selected orders:</source>
         <translation>所选 {0} 个订单的原因：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="914"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="916"/>
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="917"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="919"/>
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="921"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="923"/>
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -2235,215 +2298,235 @@
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="50"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="57"/>
         <source>Close the detail (Esc)</source>
         <translation>关闭详情（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="64"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="64"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="64"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="65"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="65"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="65"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="66"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="66"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="67"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="74"/>
         <source>Lines</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="74"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="81"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="75"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
         <source>Contact:</source>
         <translation>联系方式：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="76"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="83"/>
         <source>Ship to:</source>
         <translation>收货地址：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="77"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="84"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="78"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="78"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="78"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="79"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="79"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="79"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="80"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="81"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="88"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="81"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="88"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="83"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
         <source>Last event</source>
         <translation>最新动态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="84"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="91"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="94"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="97"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="135"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="146"/>
         <source>Order #{0}</source>
         <translation>订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="136"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="147"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="137"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="148"/>
         <source>Payment: {0}</source>
         <translation>付款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="138"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="149"/>
         <source>Fulfilment: {0}</source>
         <translation>履约：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="139"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="150"/>
         <source>Total: {0}</source>
         <translation>合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="140"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="151"/>
         <source>Store: {0}</source>
         <translation>店铺：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="141"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="152"/>
         <source>Placed: {0}</source>
         <translation>下单：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="143"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="155"/>
+        <source>Paid: {0}</source>
+        <translation>已付：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="157"/>
+        <source>Refunded: {0}</source>
+        <translation>已退款：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="159"/>
+        <source>Refund pending: {0}</source>
+        <translation>退款处理中：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="161"/>
+        <source>Refund failed: {0}</source>
+        <translation>退款失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="163"/>
         <source>On hold: {0}</source>
         <translation>挂起原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="145"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="165"/>
         <source>Tags: {0}</source>
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="171"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="191"/>
         <source>Order note: {0}</source>
         <translation>订单备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="172"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="192"/>
         <source>No internal notes yet.</source>
         <translation>暂无内部备注。</translation>
     </message>
@@ -2609,6 +2692,84 @@
         <location filename="../../ordermgr/ui/fulfilment/packing.py" line="198"/>
         <source>nothing</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>PaidElsewhereDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="20"/>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="21"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="22"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="23"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="24"/>
+        <source>Card terminal</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="25"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="34"/>
+        <source>Paid back another way</source>
+        <translation>已通过其他方式退还</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="36"/>
+        <source>Refund {0} of {1} {2} was refused by the storefront. How did the money go back?</source>
+        <translation>店铺拒绝了退款 {0}（{1} {2}）。款项是通过什么方式退还的？</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="46"/>
+        <source>Bank transfer or cash slip reference</source>
+        <translation>银行转账或现金收据的参考号</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="49"/>
+        <source>Method:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="50"/>
+        <source>Reference:</source>
+        <translation>参考号：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="51"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="53"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="58"/>
+        <source>Enter the reference of the bank transfer or cash slip.</source>
+        <translation>请输入银行转账或现金收据的参考号。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/failed_refunds.py" line="69"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -2937,88 +3098,93 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="33"/>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="54"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="34"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="55"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="35"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="36"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="42"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="43"/>
         <source>Bank, cash or gateway reference (refunds made by hand)</source>
         <translation>银行、现金或网关参考号（手工退款）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="44"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="45"/>
         <source>Refund now:</source>
         <translation>本次退款：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="45"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="46"/>
         <source>Reference:</source>
         <translation>参考号：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="48"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="49"/>
         <source>Original payment</source>
         <translation>原付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="48"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="49"/>
         <source>Still refundable</source>
         <translation>剩余可退</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="49"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="50"/>
         <source>This refund</source>
         <translation>本次退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="73"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="74"/>
         <source>{0} on order #{1}: approved {2}, already refunded or pending {3}.</source>
         <translation>{0}（订单 #{1}）：批准 {2}，已退款或处理中 {3}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="88"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="89"/>
         <source>(by hand)</source>
         <translation>（手工）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="118"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="120"/>
+        <source>Refund {0} failed; retry it, record it as paid back another way, or cancel it first.</source>
+        <translation>退款 {0} 失败；请先重试、记录为已通过其他方式退还，或取消该退款。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="123"/>
         <source>Enter the amount to refund.</source>
         <translation>请输入退款金额。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="120"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="125"/>
         <source>Order #{0}: {1} is more than the {2} left of the approved refund.</source>
         <translation>订单 #{0}：{1} 超过批准退款的剩余额度 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="123"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="128"/>
         <source>Order #{0}: {1} is more than the {2} still refundable.</source>
         <translation>订单 #{0}：{1} 超过剩余可退金额 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="128"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="133"/>
         <source>Order #{0}: the {1} payment can take back at most {2}, not {3}.</source>
         <translation>订单 #{0}：{1} 付款最多可退 {2}，不能退 {3}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="132"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="137"/>
         <source>The parts add up to {0}, not {1}.</source>
         <translation>各部分合计为 {0}，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="136"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="141"/>
         <source>Part goes back by hand; enter the bank or cash reference.</source>
         <translation>部分款项需手工退回；请输入银行或现金参考号。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/refund.py" line="148"/>
+        <location filename="../../ordermgr/ui/aftersales/refund.py" line="153"/>
         <source>Refunding…</source>
         <translation>正在退款…</translation>
     </message>
@@ -4906,37 +5072,37 @@
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="396"/>
+        <location filename="../../ordermgr/ui/sync.py" line="395"/>
         <source>Syncing {0}…</source>
         <translation>正在同步 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="396"/>
+        <location filename="../../ordermgr/ui/sync.py" line="395"/>
         <source>all stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="403"/>
+        <location filename="../../ordermgr/ui/sync.py" line="402"/>
         <source>Syncing storefronts…</source>
         <translation>正在同步店铺…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="409"/>
+        <location filename="../../ordermgr/ui/sync.py" line="408"/>
         <source>No active storefronts to sync.</source>
         <translation>没有可同步的已启用店铺。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="437"/>
+        <location filename="../../ordermgr/ui/sync.py" line="436"/>
         <source>Push {0} queued again.</source>
         <translation>回传 {0} 已重新排队。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="445"/>
+        <location filename="../../ordermgr/ui/sync.py" line="444"/>
         <source>Dismiss push</source>
         <translation>忽略回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="446"/>
+        <location filename="../../ordermgr/ui/sync.py" line="445"/>
         <source>Why is this push not needed any more (e.g. done by hand on the storefront)?</source>
         <translation>为什么不再需要此回传（例如已在店铺后台手工处理）？</translation>
     </message>

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ordermgr.models import OutboxMessage, Store, utcnow
-from ordermgr.services import sync_push
+from ordermgr.services import refunds, sync_push
 from ordermgr.services.outbox import enqueue
 from tests.connectors.conftest import fast_http
 from tests.connectors.test_push import outbox, packed_order
@@ -156,8 +156,8 @@ def test_a_lease_names_its_owner_until_the_message_is_settled(connect, uow):
     assert rows == [("done", None), ("done", None)]
 
 
-def test_a_refund_push_outcome_goes_through_one_function(connect, uow, monkeypatch):
-    """The refund state machine hooks in here: one call per settled refund push."""
+def test_a_refund_push_outcome_goes_to_the_refunds_service(connect, uow, monkeypatch):
+    """The refund state machine hears of every refund push's outcome, in the outbox's transaction."""
     shop = connect("woocommerce", orders=0)
     demo_order, _ = packed_order(shop, uow)
     with uow:
@@ -168,15 +168,16 @@ def test_a_refund_push_outcome_goes_through_one_function(connect, uow, monkeypat
                                        "amount": "99999.00", "currency": "CNY", "reason": "no"}, key="12")
         uow.commit()
     seen = []
-    real = sync_push._refund_outcome
+    real = refunds.settle_push
 
-    def spy(u, message, *, ok, reason):
-        seen.append((message.payload["refund_id"], ok, "exceeds" in reason))
-        real(u, message, ok=ok, reason=reason)
-    monkeypatch.setattr(sync_push, "_refund_outcome", spy)
+    def spy(u, payload, *, remote_id=None, error=None, final=False):
+        seen.append((payload["refund_id"], error is None, final, "exceeds" in (error or "")))
+        real(u, payload, remote_id=remote_id, error=error, final=final)
+    monkeypatch.setattr(refunds, "settle_push", spy)
     for _ in range(sync_push.MAX_REJECTIONS):
         shop.sync()
-    assert seen == [(11, True, False), (12, False, True)]
+    refused = [(12, False, False, True)] * (sync_push.MAX_REJECTIONS - 1) + [(12, False, True, True)]
+    assert seen == [(11, True, False, False)] + refused  # the last refusal parks: final
     assert [r.amount for r in demo_order.refunds] == [Decimal("5.00")]
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from ordermgr.models import ReturnCase
 from ordermgr.services import aftersales as cs
-from ordermgr.services import payments
+from ordermgr.services import refunds
 from ordermgr.services.aftersales import CaseLineInput
 from ordermgr.ui import ops
 from ordermgr.ui.aftersales.approval import ReturnApprovalForm
@@ -170,5 +170,5 @@ def test_refund_dialog_splits_over_payments_and_validates_each(qtbot, ctx, order
         dialog.ok_button.click()
     with ctx.uow() as uow:
         assert uow.session.get(ReturnCase, case_id).status == "refunded"
-        room = {p.method: p.refunded for p in payments.refundable(uow.session, order).payments}
+        room = {p.method: p.refunded for p in refunds.refundable(uow.session, order).payments}
     assert room == {"alipay": Decimal("35.00"), "bank_transfer": Decimal("5.00")}

@@ -5,7 +5,7 @@ from ordermgr.errors import InvalidTransition, PermissionDenied, ValidationError
 from ordermgr.models import AuditEntry, Order, OutboxMessage, ReturnCase, StockMovement
 from ordermgr.models.aftersales import CaseAttachment
 from ordermgr.services import aftersales as cs
-from ordermgr.services import payments
+from ordermgr.services import payments, refunds
 from ordermgr.services.aftersales import CaseLineInput
 from tests.factories import build_catalog
 from tests.services.aftersales_helpers import agents, d, level, shipped_order, storefront
@@ -140,7 +140,7 @@ def test_refund_splits_over_several_payments_and_checks_each(engine, uow):
     build_catalog(uow)
     order_id = shipped_order(uow, {"TEA-01": 2}, payments=[("30.00", "alipay"), ("9.80", "bank_transfer")])
     with uow:
-        room = payments.refundable(uow.session, order_id)
+        room = refunds.refundable(uow.session, order_id)
     by_method = {p.method: p.charge_id for p in room.payments}
     assert room.total == d("39.80")
     with pytest.raises(ValidationError, match="can take back at most 9.80 CNY, not 12.00 CNY"):
@@ -152,11 +152,11 @@ def test_refund_splits_over_several_payments_and_checks_each(engine, uow):
     cs.quick_refund(uow, order_id, amount="20.00", reason="goodwill", reference="BANK-77",
                     split={by_method["alipay"]: "10.20", by_method["bank_transfer"]: "9.80"})
     with uow:
-        room = payments.refundable(uow.session, order_id)
+        room = refunds.refundable(uow.session, order_id)
     rooms = {p.method: p.room for p in room.payments}
     assert rooms == {"alipay": d("19.80"), "bank_transfer": d("0.00")}
     with engine.connect() as conn:
-        lines = payments.order_payments(conn, order_id)
+        lines = refunds.order_payments(conn, order_id)
     assert [(p.kind, p.method, p.status) for p in lines][-2:] == [("refund", "alipay", "paid"),
                                                                  ("refund", "bank_transfer", "paid")]
 
@@ -178,18 +178,20 @@ def test_storefront_refund_goes_through_the_outbox_and_a_rejection_keeps_the_cas
     assert case_state(uow, case_id)[0] == "approved"
     with engine.connect() as conn:
         assert cs.case_counts(conn)["refunds_pending"] == 1
-        assert [r.outbox for r in payments.refund_rows(conn, status="pending")] == ["pending"]
+        assert [r.outbox for r in refunds.refund_rows(conn, status="requested")] == ["pending"]
     with pytest.raises(InvalidTransition, match="already refunded: 5.00 CNY of the approved 5.00 CNY"):
         cs.refund_case(uow, case_id)
-    payments.fail_refund(uow, refund_id, error="gateway declined")
+    refunds.push_failed(uow, refund_id, reason="gateway declined", final=True)
     assert case_state(uow, case_id)[0] == "approved"
     with engine.connect() as conn:
         assert cs.case_counts(conn)["refunds_failed"] == 1
-    cs.refund_case(uow, case_id)  # try again: a new refund, a new idempotency key
+    with pytest.raises(ValidationError, match=f"refund {number} of 5.00 CNY failed \\(gateway declined\\)"):
+        cs.refund_case(uow, case_id)  # not a second refund beside the failed one
+    refunds.retry(uow, refund_id)  # the same refund, the same idempotency key
     with uow:
-        second = max(uow.session.scalars(select(OutboxMessage.payload).where(OutboxMessage.topic == "refund")).all(),
-                     key=lambda p: p["refund_id"])
-    payments.confirm_refund(uow, second["refund_id"], external_id="shop-r-9")
+        messages = uow.session.scalars(select(OutboxMessage).where(OutboxMessage.topic == "refund")).all()
+        assert [(m.status, m.attempts) for m in messages] == [("pending", 0)]
+    refunds.push_succeeded(uow, refund_id, external_id="shop-r-9")
     assert case_state(uow, case_id)[0] == "refunded"
     with uow:
         assert uow.get_order(order_id).amount_refunded == d("5.00")
@@ -203,14 +205,14 @@ def test_storefront_refund_pulled_after_a_local_refund_does_not_double_it(engine
                            refund_amount="7.00", amount_reason="sorry")
     cs.approve_case(uow, case_id)
     cs.refund_case(uow, case_id)
-    first = payments.record_storefront_refund(uow, order_id, external_id="gid://Refund/1",
+    first = refunds.record_storefront_refund(uow, order_id, external_id="gid://Refund/1",
                                               amount="7.00", lines=[], at=None)
-    again = payments.record_storefront_refund(uow, order_id, external_id="gid://Refund/1",
+    again = refunds.record_storefront_refund(uow, order_id, external_id="gid://Refund/1",
                                               amount="7.00", lines=[], at=None)
     assert first == again
     assert case_state(uow, case_id)[0] == "refunded"
     # a refund made only in the storefront becomes its own (approved, refunded) case
-    other = payments.record_storefront_refund(uow, order_id, external_id="gid://Refund/2",
+    other = refunds.record_storefront_refund(uow, order_id, external_id="gid://Refund/2",
                                               amount="3.00", lines=[{"sku": "TEA-01", "quantity": 1}])
     with uow:
         order = uow.get_order(order_id)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ordermgr.errors import UserError
 from ordermgr.models import OrderLine, ReturnCase
 from ordermgr.services import aftersales as cs
-from ordermgr.services import payments
+from ordermgr.services import refunds
 from ordermgr.services.aftersales import CaseLineInput
 from tests.factories import build_catalog
 from tests.services.aftersales_helpers import shipped_order
@@ -80,16 +80,16 @@ def test_random_after_sales_steps_keep_the_money_and_goods_invariants(engine, uo
             # a storefront refunds at most what it still holds (our refunds reach it through the
             # outbox); anything more it refuses itself, so such a refund never reaches a pull
             with uow:
-                room = payments.refundable(uow.session, self.order_id)
+                room = refunds.refundable(uow.session, self.order_id)
             if amount > room.paid - room.refunded:
                 return
-            self._try(payments.record_storefront_refund, uow, self.order_id, external_id=f"ext-{ext}",
+            self._try(refunds.record_storefront_refund, uow, self.order_id, external_id=f"ext-{ext}",
                       amount=str(amount))
 
         @invariant()
         def refunded_never_exceeds_paid(self):
             with uow:
-                room = payments.refundable(uow.session, self.order_id)
+                room = refunds.refundable(uow.session, self.order_id)
                 assert room.refunded <= room.paid
                 for p in room.payments:
                     assert p.refunded <= p.paid

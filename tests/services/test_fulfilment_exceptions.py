@@ -99,7 +99,7 @@ def test_refund_a_damaged_parcel_through_payments_and_resolve_the_exception(uow)
         timeline = [e.message for e in order.events]
         assert any(refund_number in m and "box crushed" in m for m in timeline)
         assert any(m.startswith("Exception damaged: refund 10.00 CNY (resolved)") for m in timeline)
-    assert audited(uow, "refund.issue", "logistics.action") == {"refund.issue", "logistics.action"}
+    assert audited(uow, "refund.request", "logistics.action") == {"refund.request", "logistics.action"}
     with pytest.raises(ValidationError, match="already resolved"):
         fulfilment.refund_exception(uow, eid, amount="1.00", reference="x")
 

@@ -49,3 +49,42 @@ def test_a_newer_schema_is_refused_and_left_untouched(engine):
     finally:
         with engine.begin() as conn:
             conn.execute(text(f"UPDATE alembic_version SET version_num = '{head_revision()}'"))
+
+
+def test_0009_fails_the_refunds_stuck_behind_a_parked_push_so_they_can_be_resolved(engine):
+    from alembic import command
+    from sqlalchemy import select, update
+
+    from ordermgr.db.migrate import alembic_config
+    from ordermgr.db.uow import UnitOfWork
+    from ordermgr.models import OutboxMessage
+    from ordermgr.services import aftersales as cs
+    from ordermgr.services.users import resolve_actor
+    from tests.factories import build_catalog
+    from tests.services.aftersales_helpers import shipped_order, storefront
+    uow = UnitOfWork(engine, resolve_actor(engine, "alice"))
+    build_catalog(uow)
+    order_id = shipped_order(uow, {"TEA-01": 2}, storefront=storefront(uow))
+    cs.quick_refund(uow, order_id, amount="5.00", reason="goodwill")
+    cs.quick_refund(uow, order_id, amount="3.00", reason="goodwill")
+    with engine.begin() as conn:
+        first = conn.execute(select(OutboxMessage.id).where(OutboxMessage.topic == "refund")
+                             .order_by(OutboxMessage.id)).scalars().first()
+        conn.execute(update(OutboxMessage).where(OutboxMessage.id == first)
+                     .values(status="parked", last_error="422: refund window closed"))
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0007")
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT status FROM refunds ORDER BY id")).scalars().all() == \
+                ["pending", "pending"]
+    finally:
+        upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT status, failure_reason FROM refunds ORDER BY id")).all()
+        parts = conn.execute(text("SELECT p.status FROM payments p JOIN refund_parts r ON "
+                                  "r.payment_id = p.id ORDER BY r.refund_id")).scalars().all()
+    assert [tuple(r) for r in rows] == [("failed", "422: refund window closed"), ("requested", "")]
+    assert parts == ["failed", "pending"]

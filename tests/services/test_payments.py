@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from ordermgr.errors import ValidationError
+from ordermgr.errors import InvalidTransition, ValidationError
 from ordermgr.models import ReturnCase, utcnow
 from ordermgr.models.aftersales import Refund
 from ordermgr.services import aftersales as cs
-from ordermgr.services import orders, payments
+from ordermgr.services import orders, payments, refunds
 from tests.factories import build_catalog
 from tests.services.aftersales_helpers import shipped_order, storefront
 
@@ -25,22 +25,24 @@ def test_a_storefront_rejection_names_the_order_and_amount_and_pays_nothing(engi
         refund_id, number = refund.id, refund.number
         case_status = uow.session.scalar(select(ReturnCase.status))
     assert case_status == "approved"  # waits for the storefront
-    payments.fail_refund(uow, refund_id, error="refund window closed")
+    refunds.push_failed(uow, refund_id, reason="refund window closed", final=True)
     with uow:
         order = uow.get_order(order_id)
         message = order.events[-1].message
-        assert f"rejected refund {number} of 4.00 CNY on Order #{order.number}: refund window closed" in message
-        assert order.amount_refunded == 0 and payments.refundable(uow.session, order_id).total == Decimal("19.90")
+        assert f"refused refund {number} of 4.00 CNY on Order #{order.number}: refund window closed" in message
+        assert order.amount_refunded == 0 and refunds.refundable(uow.session, order_id).total == Decimal("19.90")
         assert uow.session.scalar(select(ReturnCase.status)) == "approved"
-    with pytest.raises(ValidationError, match="only a pending refund can be confirmed"):
-        payments.confirm_refund(uow, refund_id)
+    refunds.cancel(uow, refund_id, reason="a voucher instead")
+    with pytest.raises(InvalidTransition, match=f"Refund {number} on Order #.* is cancelled; it can't be "
+                                                "retried any more"):
+        refunds.retry(uow, refund_id)
 
 
 def test_a_storefront_refund_larger_than_what_is_left_is_kept_and_flagged(engine, uow):
     build_catalog(uow)
     store = storefront(uow)
     order_id = shipped_order(uow, {"TEA-01": 1}, storefront=store)
-    payments.record_storefront_refund(uow, order_id, external_id="r-1", amount="25.00", lines=[])
+    refunds.record_storefront_refund(uow, order_id, external_id="r-1", amount="25.00", lines=[])
     with uow:
         order = uow.get_order(order_id)
         assert order.amount_refunded == Decimal("25.00")
@@ -64,6 +66,6 @@ def test_a_cancelled_order_that_kept_money_is_flagged_until_refunded(engine, uow
     cs.quick_refund(uow, order_id, amount="19.90", reason="goodwill", reference="BANK-OUT-1")
     with engine.connect() as conn:
         assert payments.reconcile(conn, **period) == []
-        listed = payments.order_payments(conn, order_id)
+        listed = refunds.order_payments(conn, order_id)
     assert [(p.kind, p.reference, p.status) for p in listed] == [("charge", "B1", "paid"),
                                                                 ("refund", "BANK-OUT-1", "paid")]

@@ -21,7 +21,7 @@ from ordermgr.errors import ValidationError
 from ordermgr.models.money import to_decimal
 from ordermgr.models.returns import KIND_LABELS, quote_refund
 from ordermgr.services import aftersales as cs
-from ordermgr.services import payments
+from ordermgr.services import refunds
 from ordermgr.ui.aftersales.dialog import ServiceDialog, readonly_item
 from ordermgr.ui.aftersales.model import kind_text, money_text
 from ordermgr.ui.ops import QueryOp
@@ -288,7 +288,7 @@ class ReturnApprovalForm(ServiceDialog):
         parts: dict[int, Decimal] = {}
         if amount is not None and not problems:
             try:
-                parts = {p.charge_id: a for p, a in payments.allocate(room, amount)}
+                parts = {p.charge_id: a for p, a in refunds.allocate(room, amount)}
             except ValidationError as exc:
                 problems.append(str(exc))
         self.payments.setRowCount(len(room.payments))

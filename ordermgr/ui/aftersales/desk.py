@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInp
                                QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
 
-from ordermgr.models.states import RETURN_MACHINE
+from ordermgr.models.states import REFUND_PENDING_STATES, RETURN_MACHINE, RefundStatus
 from ordermgr.services import aftersales as cs
+from ordermgr.ui.aftersales.failed_refunds import FailedRefundsPanel
 from ordermgr.ui.aftersales.model import (ID_ROLE, PagedTableModel, case_columns, kind_text,
                                           money_text, status_text)
 from ordermgr.ui.ops import QueryOp, WriteOp
 
 COUNTS_EVERY_MS = 30_000
+UNSETTLED = REFUND_PENDING_STATES | {RefundStatus.FAILED}
 
 
 def queue_titles() -> dict[str, str]:
@@ -59,6 +61,7 @@ class CaseQueues(QWidget):
         self.model = PagedTableModel(ctx.engine, case_columns(), self._fetcher(),
                                      background=lambda r: r.age(datetime.now(timezone.utc)), parent=self)
         self.model.load_failed.connect(lambda exc: self.desk.status(str(exc)))
+        self.model.reloaded.connect(self._reselect)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
@@ -85,12 +88,15 @@ class CaseQueues(QWidget):
             self.buttons[key] = button
             actions.addWidget(button)
         actions.addStretch(1)
+        self.failed_refunds = FailedRefundsPanel(ctx, self)
+        self.failed_refunds.saved.connect(self.desk.publish)
         middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
         mid.addWidget(self.search)
         mid.addWidget(self.table, 3)
         mid.addLayout(actions)
+        mid.addWidget(self.failed_refunds)
         mid.addWidget(self.detail, 2)
         splitter = QSplitter()
         splitter.addWidget(self.queues)
@@ -139,8 +145,7 @@ class CaseQueues(QWidget):
     def _row_changed(self, current, _previous) -> None:
         case_id = self.model.data(current, ID_ROLE) if current.isValid() else None
         if case_id is None:
-            self._enable_actions(None)
-            self.detail.clear()
+            self._clear_detail()
             return
         engine = self.ctx.engine
 
@@ -150,9 +155,27 @@ class CaseQueues(QWidget):
 
         QueryOp(self, work).success(self._show_detail).run()
 
+    def _clear_detail(self) -> None:
+        self.detail_data = None
+        self._enable_actions(None)
+        self.detail.clear()
+        self.failed_refunds.set_refunds([])
+
+    def _reselect(self) -> None:
+        """After a reload (a write here or elsewhere) the case shown stays shown, with its news."""
+        wanted = self.detail_data["id"] if self.detail_data else None
+        if wanted is None:
+            return
+        for row in range(self.model.rowCount()):
+            if self.model.data(self.model.index(row, 0), ID_ROLE) == wanted:
+                self.table.selectRow(row)
+                return
+        self._clear_detail()  # it left this queue
+
     def _show_detail(self, detail: dict) -> None:
         self.detail_data = detail
         self._enable_actions(detail["status"])
+        self.failed_refunds.set_refunds(detail["refunds"])
         cur, e = detail["currency"], html.escape
         out = [f"<h3>{e(detail['number'])} — {kind_text(detail['kind'])} — {status_text(detail['status'])}</h3>",
                "<p>" + self.tr("Order #{0}, {1}. Refund {2}.").format(
@@ -166,9 +189,11 @@ class CaseQueues(QWidget):
                        f"<td>{e(line['reason'])}</td><td>{e(line['inspection'] or '')}</td></tr>")
         out.append("</table>")
         for refund in detail["refunds"]:
+            how = {"failed": e(refund["error"]),
+                   "paid_elsewhere": e(f"{refund['method']} {refund['reference']}".strip())}
             out.append("<p>" + self.tr("Refund {0}: {1} {2} ({3}) {4}").format(
                 refund["number"], refund["amount"], status_text(refund["status"]), refund["channel"],
-                e(refund["error"])) + "</p>")
+                how.get(refund["status"], "")) + "</p>")
         if detail["attachments"]:
             out.append("<p>" + self.tr("Attachments: {0}").format(
                 e(", ".join(a["filename"] for a in detail["attachments"]))) + "</p>")
@@ -192,6 +217,8 @@ class CaseQueues(QWidget):
                 allowed.add("intercept")
         if detail is not None and detail["attachments"]:
             allowed.add("open_attachment")
+        if detail is not None and any(r["status"] in UNSETTLED for r in detail["refunds"]):
+            allowed -= {"close", "cancel"}  # the money's fate first (the service says so too)
         for key, button in self.buttons.items():
             button.setEnabled(key == "new" or key in allowed)
 

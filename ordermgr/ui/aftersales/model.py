@@ -67,6 +67,9 @@ def status_text(status: str) -> str:
             "pending": QCoreApplication.translate("AfterSalesModel", "pending"),
             "done": QCoreApplication.translate("AfterSalesModel", "done"),
             "failed": QCoreApplication.translate("AfterSalesModel", "failed"),
+            "pushed": QCoreApplication.translate("AfterSalesModel", "sent, waiting for the storefront"),
+            "confirmed": QCoreApplication.translate("AfterSalesModel", "confirmed"),
+            "paid_elsewhere": QCoreApplication.translate("AfterSalesModel", "paid back another way"),
             "pending_payment": QCoreApplication.translate("AfterSalesModel", "awaiting payment"),
             }.get(status, status.replace("_", " "))
 

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from ordermgr.errors import ValidationError
 from ordermgr.models.money import to_decimal
+from ordermgr.models.states import REFUND_LIVE_STATES, RefundStatus
 from ordermgr.services import aftersales as cs
-from ordermgr.services import payments
+from ordermgr.services import refunds
 from ordermgr.ui.aftersales.dialog import ServiceDialog, readonly_item
 from ordermgr.ui.aftersales.model import money_text
 from ordermgr.ui.ops import QueryOp
@@ -28,7 +29,7 @@ class RefundDialog(ServiceDialog):
         super().__init__(parent)
         self.ctx, self.case_id = ctx, case_id
         self.case = None
-        self.room: payments.Refundable | None = None
+        self.room: refunds.Refundable | None = None
         self.remaining = ZERO
         self.setWindowTitle(self.tr("Refund"))
         layout = QVBoxLayout(self)
@@ -61,8 +62,8 @@ class RefundDialog(ServiceDialog):
             with Session(engine) as session:
                 case = cs.case_detail(session, case_id)
                 live = sum((Decimal(r["amount"]) for r in case["refunds"]
-                            if r["status"] in ("pending", "done")), ZERO)
-                return case, payments.refundable(session, case["order_id"]), live
+                            if r["status"] in REFUND_LIVE_STATES), ZERO)
+                return case, refunds.refundable(session, case["order_id"]), live
 
         QueryOp(self, work).success(self._loaded).run()
 
@@ -78,7 +79,7 @@ class RefundDialog(ServiceDialog):
 
     def _fill_parts(self, amount: Decimal) -> None:
         try:
-            split = {p.charge_id: a for p, a in payments.allocate(self.room, amount)} if amount > 0 else {}
+            split = {p.charge_id: a for p, a in refunds.allocate(self.room, amount)} if amount > 0 else {}
         except ValidationError:
             split = {}
         self.parts.blockSignals(True)
@@ -114,6 +115,10 @@ class RefundDialog(ServiceDialog):
         except ValidationError as exc:
             self.show_problems([str(exc)])
             return
+        for refund in self.case["refunds"]:
+            if refund["status"] == RefundStatus.FAILED:
+                problems.append(self.tr("Refund {0} failed; retry it, record it as paid back another "
+                                        "way, or cancel it first.").format(refund["number"]))
         if amount <= 0:
             problems.append(self.tr("Enter the amount to refund."))
         if amount > self.remaining:

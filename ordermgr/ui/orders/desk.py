@@ -309,7 +309,9 @@ class OrderDesk(QWidget):
                   context=Qt.WidgetWithChildrenShortcut)
 
         # detail
-        self.detail = OrderDetailPanel(ctx.engine, [self.actions_by_key[s.key] for s in ACTIONS])
+        self.detail = OrderDetailPanel(ctx.engine, [self.actions_by_key[s.key] for s in ACTIONS],
+                                       ctx=ctx)
+        self.detail.failed_refunds.saved.connect(self.publish)
         self.detail.hide()
         self.detail.closed.connect(self._detail_closed)
         self.detail.loaded.connect(self._detail_loaded)

@@ -11,13 +11,20 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QP
 from sqlalchemy.orm import Session
 
 from ordermgr.db.queries import order_detail
+from ordermgr.services import refunds
+from ordermgr.ui.aftersales.failed_refunds import FailedRefundsPanel
 from ordermgr.ui.ops import QueryOp
 from ordermgr.ui.orders.model import format_local, format_money, status_text
 
 
 def load_detail(engine, number: str) -> dict:
+    """The order as plain data, with its refunds and its money counted once."""
     with Session(engine) as session:
-        return order_detail(session, number)
+        detail = order_detail(session, number)
+        conn = session.connection()
+        detail["refunds"] = [r.as_dict() for r in refunds.refund_rows(conn, order_id=detail["id"])]
+        detail["money"] = refunds.totals(conn, detail["id"])
+        return detail
 
 
 def _when(iso: str | None) -> str:
@@ -30,7 +37,7 @@ class OrderDetailPanel(QWidget):
     closed = Signal()
     loaded = Signal(dict)
 
-    def __init__(self, engine, actions, parent=None):
+    def __init__(self, engine, actions, parent=None, *, ctx=None):
         super().__init__(parent)
         self.setObjectName("orderDetail")
         self.engine = engine
@@ -93,6 +100,10 @@ class OrderDetailPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        # failed refunds are acted on here too (needs the context to write); the desk publishes
+        self.failed_refunds = FailedRefundsPanel(ctx, self) if ctx is not None else None
+        if self.failed_refunds is not None:
+            layout.addWidget(self.failed_refunds)
         layout.addWidget(self.buttons)
         layout.addWidget(self.tabs, 1)
 
@@ -139,6 +150,15 @@ class OrderDetailPanel(QWidget):
                  self.tr("Total: {0}").format(format_money(float_free(d["total"]), cur)),
                  self.tr("Store: {0}").format(d["store"]),
                  self.tr("Placed: {0}").format(_when(d["placed_at"]))]
+        money = d.get("money")
+        if money is not None:
+            parts.append(self.tr("Paid: {0}").format(format_money(money.paid, cur)))
+            if money.refunded:
+                parts.append(self.tr("Refunded: {0}").format(format_money(money.refunded, cur)))
+            if money.pending:
+                parts.append(self.tr("Refund pending: {0}").format(format_money(money.pending, cur)))
+            if money.failed:
+                parts.append(self.tr("Refund failed: {0}").format(format_money(money.failed, cur)))
         if d.get("hold_reason"):
             parts.append(self.tr("On hold: {0}").format(d["hold_reason"]))
         if d["tags"]:
@@ -170,6 +190,8 @@ class OrderDetailPanel(QWidget):
         if d.get("note"):
             notes.insert(0, self.tr("Order note: {0}").format(d["note"]))
         self.notes.setPlainText("\n".join(notes) or self.tr("No internal notes yet."))
+        if self.failed_refunds is not None:
+            self.failed_refunds.set_refunds(d.get("refunds", []))
         self.loaded.emit(d)
 
     @staticmethod

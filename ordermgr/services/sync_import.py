@@ -43,6 +43,10 @@ from ordermgr.services.orders import _allocate, release_reservations
 from ordermgr.sync.base import RemoteOrder
 
 OVERLAP = timedelta(minutes=5)
+# how far past the storefront's clock an update time may lie before we call it "in the future";
+# the watermark never moves past the storefront's time plus this
+CLOCK_SKEW = timedelta(minutes=2)
+FUTURE_TAG = "future-date"
 REFUNDS_PENDING = "refunds-pending"  # digest of a payload whose refunds are not recorded yet
 EXCEPTION_TAG = "exception"
 STOREFRONT_HOLD = "On hold on the storefront"
@@ -86,12 +90,19 @@ class ImportResult:
 # -- watermark ------------------------------------------------------------------------------------
 
 def pull_since(uow: UnitOfWork, store_id: int) -> datetime | None:
-    """Where the next pull starts: the watermark minus the overlap window (None: everything)."""
+    """Where the next pull starts: the watermark minus the overlap window (None: everything).
+    A watermark in the future (set before watermarks were capped) counts as "now"."""
     with uow:
         state = uow.session.get(SyncState, store_id)
         if state is None or state.watermark is None:
             return None
-        return state.watermark - OVERLAP
+        return min(state.watermark, watermark_limit(None)) - OVERLAP
+
+
+def watermark_limit(storefront_now: datetime | None) -> datetime:
+    """The latest a watermark may be: the storefront's clock (else ours) plus a small skew.
+    One order dated in the future must not make every later pull ask from the future."""
+    return (storefront_now or utcnow()) + CLOCK_SKEW
 
 
 def current_external_ids(engine: Engine, store_id: int,
@@ -178,14 +189,17 @@ def refresh_statistics(engine: Engine) -> None:
 
 def import_orders(uow: UnitOfWork, store_id: int, orders: list[RemoteOrder], *,
                   broken: Iterable[tuple[str, str, str, dict]] = (),
-                  watermark: datetime | None = None, trust_updated_at: bool = False) -> ImportResult:
+                  watermark: datetime | None = None, trust_updated_at: bool = False,
+                  storefront_now: datetime | None = None) -> ImportResult:
     """Upsert one page of storefront orders and advance the watermark, in one transaction.
 
     `trust_updated_at`: the platform bumps `updated_at` on every change (Shopify), so an order
-    whose `updated_at` equals the stored one is unchanged without hashing its payload."""
+    whose `updated_at` equals the stored one is unchanged without hashing its payload.
+    `storefront_now`: the storefront's clock (its HTTP Date header); the watermark is capped
+    there, and orders dated after it are flagged."""
     broken = list(broken)
     refunds: list = []
-    options = dict(refunds=refunds, trust=trust_updated_at)
+    options = dict(refunds=refunds, trust=trust_updated_at, limit=watermark_limit(storefront_now))
     try:
         result = _import(uow, store_id, orders, broken, watermark, careful=False, **options)
     except (IntegrityError, DBAPIError, ValueError, DomainError, ConflictError):
@@ -224,7 +238,7 @@ def _record_refunds(uow: UnitOfWork, store_id: int, refunds: list, result: Impor
 
 
 def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds: list,
-            trust: bool) -> ImportResult:
+            trust: bool, limit: datetime) -> ImportResult:
     result = ImportResult()
     with uow:
         uow.require("sync.run", "pull orders from storefronts")
@@ -266,7 +280,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
         for ext, number, reason, raw in broken:
             _quarantine(uow, store, ext or "?", number, reason, raw, result)
         if todo:
-            importer = _PageImporter(uow, store, todo, known)
+            importer = _PageImporter(uow, store, todo, known, limit)
             if careful:
                 for remote in todo:
                     try:
@@ -279,8 +293,12 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
             else:
                 importer.apply(todo, result)
         state = _state(uow, store_id)
-        if watermark is not None and (state.watermark is None or watermark > state.watermark):
-            state.watermark = watermark
+        if watermark is not None:
+            watermark = min(watermark, limit)
+            if state.watermark is None or watermark > state.watermark:
+                state.watermark = watermark
+        if state.watermark is not None and state.watermark > limit:
+            state.watermark = limit  # set in the future before watermarks were capped
         state.orders_pulled = (state.orders_pulled or 0) + result.pulled
         if result.pulled or result.quarantined:
             uow.audit("sync.pull", "store", store_id, new=result.new, updated=result.updated,
@@ -372,8 +390,9 @@ class _NewOrder:
 
 
 class _PageImporter:
-    def __init__(self, uow: UnitOfWork, store: Store, todo: list[RemoteOrder], known: dict):
-        self.uow, self.store, self.known = uow, store, known
+    def __init__(self, uow: UnitOfWork, store: Store, todo: list[RemoteOrder], known: dict,
+                 limit: datetime):
+        self.uow, self.store, self.known, self.limit = uow, store, known, limit
         session = uow.session
         ids = [r.external_id for r in todo]
         self.existing = {o.external_id: o for o in session.scalars(
@@ -539,6 +558,9 @@ class _PageImporter:
             tags.add(EXCEPTION_TAG)
         if "payment_failed" in remote.flags:
             tags.add("payment-failed")
+        future = self._future_date(remote)
+        if future:
+            tags |= {EXCEPTION_TAG, FUTURE_TAG}
         payments = [dict(kind="charge", method=_fit(rp.method or "storefront", 40), amount=rp.amount,
                          currency=remote.currency.upper(), status=rp.status,
                          reference=_fit(rp.reference, 120), gateway=_fit(rp.method, 40),
@@ -556,6 +578,8 @@ class _PageImporter:
               external_id=remote.external_id)
         if no_sku:
             event("sync", "A line has no SKU: match it to a product by hand")
+        if future:
+            event("sync", future)
         shipments = [dict(warehouse_id=None, carrier=_fit(rf.carrier or "storefront", 40),
                           waybill=_fit(rf.waybill, 64) or None, tracking_url=_fit(rf.tracking_url, 300),
                           status=ShipmentStatus.IN_TRANSIT, weight_grams=0, cost=None, created_at=now,
@@ -606,6 +630,16 @@ class _PageImporter:
             number, customer_name, row["email"], row["phone"], row["ship_name"], row["ship_phone"],
             *(line["sku"] for line in lines), *(s["waybill"] for s in shipments if s["waybill"]))
         return _NewOrder(remote, row, lines, payments, events, shipments, refunds, allocate)
+
+    def _future_date(self, remote: RemoteOrder) -> str:
+        """Why the order's dates are suspect ("" if they are not): later than the storefront's
+        own clock. The order is imported anyway; the watermark is not moved past that clock."""
+        when = max(remote.updated_at, remote.placed_at or remote.updated_at)
+        if when <= self.limit:
+            return ""
+        return (f"The storefront dates this order in the future ({when:%Y-%m-%d %H:%M} UTC, later "
+                f"than the storefront's own clock): check the order's date on the storefront. "
+                f"It was imported, and later orders still arrive.")
 
     @staticmethod
     def _payment_status(remote: RemoteOrder) -> str:
@@ -693,6 +727,9 @@ class _PageImporter:
 
     # -- changed orders ------------------------------------------------------------------------
     def _update(self, order: Order, remote: RemoteOrder) -> bool:
+        future = self._future_date(remote)
+        if future and FUTURE_TAG not in order.tag_list:
+            self._flag(order, future, extra_tag=FUTURE_TAG)
         notes = self._sync_payments(order, remote)
         for text in notes:
             order.record("payment", text, by=None)

@@ -103,7 +103,8 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
                                                             current=current)):
                 result = sync_import.import_orders(uow(), store_id, page.orders, broken=page.broken,
                                                    watermark=page.safe_watermark,
-                                                   trust_updated_at=connector.trusts_updated_at)
+                                                   trust_updated_at=connector.trusts_updated_at,
+                                                   storefront_now=connector.server_time())
                 _add(run, result)
                 run.unchanged += page.skipped
                 run.pages += 1

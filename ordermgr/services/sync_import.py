@@ -147,6 +147,20 @@ def quarantined_external_ids(uow: UnitOfWork, store_id: int, *, limit: int = 100
             .order_by(QuarantinedOrder.last_seen_at).limit(limit)))
 
 
+def quarantine_entry(uow: UnitOfWork, quarantine_id: int) -> tuple[int, str, str]:
+    """(store id, external id, number) of an open quarantine entry that can be read again."""
+    with uow:
+        uow.require("sync.run", "retry quarantined orders")
+        row = uow.session.get(QuarantinedOrder, quarantine_id)
+        if row is None or row.resolved_at is not None:
+            raise NotFound(f"Quarantined order {quarantine_id} is not waiting any more; refresh the list.")
+        if row.external_id == "?":
+            raise UserError("The storefront sent this order without an id, so it cannot be read "
+                            "again by itself; correct it on the storefront and it arrives with "
+                            "the next sync.")
+        return row.store_id, row.external_id, row.number
+
+
 def record_run(uow: UnitOfWork, store_id: int, *, ok: bool, error: str = "", pulled: int = 0) -> None:
     with uow:
         state = _state(uow, store_id)

@@ -1,7 +1,7 @@
 """The "sync" area (Storefronts): connected stores with their status (last success, orders
 pulled, pushes pending/failed/parked, last error), add/edit/remove/test, "Sync all now" and
 "Sync selected" off the UI thread with progress, an optional background sync every minute,
-parked pushes (retry/dismiss) and quarantined orders with their reason."""
+parked pushes (retry/dismiss) and quarantined orders with their reason (fetch again)."""
 
 from __future__ import annotations
 
@@ -115,6 +115,7 @@ class StorefrontsPanel(QWidget):
     refreshed = Signal()  # after the lists were reloaded (tests)
     synced = Signal(list)  # StoreRun results of a sync round
     tested = Signal(object)  # a TestResult
+    retried = Signal(object)  # (imported, message) of a quarantined order fetched again
 
     def __init__(self, ctx, window=None):
         super().__init__()
@@ -193,6 +194,13 @@ class StorefrontsPanel(QWidget):
         self.quarantine_view.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.reason.setPlainText(
                 self.quarantine.rows[cur.row()].reason if cur.isValid() else ""))
+        self.quarantine_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.retry_order_button = QPushButton(self.tr("Fetch again and import"))
+        self.retry_order_button.setObjectName("retryQuarantined")
+        self.retry_order_button.setToolTip(self.tr(
+            "Read the order from the storefront again and import it, once its problem is fixed "
+            "on either side"))
+        self.retry_order_button.clicked.connect(self.retry_quarantined)
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button, self.test_button,
@@ -220,6 +228,10 @@ class StorefrontsPanel(QWidget):
         quarantine_layout = QVBoxLayout(quarantine_page)
         quarantine_layout.addWidget(self.quarantine_view)
         quarantine_layout.addWidget(self.reason)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.retry_order_button)
+        quarantine_layout.addLayout(row)
         self.tabs = QTabWidget()
         self.tabs.addTab(parked_page, self.tr("Parked pushes"))
         self.tabs.addTab(quarantine_page, self.tr("Quarantined orders"))
@@ -317,6 +329,10 @@ class StorefrontsPanel(QWidget):
         rows = self.parked_view.selectionModel().selectedRows()
         return self.parked.rows[rows[0].row()] if rows else None
 
+    def _selected_quarantined(self):
+        rows = self.quarantine_view.selectionModel().selectedRows()
+        return self.quarantine.rows[rows[0].row()] if rows else None
+
     def _update_buttons(self, *_args) -> None:
         has_store = self.selected_store() is not None
         for button in (self.edit_button, self.remove_button):
@@ -325,6 +341,8 @@ class StorefrontsPanel(QWidget):
         has_parked = self._selected_parked() is not None
         self.retry_button.setEnabled(has_parked and self._may_sync)
         self.dismiss_button.setEnabled(has_parked and self._may_sync)
+        self.retry_order_button.setEnabled(self._selected_quarantined() is not None and self._may_sync
+                                           and not self._syncing)
         self.sync_button.setEnabled(self._may_sync and not self._syncing)
         self.sync_one_button.setEnabled(has_store and self._may_sync and not self._syncing)
 
@@ -337,11 +355,19 @@ class StorefrontsPanel(QWidget):
                             dialog.credential.text(), dialog.currency.text())
 
     def save_new_store(self, name, platform, url, credential, currency="CNY") -> None:
+        """Test the connection; the store is saved only if it works."""
         def work():
-            store_id = stores.add_store(self.ctx.uow(), name=name, platform=platform, url=url,
-                                        credential=credential, currency=currency)
-            return stores.test_store(self.ctx.uow(), store_id)
-        WriteOp(self, work, label=self.tr("Adding the store…")).success(self._after_test).run()
+            return stores.add_tested_store(self.ctx.uow(), name=name, platform=platform, url=url,
+                                           credential=credential, currency=currency)
+        WriteOp(self, work, label=self.tr("Testing and adding the store…")).success(
+            self._after_add).run()
+
+    def _after_add(self, outcome) -> None:
+        store_id, result = outcome
+        if store_id is None:
+            result = stores.TestResult(False, result.problem, self.tr(
+                "{0}\nThe store was not saved: correct it and add it again.").format(result.message))
+        self._after_test(result)
 
     def edit_store(self) -> None:
         row = self.selected_store()
@@ -426,6 +452,28 @@ class StorefrontsPanel(QWidget):
             self.timer.start()
         else:
             self.timer.stop()
+
+    # -- quarantined orders -----------------------------------------------------------------------
+    def retry_quarantined(self) -> None:
+        row = self._selected_quarantined()
+        if row is None or self._syncing:
+            return
+        engine, actor = self.ctx.engine, self.ctx.actor
+        self.status.setText(self.tr("Fetching order {0} again…").format(row.number or row.external_id))
+
+        def work():
+            from ordermgr.sync.runner import retry_quarantined
+            return retry_quarantined(engine, actor, row.id)
+        QueryOp(self, work, label=self.tr("Fetching the order again…")).success(self._retried).run()
+
+    def _retried(self, outcome) -> None:
+        _imported, message = outcome
+        self.status.setText(message)
+        self.retried.emit(outcome)
+        self.refresh()
+        if self.window_ is not None and hasattr(self.window_, "changes"):
+            self.window_.changes.emit({"origin": None, "orders": [], "many": True, "stock": True,
+                                       "returns": [], "customers": True, "stores": True})
 
     # -- parked pushes ----------------------------------------------------------------------------
     def retry_parked(self) -> None:

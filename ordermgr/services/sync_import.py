@@ -38,7 +38,7 @@ from ordermgr.models.orders import build_search_text
 from ordermgr.models.money import check_currency
 from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
-from ordermgr.services import shipments
+from ordermgr.services import shipments, sync_fields
 from ordermgr.services.orders import _allocate, release_reservations
 from ordermgr.sync.base import RemoteOrder
 
@@ -271,6 +271,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
                    RawPayload.remote_updated_at)
             .where(RawPayload.store_id == store_id, RawPayload.external_id.in_(ids)))} if ids else {}
         todo: list[RemoteOrder] = []
+        parsers: dict = {}
         for ext, remote in latest.items():
             raw = known.get(ext)
             if raw is not None and ((trust and _holds(raw, remote.updated_at)) or (
@@ -279,6 +280,8 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
             elif raw is not None and raw.remote_updated_at and remote.updated_at < raw.remote_updated_at:
                 result.older += 1  # a stale copy (webhook/overlap); the newer one is already in
             else:
+                if getattr(remote, "parser", None) is not None:
+                    parsers[ext] = remote.parser  # to read the previous payload the same way
                 try:
                     remote = remote.parse()
                 except (KeyError, TypeError, ValueError) as exc:
@@ -294,7 +297,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
         for ext, number, reason, raw in broken:
             _quarantine(uow, store, ext or "?", number, reason, raw, result)
         if todo:
-            importer = _PageImporter(uow, store, todo, known, limit)
+            importer = _PageImporter(uow, store, todo, known, limit, parsers)
             if careful:
                 for remote in todo:
                     try:
@@ -387,6 +390,10 @@ def _quarantine(uow, store: Store, ext: str, number: str, reason: str, raw: dict
     result.messages.append(message)
 
 
+def _storefront_tags(remote: RemoteOrder) -> set[str]:
+    return {t.strip().lower()[:40].replace(",", " ") for t in remote.tags if t.strip()}
+
+
 def _fit(value, size: int) -> str:
     return (value or "").strip()[:size]
 
@@ -405,8 +412,9 @@ class _NewOrder:
 
 class _PageImporter:
     def __init__(self, uow: UnitOfWork, store: Store, todo: list[RemoteOrder], known: dict,
-                 limit: datetime):
+                 limit: datetime, parsers: dict):
         self.uow, self.store, self.known, self.limit = uow, store, known, limit
+        self.parsers = parsers
         session = uow.session
         ids = [r.external_id for r in todo]
         self.existing = {o.external_id: o for o in session.scalars(
@@ -420,6 +428,23 @@ class _PageImporter:
         self.quarantined = set(session.scalars(select(QuarantinedOrder.external_id).where(
             QuarantinedOrder.store_id == store.id, QuarantinedOrder.external_id.in_(ids),
             QuarantinedOrder.resolved_at.is_(None))))
+        self.previous = self._previous_versions(list(self.existing))
+
+    def _previous_versions(self, external_ids: list[str]) -> dict[str, RemoteOrder]:
+        """The versions received before, of orders that changed (the base that tells a
+        storefront edit from one made here; see sync_fields)."""
+        raw_ids = [self.known[ext].id for ext in external_ids
+                   if ext in self.known and ext in self.parsers]
+        if not raw_ids:
+            return {}
+        out = {}
+        for ext, payload in self.uow.session.execute(
+                select(RawPayload.external_id, RawPayload.payload).where(RawPayload.id.in_(raw_ids))):
+            try:
+                out[ext] = self.parsers[ext](payload)
+            except (KeyError, TypeError, ValueError):
+                pass  # unreadable then: every difference counts as the storefront's
+        return out
 
     def apply(self, remotes: list[RemoteOrder], result: ImportResult) -> None:
         session = self.uow.session
@@ -563,7 +588,7 @@ class _PageImporter:
                               quantity_reserved=0,
                               quantity_shipped=min(rl.quantity, max(0, rl.quantity_shipped)),
                               quantity_returned=0, external_id=_fit(rl.external_id, 64)))
-        tags = {t.strip().lower()[:40].replace(",", " ") for t in remote.tags if t.strip()}
+        tags = _storefront_tags(remote)
         no_sku = any(not line["sku"] for line in lines)
         review = bool({"unknown_status", "needs_review"} & set(remote.flags))
         if no_sku:
@@ -758,13 +783,11 @@ class _PageImporter:
             order.status_before_hold = S.AWAITING_FULFILMENT
             order.record("payment", "Paid on the storefront while on hold", by=None)
         self._storefront_hold(order, remote)
-        self._address_change(order, remote)
+        self._follow_fields(order, remote)
         added = [rf for rf in remote.fulfilments if self._add_remote_shipment(order, rf, remote)]
         if added:
             self._storefront_shipped(order, remote, added)
         self._line_changes(order, remote)
-        if remote.customer_name and not order.customer_name:
-            order.customer_name = _fit(remote.customer_name, 120)
         order.refresh_search_text()
         order.record("sync", f"Updated from {self.store.name} ({remote.platform_status})", by=None)
         return allocate
@@ -791,24 +814,21 @@ class _PageImporter:
                 and order.hold_reason == STOREFRONT_HOLD and not remote.cancelled:
             order.release(by=None)
 
-    def _address_change(self, order: Order, remote: RemoteOrder) -> None:
-        new = self._ship_fields(remote)
-        if not new:
-            return
-        old = {k: getattr(order, k) for k in new}
-        if old == new:
-            return
-        printed = any(s.waybill for s in order.shipments)
-        if printed or order.status in ORDER_SHIPPED_STATES or order.status == S.PACKED:
-            pretty = ", ".join(v for v in new.values() if v)
-            if order.status in (S.ALLOCATED, S.PICKING, S.PACKED, S.AWAITING_FULFILMENT):
-                order.hold("Address changed on the storefront after the waybill was printed", by=None)
-            self._flag(order, f"The address was changed on the storefront after the waybill was "
-                              f"printed. New address (not applied): {pretty}", old=old, new=new)
-        elif order.status in ORDER_OPEN_STATES or order.status == S.ON_HOLD:
-            for k, v in new.items():
-                setattr(order, k, v)
-            order.record("edit", "Shipping address updated from the storefront", by=None, old=old, new=new)
+    def _follow_fields(self, order: Order, remote: RemoteOrder) -> None:
+        """Note, e-mail, phone, name, address, amounts and tags follow the storefront unless
+        staff acted on them (then the order is flagged with both values)."""
+        previous = self.previous.get(remote.external_id)
+        latest = self._new_order(remote, order.customer_id).row
+        base = self._new_order(previous, order.customer_id).row if previous is not None else None
+        if remote.address is None:  # no address sent: not an address removed
+            for name in sync_fields.ADDRESS:
+                latest.pop(name)
+        for conflict in sync_fields.follow(
+                order, latest, base, tags=_storefront_tags(remote),
+                previous_tags=_storefront_tags(previous) if previous is not None else set()):
+            if conflict.hold and order.status != S.ON_HOLD:
+                order.hold(conflict.hold, by=None)
+            self._flag(order, conflict.message, old=conflict.here, new=conflict.storefront)
 
     def _storefront_shipped(self, order: Order, remote: RemoteOrder, added) -> None:
         shipped = {rl.external_id: rl.quantity_shipped for rl in remote.lines}

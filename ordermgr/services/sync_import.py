@@ -37,6 +37,7 @@ from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEv
 from ordermgr.models.orders import build_search_text
 from ordermgr.models.money import check_currency
 from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
+from ordermgr.models.sku_map import SkuMapping
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
 from ordermgr.services import shipments, sync_fields
 from ordermgr.services.orders import _allocate, release_reservations
@@ -47,6 +48,8 @@ OVERLAP = timedelta(minutes=5)
 # the watermark never moves past the storefront's time plus this
 CLOCK_SKEW = timedelta(minutes=2)
 FUTURE_TAG = "future-date"
+UNMATCHED_TAG = "unmatched-sku"  # a line's SKU is not in the catalogue (see services/sku_mapping)
+UNMATCHED_HOLD = "Unmatched SKU"  # start of the hold reason of such an order once it is paid
 REFUNDS_PENDING = "refunds-pending"  # digest of a payload whose refunds are not recorded yet
 EXCEPTION_TAG = "exception"
 STOREFRONT_HOLD = "On hold on the storefront"
@@ -390,6 +393,14 @@ def _quarantine(uow, store: Store, ext: str, number: str, reason: str, raw: dict
     result.messages.append(message)
 
 
+def unmatched_skus(order: Order) -> list[str]:
+    return sorted({line.sku for line in order.lines if line.sku and not line.sku_id})
+
+
+def unmatched_hold_reason(skus: list[str]) -> str:
+    return f"{UNMATCHED_HOLD}: {', '.join(skus)} not in the catalogue; map it in Unmatched SKUs"[:200]
+
+
 def _storefront_tags(remote: RemoteOrder) -> set[str]:
     return {t.strip().lower()[:40].replace(",", " ") for t in remote.tags if t.strip()}
 
@@ -424,6 +435,12 @@ class _PageImporter:
         codes = {line.sku for r in todo for line in r.lines if line.sku}
         self.skus = dict(session.execute(select(Sku.code, Sku.id).where(Sku.code.in_(codes)))
                          .all()) if codes else {}
+        self.mapped: dict[str, tuple[int, str]] = {}  # storefront SKU -> catalogue (id, code)
+        if codes - set(self.skus):
+            self.mapped = {remote: (sku_id, code) for remote, sku_id, code in session.execute(
+                select(SkuMapping.remote_sku, Sku.id, Sku.code).join(Sku, Sku.id == SkuMapping.sku_id)
+                .where(SkuMapping.store_id == store.id,
+                       SkuMapping.remote_sku.in_(codes - set(self.skus))))}
         self.refunds: list[tuple[int, object, RemoteOrder]] = []
         self.quarantined = set(session.scalars(select(QuarantinedOrder.external_id).where(
             QuarantinedOrder.store_id == store.id, QuarantinedOrder.external_id.in_(ids),
@@ -473,7 +490,12 @@ class _PageImporter:
                 .values(digest=REFUNDS_PENDING))
         session.flush()
         for order in to_allocate:
-            if order.status == S.AWAITING_FULFILMENT:  # a rule above may have held it meanwhile
+            if order.status != S.AWAITING_FULFILMENT:  # a rule above may have held it meanwhile
+                continue
+            unmatched = unmatched_skus(order)
+            if unmatched:  # paid now, but goods unknown to the catalogue: wait for the mapping
+                order.hold(unmatched_hold_reason(unmatched), by=None)
+            else:
                 _allocate(self.uow, order)
 
     # -- raw payload ---------------------------------------------------------------------------
@@ -582,7 +604,8 @@ class _PageImporter:
             discount = rl.discount
             if total < 0:
                 discount, total = rl.unit_price * rl.quantity, Decimal("0.00")
-            lines.append(dict(sku_id=self.skus.get(rl.sku), sku=_fit(rl.sku, 64),
+            sku_id, code = self._catalogue_sku(rl.sku)
+            lines.append(dict(sku_id=sku_id, sku=_fit(code, 64),
                               name=_fit(rl.name or rl.sku or "?", 200), quantity=rl.quantity,
                               unit_price=rl.unit_price, discount=discount, total=total,
                               quantity_reserved=0,
@@ -593,6 +616,9 @@ class _PageImporter:
         review = bool({"unknown_status", "needs_review"} & set(remote.flags))
         if no_sku:
             tags.add("no-sku")
+        unmatched = sorted({line["sku"] for line in lines if line["sku"] and not line["sku_id"]})
+        if unmatched:  # the matcher lists these orders; the tag goes when the last SKU is mapped
+            tags.add(UNMATCHED_TAG)
         if review:
             tags.add(EXCEPTION_TAG)
         if "payment_failed" in remote.flags:
@@ -617,6 +643,12 @@ class _PageImporter:
               external_id=remote.external_id)
         if no_sku:
             event("sync", "A line has no SKU: match it to a product by hand")
+        if unmatched:
+            event("sync", f"Not in the catalogue: {', '.join(unmatched)}. The order is not "
+                          "allocated until each is mapped to a catalogue SKU (Unmatched SKUs).")
+        mapped = sorted({(rl.sku, self.mapped[rl.sku][1]) for rl in remote.lines if rl.sku in self.mapped})
+        if mapped:
+            event("sync", "Mapped SKUs: " + ", ".join(f"{theirs} = {ours}" for theirs, ours in mapped))
         if future:
             event("sync", future)
         shipments = [dict(warehouse_id=None, carrier=_fit(rf.carrier or "storefront", 40),
@@ -641,6 +673,8 @@ class _PageImporter:
             allocate = remote.fulfilment != "on_hold" and not review
         if status in ORDER_OPEN_STATES:
             reason = self._hold_reason(remote)
+            if not reason and unmatched and allocate:  # never allocated with unknown goods
+                reason = unmatched_hold_reason(unmatched)
             if reason:
                 before, status, hold_reason, allocate = status, S.ON_HOLD, reason, False
                 event("status", f"Put on hold: {reason}", new=S.ON_HOLD)
@@ -669,6 +703,14 @@ class _PageImporter:
             number, customer_name, row["email"], row["phone"], row["ship_name"], row["ship_phone"],
             *(line["sku"] for line in lines), *(s["waybill"] for s in shipments if s["waybill"]))
         return _NewOrder(remote, row, lines, payments, events, shipments, refunds, allocate)
+
+    def _catalogue_sku(self, sku: str) -> tuple[int | None, str]:
+        """(catalogue SKU id, code) for a storefront SKU: itself, or what it was mapped to."""
+        if sku in self.skus:
+            return self.skus[sku], sku
+        if sku in self.mapped:
+            return self.mapped[sku]
+        return None, sku
 
     def _future_date(self, remote: RemoteOrder) -> str:
         """Why the order's dates are suspect ("" if they are not): later than the storefront's

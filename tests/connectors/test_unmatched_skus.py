@@ -110,3 +110,15 @@ def test_the_sku_commands(setup, engine, capsys):
     assert "No order waits" in capsys.readouterr().out
     assert main(base + ["sku", "mappings"]) == 0
     assert f"{TEA}" in capsys.readouterr().out
+
+
+def test_releasing_the_hold_by_hand_does_not_allocate_around_the_unknown_sku(setup, uow):
+    from ordermgr.errors import ValidationError
+    from ordermgr.services import orders
+    shop, _ = setup
+    shop.demo.new_order(lines=[Line(1, TEA, "西湖龙井", 1, Decimal("88.00"))], paid=True, cancelled=False)
+    shop.sync()
+    order_id = order_by_number(shop, "SH1001").id
+    with pytest.raises(ValidationError, match="DEMO-TEA-LJ-250 is not in the catalogue; map it"):
+        orders.release_order(uow, order_id)
+    assert order_by_number(shop, "SH1001").status == "on_hold"

@@ -75,15 +75,20 @@ def _credential(platform: str, given: str | None) -> str:
 
 
 def _add(args, ctx) -> int:
-    store_id = stores.add_store(ctx.uow(), name=args.name, platform=args.platform, url=args.url,
-                                credential=_credential(args.platform, args.credential),
-                                currency=args.currency, code=args.code, options=_options(args.option))
-    print(f"Added {args.name} ({args.platform}).")
+    fields = dict(name=args.name, platform=args.platform, url=args.url,
+                  credential=_credential(args.platform, args.credential), currency=args.currency,
+                  code=args.code, options=_options(args.option))
     if args.no_test:
-        return 0
-    result = stores.test_store(ctx.uow(), store_id)
-    print(result.message)
-    return 0 if result.ok else 2
+        stores.add_store(ctx.uow(), **fields)
+    else:  # a store that cannot connect is not saved: fix the command and run it again
+        store_id, result = stores.add_tested_store(ctx.uow(), **fields)
+        print(result.message)
+        if store_id is None:
+            print(f"{args.name} was not saved; correct the URL or credential and run the same "
+                  "command again (or add --no-test to save it untested).")
+            return 2
+    print(f"Added {args.name} ({args.platform}).")
+    return 0
 
 
 def _list(args, ctx) -> int:

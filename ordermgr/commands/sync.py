@@ -10,7 +10,10 @@ from ordermgr.sync.runner import sync_all
 
 def register(sub) -> None:
     sync = sub.add_parser("sync", help="pull orders from the storefronts and push fulfilments, "
-                                       "cancellations, refunds and stock back")
+                                       "cancellations, refunds and stock back",
+                          description="Exit status with --once: 0 all well, 1 a store could not be "
+                                      "synced, 2 orders are quarantined or pushes failed or are "
+                                      "parked (waiting for a person; see --parked).")
     mode = sync.add_mutually_exclusive_group(required=True)
     mode.add_argument("--once", action="store_true", help="one round over the stores, then exit")
     mode.add_argument("--watch", action="store_true", help="keep syncing until interrupted")
@@ -18,6 +21,8 @@ def register(sub) -> None:
                       help="list pushes parked after repeated failures, and quarantined orders")
     mode.add_argument("--retry", type=int, metavar="ID", help="queue a parked push again")
     mode.add_argument("--dismiss", type=int, metavar="ID", help="drop a parked push (needs --reason)")
+    mode.add_argument("--retry-order", type=int, metavar="ID",
+                      help="read a quarantined order (ID from --parked) from its storefront again")
     sync.add_argument("--reason", default="", help="why a parked push is dismissed")
     sync.add_argument("--store", metavar="NAME", help="only this store")
     sync.add_argument("--interval", type=float, default=60.0,
@@ -29,6 +34,11 @@ def register(sub) -> None:
 
 def _problems(args, ctx) -> int:
     from ordermgr.services import stores, sync_push
+    if args.retry_order is not None:
+        from ordermgr.sync.runner import retry_quarantined
+        imported, message = retry_quarantined(ctx.engine, ctx.actor, args.retry_order)
+        print(message)
+        return 0 if imported else 2
     if args.retry is not None:
         sync_push.retry_message(ctx.uow(), args.retry)
         print(f"Push {args.retry} queued again; it is sent on the next sync.")
@@ -44,29 +54,31 @@ def _problems(args, ctx) -> int:
         print(f"  #{p.id:<6} {p.store[:16]:<16} {p.topic:<12} {p.summary}\n          {p.error}")
     print(f"Quarantined orders: {len(quarantined)}")
     for q in quarantined:
-        print(f"  {q.store[:16]:<16} {q.number or q.external_id:<12} {q.reason}")
+        print(f"  #{q.id:<6} {q.store[:16]:<16} {q.number or q.external_id:<12} {q.reason}")
     return 0
 
 
 def _run(args, ctx) -> int:
-    if args.parked or args.retry is not None or args.dismiss is not None:
+    if args.parked or args.retry is not None or args.dismiss is not None or args.retry_order is not None:
         return _problems(args, ctx)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s")
     engine, actor = ctx.engine, ctx.actor
     last_housekeeping = None
     while True:
         runs = sync_all(engine, actor, store_name=args.store, page_size=args.page_size)
-        failed = False
+        failed = any(run.error for run in runs)
+        waiting = any(run.needs_attention for run in runs)
         for run in runs:
-            failed = failed or bool(run.error)
-            if not args.quiet or run.error or run.quarantined or run.parked:
+            if not args.quiet or run.error or run.needs_attention:
                 print(run.summary(), flush=True)
             for message in run.messages[:20]:
                 print(f"    {message}", flush=True)
         if not runs and not args.quiet:
             print("No active storefronts to sync; add one with `ordermgr store add`.")
+        if waiting:
+            print("Orders or pushes wait for a person: see `ordermgr sync --parked`.", flush=True)
         if args.once:
-            return 1 if failed else 0
+            return 1 if failed else 2 if waiting else 0
         last_housekeeping = _housekeeping(engine, actor, last_housekeeping, quiet=args.quiet)
         time.sleep(max(1.0, args.interval))
 

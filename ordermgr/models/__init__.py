@@ -28,3 +28,4 @@ from ordermgr.models.inventory import SkuSupply, Stocktake, StocktakeLine, Trans
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState  # noqa: E402,F401
 from ordermgr.models.aftersales import ApprovalLimit, CaseAttachment, ReasonCode, Refund, RefundPart, SlaSetting  # noqa: E402,F401,E501
 from ordermgr.models.fulfilment import CustomCarrier, LogisticsException, Parcel, PickBatch, PickBatchOrder  # noqa: E402,F401,E501
+from ordermgr.models.sku_map import SkuMapping  # noqa: E402,F401

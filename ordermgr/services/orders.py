@@ -148,7 +148,13 @@ def _allocate(uow: UnitOfWork, order: Order) -> None:
     """Reserve what each line still needs; whole order from one warehouse if one can, else split.
 
     What cannot be reserved leaves the order backordered with the shortage on its timeline.
+    A storefront line whose SKU is not in the catalogue is refused: allocating around it would
+    send the order to picking with nothing to pick.
     """
+    unknown = sorted({line.sku for line in order.lines if line.sku and not line.sku_id})
+    if unknown:
+        raise ValidationError(f"{order.subject}: {', '.join(unknown)} is not in the catalogue; map "
+                              "it to a catalogue SKU first (Storefronts, Unmatched SKUs).")
     needs = {line.id: line.quantity - line.quantity_reserved - line.quantity_shipped
              for line in order.lines if line.sku_id}
     if not any(needs.values()):

@@ -58,8 +58,7 @@ def add_store(uow: UnitOfWork, *, name: str, platform: str, url: str, credential
         raise ValidationError(f"Enter the API credential for {name}.")
     with uow:
         uow.require("stores.edit", "add stores")
-        if uow.session.scalar(select(Store.id).where(Store.name == name)):
-            raise ValidationError(f"A store named {name} already exists.")
+        _check_new_name(uow, name)
         code = (code or "").strip().upper() or _code_for(uow, name)
         if uow.session.scalar(select(Store.id).where(Store.code == code)):
             raise ValidationError(f"The order-number prefix {code} is already used by another store.")
@@ -76,6 +75,11 @@ def add_store(uow: UnitOfWork, *, name: str, platform: str, url: str, credential
             secrets.delete_secret(ref)
             raise
         return store.id
+
+
+def _check_new_name(uow: UnitOfWork, name: str) -> None:
+    if uow.session.scalar(select(Store.id).where(Store.name == name)):
+        raise ValidationError(f"A store named {name} already exists.")
 
 
 def edit_store(uow: UnitOfWork, store_id: int, *, name: str | None = None, url: str | None = None,
@@ -190,9 +194,36 @@ class TestResult:
 def test_store(uow: UnitOfWork, store_id: int, *, http=None) -> TestResult:
     """Check the URL and the credentials; says clearly which one is wrong."""
     conn = get_connection(uow, store_id)
+    return _test(make_connector(conn, http=http or _test_http(conn.name)), conn.platform)
+
+
+def add_tested_store(uow: UnitOfWork, *, name: str, platform: str, url: str, credential: str,
+                     http=None, **fields) -> tuple[int | None, TestResult]:
+    """Test the connection first and save the store only if it works: a store that cannot
+    connect is not kept (so the same command, corrected, can simply be run again).
+    Returns (store id or None, what the test said)."""
+    platform, url = _check_platform(platform), check_url(url)  # before a credential is sent
+    if not (credential or "").strip():
+        raise ValidationError(f"Enter the API credential for {(name or '').strip() or 'the store'}.")
+    with uow:
+        uow.require("stores.edit", "add stores")
+        _check_new_name(uow, (name or "").strip())
+    probe = StoreConnection(0, (name or "").strip(), "", platform, url, True,
+                            dict(fields.get("options") or {}), None)
+    result = _test(make_connector(probe, http=http or _test_http(probe.name),
+                                  credential=credential.strip()), platform)
+    if not result.ok:
+        return None, result
+    return add_store(uow, name=name, platform=platform, url=url, credential=credential,
+                     **fields), result
+
+
+def _test_http(name: str):
     from ordermgr.sync.http import HttpClient
-    connector = make_connector(conn, http=http or HttpClient(store_name=conn.name, max_attempts=2,
-                                                             backoff=0.5, timeout=(5, 15)))
+    return HttpClient(store_name=name, max_attempts=2, backoff=0.5, timeout=(5, 15))
+
+
+def _test(connector, platform: str) -> TestResult:
     try:
         description = connector.test_connection()
     except StoreAuthError as exc:
@@ -200,7 +231,7 @@ def test_store(uow: UnitOfWork, store_id: int, *, http=None) -> TestResult:
     except StoreUnreachable as exc:
         return TestResult(False, "url", f"Cannot reach the store - check the URL: {exc}")
     except StoreRejected as exc:
-        return TestResult(False, "url", f"The store answered, but not like {conn.platform}: "
+        return TestResult(False, "url", f"The store answered, but not like {platform}: "
                                         f"check the URL. {exc}")
     except StoreBadResponse as exc:
         return TestResult(False, "response", f"{exc}")
@@ -256,6 +287,18 @@ def store_statuses(engine) -> list[StoreStatus]:
         return [StoreStatus(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7] or "", r[8] or 0,
                             r[9] or 0, int(r[10] or 0), int(r[11] or 0), int(r[12] or 0), int(r[13] or 0))
                 for r in conn.execute(query)]
+
+
+def waiting(engine, store_id: int) -> tuple[int, int]:
+    """What waits for a person at one store: (open quarantined orders, parked pushes)."""
+    from ordermgr.models import OutboxMessage
+    from ordermgr.models.sync import QuarantinedOrder
+    with engine.connect() as conn:
+        quarantined = conn.scalar(select(func.count()).select_from(QuarantinedOrder).where(
+            QuarantinedOrder.store_id == store_id, QuarantinedOrder.resolved_at.is_(None)))
+        parked = conn.scalar(select(func.count()).select_from(OutboxMessage).where(
+            OutboxMessage.store_id == store_id, OutboxMessage.status == "parked"))
+    return int(quarantined or 0), int(parked or 0)
 
 
 @dataclass(frozen=True)

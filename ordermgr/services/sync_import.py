@@ -37,12 +37,19 @@ from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEv
 from ordermgr.models.orders import build_search_text
 from ordermgr.models.money import check_currency
 from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
+from ordermgr.models.sku_map import SkuMapping
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
-from ordermgr.services import shipments
+from ordermgr.services import shipments, sync_fields
 from ordermgr.services.orders import _allocate, release_reservations
 from ordermgr.sync.base import RemoteOrder
 
 OVERLAP = timedelta(minutes=5)
+# how far past the storefront's clock an update time may lie before we call it "in the future";
+# the watermark never moves past the storefront's time plus this
+CLOCK_SKEW = timedelta(minutes=2)
+FUTURE_TAG = "future-date"
+UNMATCHED_TAG = "unmatched-sku"  # a line's SKU is not in the catalogue (see services/sku_mapping)
+UNMATCHED_HOLD = "Unmatched SKU"  # start of the hold reason of such an order once it is paid
 REFUNDS_PENDING = "refunds-pending"  # digest of a payload whose refunds are not recorded yet
 EXCEPTION_TAG = "exception"
 STOREFRONT_HOLD = "On hold on the storefront"
@@ -86,12 +93,19 @@ class ImportResult:
 # -- watermark ------------------------------------------------------------------------------------
 
 def pull_since(uow: UnitOfWork, store_id: int) -> datetime | None:
-    """Where the next pull starts: the watermark minus the overlap window (None: everything)."""
+    """Where the next pull starts: the watermark minus the overlap window (None: everything).
+    A watermark in the future (set before watermarks were capped) counts as "now"."""
     with uow:
         state = uow.session.get(SyncState, store_id)
         if state is None or state.watermark is None:
             return None
-        return state.watermark - OVERLAP
+        return min(state.watermark, watermark_limit(None)) - OVERLAP
+
+
+def watermark_limit(storefront_now: datetime | None) -> datetime:
+    """The latest a watermark may be: the storefront's clock (else ours) plus a small skew.
+    One order dated in the future must not make every later pull ask from the future."""
+    return (storefront_now or utcnow()) + CLOCK_SKEW
 
 
 def current_external_ids(engine: Engine, store_id: int,
@@ -136,6 +150,20 @@ def quarantined_external_ids(uow: UnitOfWork, store_id: int, *, limit: int = 100
             .order_by(QuarantinedOrder.last_seen_at).limit(limit)))
 
 
+def quarantine_entry(uow: UnitOfWork, quarantine_id: int) -> tuple[int, str, str]:
+    """(store id, external id, number) of an open quarantine entry that can be read again."""
+    with uow:
+        uow.require("sync.run", "retry quarantined orders")
+        row = uow.session.get(QuarantinedOrder, quarantine_id)
+        if row is None or row.resolved_at is not None:
+            raise NotFound(f"Quarantined order {quarantine_id} is not waiting any more; refresh the list.")
+        if row.external_id == "?":
+            raise UserError("The storefront sent this order without an id, so it cannot be read "
+                            "again by itself; correct it on the storefront and it arrives with "
+                            "the next sync.")
+        return row.store_id, row.external_id, row.number
+
+
 def record_run(uow: UnitOfWork, store_id: int, *, ok: bool, error: str = "", pulled: int = 0) -> None:
     with uow:
         state = _state(uow, store_id)
@@ -178,14 +206,17 @@ def refresh_statistics(engine: Engine) -> None:
 
 def import_orders(uow: UnitOfWork, store_id: int, orders: list[RemoteOrder], *,
                   broken: Iterable[tuple[str, str, str, dict]] = (),
-                  watermark: datetime | None = None, trust_updated_at: bool = False) -> ImportResult:
+                  watermark: datetime | None = None, trust_updated_at: bool = False,
+                  storefront_now: datetime | None = None) -> ImportResult:
     """Upsert one page of storefront orders and advance the watermark, in one transaction.
 
     `trust_updated_at`: the platform bumps `updated_at` on every change (Shopify), so an order
-    whose `updated_at` equals the stored one is unchanged without hashing its payload."""
+    whose `updated_at` equals the stored one is unchanged without hashing its payload.
+    `storefront_now`: the storefront's clock (its HTTP Date header); the watermark is capped
+    there, and orders dated after it are flagged."""
     broken = list(broken)
     refunds: list = []
-    options = dict(refunds=refunds, trust=trust_updated_at)
+    options = dict(refunds=refunds, trust=trust_updated_at, limit=watermark_limit(storefront_now))
     try:
         result = _import(uow, store_id, orders, broken, watermark, careful=False, **options)
     except (IntegrityError, DBAPIError, ValueError, DomainError, ConflictError):
@@ -224,7 +255,7 @@ def _record_refunds(uow: UnitOfWork, store_id: int, refunds: list, result: Impor
 
 
 def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds: list,
-            trust: bool) -> ImportResult:
+            trust: bool, limit: datetime) -> ImportResult:
     result = ImportResult()
     with uow:
         uow.require("sync.run", "pull orders from storefronts")
@@ -243,6 +274,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
                    RawPayload.remote_updated_at)
             .where(RawPayload.store_id == store_id, RawPayload.external_id.in_(ids)))} if ids else {}
         todo: list[RemoteOrder] = []
+        parsers: dict = {}
         for ext, remote in latest.items():
             raw = known.get(ext)
             if raw is not None and ((trust and _holds(raw, remote.updated_at)) or (
@@ -251,6 +283,8 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
             elif raw is not None and raw.remote_updated_at and remote.updated_at < raw.remote_updated_at:
                 result.older += 1  # a stale copy (webhook/overlap); the newer one is already in
             else:
+                if getattr(remote, "parser", None) is not None:
+                    parsers[ext] = remote.parser  # to read the previous payload the same way
                 try:
                     remote = remote.parse()
                 except (KeyError, TypeError, ValueError) as exc:
@@ -266,7 +300,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
         for ext, number, reason, raw in broken:
             _quarantine(uow, store, ext or "?", number, reason, raw, result)
         if todo:
-            importer = _PageImporter(uow, store, todo, known)
+            importer = _PageImporter(uow, store, todo, known, limit, parsers)
             if careful:
                 for remote in todo:
                     try:
@@ -279,8 +313,12 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
             else:
                 importer.apply(todo, result)
         state = _state(uow, store_id)
-        if watermark is not None and (state.watermark is None or watermark > state.watermark):
-            state.watermark = watermark
+        if watermark is not None:
+            watermark = min(watermark, limit)
+            if state.watermark is None or watermark > state.watermark:
+                state.watermark = watermark
+        if state.watermark is not None and state.watermark > limit:
+            state.watermark = limit  # set in the future before watermarks were capped
         state.orders_pulled = (state.orders_pulled or 0) + result.pulled
         if result.pulled or result.quarantined:
             uow.audit("sync.pull", "store", store_id, new=result.new, updated=result.updated,
@@ -363,6 +401,18 @@ def _pushed_shipment_id(marker: str, store_id: int) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
+def unmatched_skus(order: Order) -> list[str]:
+    return sorted({line.sku for line in order.lines if line.sku and not line.sku_id})
+
+
+def unmatched_hold_reason(skus: list[str]) -> str:
+    return f"{UNMATCHED_HOLD}: {', '.join(skus)} not in the catalogue; map it in Unmatched SKUs"[:200]
+
+
+def _storefront_tags(remote: RemoteOrder) -> set[str]:
+    return {t.strip().lower()[:40].replace(",", " ") for t in remote.tags if t.strip()}
+
+
 def _fit(value, size: int) -> str:
     return (value or "").strip()[:size]
 
@@ -380,8 +430,10 @@ class _NewOrder:
 
 
 class _PageImporter:
-    def __init__(self, uow: UnitOfWork, store: Store, todo: list[RemoteOrder], known: dict):
-        self.uow, self.store, self.known = uow, store, known
+    def __init__(self, uow: UnitOfWork, store: Store, todo: list[RemoteOrder], known: dict,
+                 limit: datetime, parsers: dict):
+        self.uow, self.store, self.known, self.limit = uow, store, known, limit
+        self.parsers = parsers
         session = uow.session
         ids = [r.external_id for r in todo]
         self.existing = {o.external_id: o for o in session.scalars(
@@ -391,10 +443,33 @@ class _PageImporter:
         codes = {line.sku for r in todo for line in r.lines if line.sku}
         self.skus = dict(session.execute(select(Sku.code, Sku.id).where(Sku.code.in_(codes)))
                          .all()) if codes else {}
+        self.mapped: dict[str, tuple[int, str]] = {}  # storefront SKU -> catalogue (id, code)
+        if codes - set(self.skus):
+            self.mapped = {remote: (sku_id, code) for remote, sku_id, code in session.execute(
+                select(SkuMapping.remote_sku, Sku.id, Sku.code).join(Sku, Sku.id == SkuMapping.sku_id)
+                .where(SkuMapping.store_id == store.id,
+                       SkuMapping.remote_sku.in_(codes - set(self.skus))))}
         self.refunds: list[tuple[int, object, RemoteOrder]] = []
         self.quarantined = set(session.scalars(select(QuarantinedOrder.external_id).where(
             QuarantinedOrder.store_id == store.id, QuarantinedOrder.external_id.in_(ids),
             QuarantinedOrder.resolved_at.is_(None))))
+        self.previous = self._previous_versions(list(self.existing))
+
+    def _previous_versions(self, external_ids: list[str]) -> dict[str, RemoteOrder]:
+        """The versions received before, of orders that changed (the base that tells a
+        storefront edit from one made here; see sync_fields)."""
+        raw_ids = [self.known[ext].id for ext in external_ids
+                   if ext in self.known and ext in self.parsers]
+        if not raw_ids:
+            return {}
+        out = {}
+        for ext, payload in self.uow.session.execute(
+                select(RawPayload.external_id, RawPayload.payload).where(RawPayload.id.in_(raw_ids))):
+            try:
+                out[ext] = self.parsers[ext](payload)
+            except (KeyError, TypeError, ValueError):
+                pass  # unreadable then: every difference counts as the storefront's
+        return out
 
     def apply(self, remotes: list[RemoteOrder], result: ImportResult) -> None:
         session = self.uow.session
@@ -423,7 +498,12 @@ class _PageImporter:
                 .values(digest=REFUNDS_PENDING))
         session.flush()
         for order in to_allocate:
-            if order.status == S.AWAITING_FULFILMENT:  # a rule above may have held it meanwhile
+            if order.status != S.AWAITING_FULFILMENT:  # a rule above may have held it meanwhile
+                continue
+            unmatched = unmatched_skus(order)
+            if unmatched:  # paid now, but goods unknown to the catalogue: wait for the mapping
+                order.hold(unmatched_hold_reason(unmatched), by=None)
+            else:
                 _allocate(self.uow, order)
 
     # -- raw payload ---------------------------------------------------------------------------
@@ -532,21 +612,28 @@ class _PageImporter:
             discount = rl.discount
             if total < 0:
                 discount, total = rl.unit_price * rl.quantity, Decimal("0.00")
-            lines.append(dict(sku_id=self.skus.get(rl.sku), sku=_fit(rl.sku, 64),
+            sku_id, code = self._catalogue_sku(rl.sku)
+            lines.append(dict(sku_id=sku_id, sku=_fit(code, 64),
                               name=_fit(rl.name or rl.sku or "?", 200), quantity=rl.quantity,
                               unit_price=rl.unit_price, discount=discount, total=total,
                               quantity_reserved=0,
                               quantity_shipped=min(rl.quantity, max(0, rl.quantity_shipped)),
                               quantity_returned=0, external_id=_fit(rl.external_id, 64)))
-        tags = {t.strip().lower()[:40].replace(",", " ") for t in remote.tags if t.strip()}
+        tags = _storefront_tags(remote)
         no_sku = any(not line["sku"] for line in lines)
         review = bool({"unknown_status", "needs_review"} & set(remote.flags))
         if no_sku:
             tags.add("no-sku")
+        unmatched = sorted({line["sku"] for line in lines if line["sku"] and not line["sku_id"]})
+        if unmatched:  # the matcher lists these orders; the tag goes when the last SKU is mapped
+            tags.add(UNMATCHED_TAG)
         if review:
             tags.add(EXCEPTION_TAG)
         if "payment_failed" in remote.flags:
             tags.add("payment-failed")
+        future = self._future_date(remote)
+        if future:
+            tags |= {EXCEPTION_TAG, FUTURE_TAG}
         payments = [dict(kind="charge", method=_fit(rp.method or "storefront", 40), amount=rp.amount,
                          currency=remote.currency.upper(), status=rp.status,
                          reference=_fit(rp.reference, 120), gateway=_fit(rp.method, 40),
@@ -564,6 +651,14 @@ class _PageImporter:
               external_id=remote.external_id)
         if no_sku:
             event("sync", "A line has no SKU: match it to a product by hand")
+        if unmatched:
+            event("sync", f"Not in the catalogue: {', '.join(unmatched)}. The order is not "
+                          "allocated until each is mapped to a catalogue SKU (Unmatched SKUs).")
+        mapped = sorted({(rl.sku, self.mapped[rl.sku][1]) for rl in remote.lines if rl.sku in self.mapped})
+        if mapped:
+            event("sync", "Mapped SKUs: " + ", ".join(f"{theirs} = {ours}" for theirs, ours in mapped))
+        if future:
+            event("sync", future)
         shipments = [dict(warehouse_id=None, carrier=_fit(rf.carrier or "storefront", 40),
                           waybill=_fit(rf.waybill, 64) or None, tracking_url=_fit(rf.tracking_url, 300),
                           status=ShipmentStatus.IN_TRANSIT, weight_grams=0, cost=None, created_at=now,
@@ -586,6 +681,8 @@ class _PageImporter:
             allocate = remote.fulfilment != "on_hold" and not review
         if status in ORDER_OPEN_STATES:
             reason = self._hold_reason(remote)
+            if not reason and unmatched and allocate:  # never allocated with unknown goods
+                reason = unmatched_hold_reason(unmatched)
             if reason:
                 before, status, hold_reason, allocate = status, S.ON_HOLD, reason, False
                 event("status", f"Put on hold: {reason}", new=S.ON_HOLD)
@@ -614,6 +711,24 @@ class _PageImporter:
             number, customer_name, row["email"], row["phone"], row["ship_name"], row["ship_phone"],
             *(line["sku"] for line in lines), *(s["waybill"] for s in shipments if s["waybill"]))
         return _NewOrder(remote, row, lines, payments, events, shipments, refunds, allocate)
+
+    def _catalogue_sku(self, sku: str) -> tuple[int | None, str]:
+        """(catalogue SKU id, code) for a storefront SKU: itself, or what it was mapped to."""
+        if sku in self.skus:
+            return self.skus[sku], sku
+        if sku in self.mapped:
+            return self.mapped[sku]
+        return None, sku
+
+    def _future_date(self, remote: RemoteOrder) -> str:
+        """Why the order's dates are suspect ("" if they are not): later than the storefront's
+        own clock. The order is imported anyway; the watermark is not moved past that clock."""
+        when = max(remote.updated_at, remote.placed_at or remote.updated_at)
+        if when <= self.limit:
+            return ""
+        return (f"The storefront dates this order in the future ({when:%Y-%m-%d %H:%M} UTC, later "
+                f"than the storefront's own clock): check the order's date on the storefront. "
+                f"It was imported, and later orders still arrive.")
 
     @staticmethod
     def _payment_status(remote: RemoteOrder) -> str:
@@ -704,6 +819,9 @@ class _PageImporter:
 
     # -- changed orders ------------------------------------------------------------------------
     def _update(self, order: Order, remote: RemoteOrder) -> bool:
+        future = self._future_date(remote)
+        if future and FUTURE_TAG not in order.tag_list:
+            self._flag(order, future, extra_tag=FUTURE_TAG)
         notes = self._sync_payments(order, remote)
         for text in notes:
             order.record("payment", text, by=None)
@@ -718,13 +836,11 @@ class _PageImporter:
             order.status_before_hold = S.AWAITING_FULFILMENT
             order.record("payment", "Paid on the storefront while on hold", by=None)
         self._storefront_hold(order, remote)
-        self._address_change(order, remote)
+        self._follow_fields(order, remote)
         added = [rf for rf in remote.fulfilments if self._add_remote_shipment(order, rf, remote)]
         if added:
             self._storefront_shipped(order, remote, added)
         self._line_changes(order, remote)
-        if remote.customer_name and not order.customer_name:
-            order.customer_name = _fit(remote.customer_name, 120)
         order.refresh_search_text()
         order.record("sync", f"Updated from {self.store.name} ({remote.platform_status})", by=None)
         return allocate
@@ -751,24 +867,21 @@ class _PageImporter:
                 and order.hold_reason == STOREFRONT_HOLD and not remote.cancelled:
             order.release(by=None)
 
-    def _address_change(self, order: Order, remote: RemoteOrder) -> None:
-        new = self._ship_fields(remote)
-        if not new:
-            return
-        old = {k: getattr(order, k) for k in new}
-        if old == new:
-            return
-        printed = any(s.waybill for s in order.shipments)
-        if printed or order.status in ORDER_SHIPPED_STATES or order.status == S.PACKED:
-            pretty = ", ".join(v for v in new.values() if v)
-            if order.status in (S.ALLOCATED, S.PICKING, S.PACKED, S.AWAITING_FULFILMENT):
-                order.hold("Address changed on the storefront after the waybill was printed", by=None)
-            self._flag(order, f"The address was changed on the storefront after the waybill was "
-                              f"printed. New address (not applied): {pretty}", old=old, new=new)
-        elif order.status in ORDER_OPEN_STATES or order.status == S.ON_HOLD:
-            for k, v in new.items():
-                setattr(order, k, v)
-            order.record("edit", "Shipping address updated from the storefront", by=None, old=old, new=new)
+    def _follow_fields(self, order: Order, remote: RemoteOrder) -> None:
+        """Note, e-mail, phone, name, address, amounts and tags follow the storefront unless
+        staff acted on them (then the order is flagged with both values)."""
+        previous = self.previous.get(remote.external_id)
+        latest = self._new_order(remote, order.customer_id).row
+        base = self._new_order(previous, order.customer_id).row if previous is not None else None
+        if remote.address is None:  # no address sent: not an address removed
+            for name in sync_fields.ADDRESS:
+                latest.pop(name)
+        for conflict in sync_fields.follow(
+                order, latest, base, tags=_storefront_tags(remote),
+                previous_tags=_storefront_tags(previous) if previous is not None else set()):
+            if conflict.hold and order.status != S.ON_HOLD:
+                order.hold(conflict.hold, by=None)
+            self._flag(order, conflict.message, old=conflict.here, new=conflict.storefront)
 
     def _storefront_shipped(self, order: Order, remote: RemoteOrder, added) -> None:
         shipped = {rl.external_id: rl.quantity_shipped for rl in remote.lines}

@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
+import requests
+
 from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreBadResponse,
-                                StoreError, StoreRejected, key_tag, money, parse_time,
-                                person_name)
+                                StoreRejected, StoreUnreachable, key_tag, money,
+                                parse_time, person_name)
 from ordermgr.sync.landing import send_once
 
 PAYMENT_STATUS = {
@@ -249,11 +251,15 @@ class MedusaConnector(Connector):
         return item["id"]
 
     def test_connection(self) -> str:
+        # /health answers the plain text "OK", not JSON: read it raw, any 200 will do
         try:
-            self.http.request("GET", f"{self.base_url}/health", what="checking the server")
-        except StoreError as exc:
-            raise type(exc)(f"{self.name}: no Medusa server answers at {self.base_url} ({exc}). "
-                            "Check the store URL.") from None
+            health = self.http.session.get(f"{self.base_url}/health", timeout=self.http.timeout)
+        except requests.RequestException as exc:
+            raise StoreUnreachable(f"{self.name}: no Medusa server answers at {self.base_url} "
+                                   f"({type(exc).__name__}). Check the store URL.") from None
+        if health.status_code != 200:
+            raise StoreRejected(f"{self.name}: {self.base_url}/health answered HTTP "
+                                f"{health.status_code}, not like a Medusa server. Check the store URL.")
         reply = self._get("/admin/orders", {"limit": 1, "fields": "id"}, what="checking the API key")
         return f"Medusa at {self.base_url} ({(reply.data or {}).get('count', '?')} orders)"
 

@@ -47,6 +47,9 @@ class StoreRun:
     push_failed: int = 0
     parked: int = 0
     pages: int = 0
+    # what waits for a person after the run (from any round, not only this one)
+    waiting_quarantined: int = 0
+    waiting_parked: int = 0
     error: str = ""
     skipped: str = ""
     seconds: float = 0.0
@@ -56,12 +59,21 @@ class StoreRun:
     def ok(self) -> bool:
         return not self.error and not self.skipped
 
+    @property
+    def needs_attention(self) -> bool:
+        """Something was quarantined, parked or failed, in this round or before."""
+        return bool(self.quarantined or self.push_failed or self.parked
+                    or self.waiting_quarantined or self.waiting_parked)
+
     def summary(self) -> str:
         if self.skipped:
             return f"{self.store}: skipped - {self.skipped}"
         text_ = (f"{self.store}: {self.new} new, {self.updated} changed, {self.unchanged} unchanged, "
                  f"{self.quarantined} quarantined; pushed {self.pushed}, failed {self.push_failed}, "
                  f"parked {self.parked} ({self.seconds:.1f} s)")
+        if self.waiting_quarantined or self.waiting_parked:
+            text_ += (f"; waiting: {self.waiting_quarantined} quarantined orders, "
+                      f"{self.waiting_parked} parked pushes")
         error = self.error.removeprefix(f"{self.store}: ")  # the line already names the store
         return text_ + (f"; ERROR: {error}" if error else "")
 
@@ -103,7 +115,8 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
                                                             current=current)):
                 result = sync_import.import_orders(uow(), store_id, page.orders, broken=page.broken,
                                                    watermark=page.safe_watermark,
-                                                   trust_updated_at=connector.trusts_updated_at)
+                                                   trust_updated_at=connector.trusts_updated_at,
+                                                   storefront_now=connector.server_time())
                 _add(run, result)
                 run.unchanged += page.skipped
                 run.pages += 1
@@ -116,10 +129,12 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
             if connector.repoll_open_orders:
                 ids = sync_import.open_external_ids(uow(), store_id)
                 if ids:
-                    _add(run, sync_import.import_orders(uow(), store_id, connector.fetch_orders(ids)))
+                    _add(run, sync_import.import_orders(uow(), store_id, connector.fetch_orders(ids),
+                                                        storefront_now=connector.server_time()))
             retry = sync_import.quarantined_external_ids(uow(), store_id)
             if retry:  # a currency added meanwhile, a conflict that has passed, ...
-                again = sync_import.import_orders(uow(), store_id, connector.fetch_orders(retry))
+                again = sync_import.import_orders(uow(), store_id, connector.fetch_orders(retry),
+                                                  storefront_now=connector.server_time())
                 run.new += again.new
                 run.updated += again.updated
             if push:
@@ -139,7 +154,35 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
                                    pulled=run.new + run.updated)
         except UserError as exc:
             log.warning("could not record the sync run of %s: %s", conn.name, exc)
+    run.waiting_quarantined, run.waiting_parked = store_service.waiting(engine, store_id)
     return run
+
+
+def retry_quarantined(engine: Engine, actor: Actor, quarantine_id: int, *,
+                      http=None) -> tuple[bool, str]:
+    """Read one quarantined order from its storefront again and import it (the cause may have
+    been fixed on either side). Returns (imported, what happened)."""
+    store_id, external_id, number = sync_import.quarantine_entry(UnitOfWork(engine, actor),
+                                                                 quarantine_id)
+    conn = store_service.get_connection(UnitOfWork(engine, actor), store_id)
+    label = number or external_id
+    with store_lock(engine, store_id) as got:
+        if not got:
+            raise StoreBusy(f"Another ordermgr runner is syncing {conn.name} right now; "
+                            "retry in a moment.")
+        connector = store_service.make_connector(conn, http=http)
+        try:
+            remotes = connector.fetch_orders([external_id])
+            if not remotes:
+                return False, (f"{conn.name} did not return order {label} (deleted on the "
+                               "storefront?); it stays quarantined.")
+            result = sync_import.import_orders(UnitOfWork(engine, actor), store_id, remotes,
+                                               storefront_now=connector.server_time())
+        finally:
+            connector.close()
+    if result.quarantined:
+        return False, f"Order {label} is still quarantined: {result.messages[-1]}"
+    return True, f"Order {label} of {conn.name} was imported."
 
 
 def prefetch(pages: Iterator, depth: int = 2) -> Iterator:

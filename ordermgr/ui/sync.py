@@ -1,7 +1,8 @@
 """The "sync" area (Storefronts): connected stores with their status (last success, orders
 pulled, pushes pending/failed/parked, last error), add/edit/remove/test, "Sync all now" and
 "Sync selected" off the UI thread with progress, an optional background sync every minute,
-parked pushes (retry/dismiss) and quarantined orders with their reason."""
+parked pushes (retry/dismiss), quarantined orders with their reason (fetch again) and the
+storefront SKUs missing from the catalogue (mapped with the SKU matcher)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from ordermgr.services import stores, sync_push
+from ordermgr.services import sku_mapping, stores, sync_push
 from ordermgr.sync import CONNECTORS
 from ordermgr.ui.ops import QueryOp, WriteOp
 
@@ -115,6 +116,8 @@ class StorefrontsPanel(QWidget):
     refreshed = Signal()  # after the lists were reloaded (tests)
     synced = Signal(list)  # StoreRun results of a sync round
     tested = Signal(object)  # a TestResult
+    mapped = Signal(object)  # a sku_mapping.MapResult
+    retried = Signal(object)  # (imported, message) of a quarantined order fetched again
 
     def __init__(self, ctx, window=None):
         super().__init__()
@@ -193,6 +196,28 @@ class StorefrontsPanel(QWidget):
         self.quarantine_view.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.reason.setPlainText(
                 self.quarantine.rows[cur.row()].reason if cur.isValid() else ""))
+        self.quarantine_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.retry_order_button = QPushButton(self.tr("Fetch again and import"))
+        self.retry_order_button.setObjectName("retryQuarantined")
+        self.retry_order_button.setToolTip(self.tr(
+            "Read the order from the storefront again and import it, once its problem is fixed "
+            "on either side"))
+        self.retry_order_button.clicked.connect(self.retry_quarantined)
+
+        self.unmatched = RowsModel([
+            Column(self.tr("Store"), lambda r: r.store),
+            Column(self.tr("Storefront SKU"), lambda r: r.remote_sku),
+            Column(self.tr("Orders waiting"), lambda r: str(r.orders), Qt.AlignRight | Qt.AlignVCenter),
+            Column(self.tr("Quantity"), lambda r: str(r.quantity), Qt.AlignRight | Qt.AlignVCenter),
+            Column(self.tr("Product on the storefront"), lambda r: r.name),
+        ], self)
+        self.unmatched_view = self._table(self.unmatched, "unmatchedTable")
+        self.unmatched_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.unmatched_view.doubleClicked.connect(lambda _index: self.map_sku())
+        self.map_button = QPushButton(self.tr("Map to a catalogue SKU…"))
+        self.map_button.setObjectName("mapSku")
+        self.map_button.clicked.connect(self.map_sku)
+        self._may_map = ctx.actor.may("orders.edit")
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button, self.test_button,
@@ -220,9 +245,26 @@ class StorefrontsPanel(QWidget):
         quarantine_layout = QVBoxLayout(quarantine_page)
         quarantine_layout.addWidget(self.quarantine_view)
         quarantine_layout.addWidget(self.reason)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.retry_order_button)
+        quarantine_layout.addLayout(row)
+        unmatched_page = QWidget()
+        unmatched_layout = QVBoxLayout(unmatched_page)
+        unmatched_hint = QLabel(self.tr(
+            "Orders with these SKUs are not allocated until each SKU is mapped to one in the "
+            "catalogue; a mapping is remembered for the store's later orders."))
+        unmatched_hint.setWordWrap(True)
+        unmatched_layout.addWidget(unmatched_hint)
+        unmatched_layout.addWidget(self.unmatched_view)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.map_button)
+        unmatched_layout.addLayout(row)
         self.tabs = QTabWidget()
         self.tabs.addTab(parked_page, self.tr("Parked pushes"))
         self.tabs.addTab(quarantine_page, self.tr("Quarantined orders"))
+        self.tabs.addTab(unmatched_page, self.tr("Unmatched SKUs"))
 
         self.splitter = QSplitter(Qt.Vertical)
         self.splitter.addWidget(top)
@@ -276,7 +318,7 @@ class StorefrontsPanel(QWidget):
     def hideEvent(self, event) -> None:  # noqa: N802
         settings = QSettings()
         settings.setValue(f"{SETTINGS_KEY}/splitter", self.splitter.saveState())
-        for view in (self.store_view, self.parked_view, self.quarantine_view):
+        for view in (self.store_view, self.parked_view, self.quarantine_view, self.unmatched_view):
             settings.setValue(f"{SETTINGS_KEY}/{view.objectName()}", view.horizontalHeader().saveState())
         super().hideEvent(event)
 
@@ -286,18 +328,20 @@ class StorefrontsPanel(QWidget):
 
         def load():
             return (stores.store_statuses(engine), stores.parked_pushes(engine),
-                    stores.quarantined_orders(engine))
+                    stores.quarantined_orders(engine), sku_mapping.unmatched(engine))
         QueryOp(self, load).success(self._loaded).run()
 
     def _loaded(self, result) -> None:
         selected = self.selected_store()
-        statuses, parked, quarantined = result
+        statuses, parked, quarantined, unmatched = result
         self.stores.set_rows(statuses)
         self.parked.set_rows(parked)
         self.quarantine.set_rows(quarantined)
+        self.unmatched.set_rows(unmatched)
         self._fit_columns()
         self.tabs.setTabText(0, self.tr("Parked pushes ({0})").format(len(parked)))
         self.tabs.setTabText(1, self.tr("Quarantined orders ({0})").format(len(quarantined)))
+        self.tabs.setTabText(2, self.tr("Unmatched SKUs ({0})").format(len(unmatched)))
         if selected is not None:
             for i, row in enumerate(statuses):
                 if row.id == selected.id:
@@ -317,6 +361,14 @@ class StorefrontsPanel(QWidget):
         rows = self.parked_view.selectionModel().selectedRows()
         return self.parked.rows[rows[0].row()] if rows else None
 
+    def _selected_quarantined(self):
+        rows = self.quarantine_view.selectionModel().selectedRows()
+        return self.quarantine.rows[rows[0].row()] if rows else None
+
+    def _selected_unmatched(self):
+        rows = self.unmatched_view.selectionModel().selectedRows()
+        return self.unmatched.rows[rows[0].row()] if rows else None
+
     def _update_buttons(self, *_args) -> None:
         has_store = self.selected_store() is not None
         for button in (self.edit_button, self.remove_button):
@@ -325,6 +377,9 @@ class StorefrontsPanel(QWidget):
         has_parked = self._selected_parked() is not None
         self.retry_button.setEnabled(has_parked and self._may_sync)
         self.dismiss_button.setEnabled(has_parked and self._may_sync)
+        self.map_button.setEnabled(self._selected_unmatched() is not None and self._may_map)
+        self.retry_order_button.setEnabled(self._selected_quarantined() is not None and self._may_sync
+                                           and not self._syncing)
         self.sync_button.setEnabled(self._may_sync and not self._syncing)
         self.sync_one_button.setEnabled(has_store and self._may_sync and not self._syncing)
 
@@ -337,11 +392,19 @@ class StorefrontsPanel(QWidget):
                             dialog.credential.text(), dialog.currency.text())
 
     def save_new_store(self, name, platform, url, credential, currency="CNY") -> None:
+        """Test the connection; the store is saved only if it works."""
         def work():
-            store_id = stores.add_store(self.ctx.uow(), name=name, platform=platform, url=url,
-                                        credential=credential, currency=currency)
-            return stores.test_store(self.ctx.uow(), store_id)
-        WriteOp(self, work, label=self.tr("Adding the store…")).success(self._after_test).run()
+            return stores.add_tested_store(self.ctx.uow(), name=name, platform=platform, url=url,
+                                           credential=credential, currency=currency)
+        WriteOp(self, work, label=self.tr("Testing and adding the store…")).success(
+            self._after_add).run()
+
+    def _after_add(self, outcome) -> None:
+        store_id, result = outcome
+        if store_id is None:
+            result = stores.TestResult(False, result.problem, self.tr(
+                "{0}\nThe store was not saved: correct it and add it again.").format(result.message))
+        self._after_test(result)
 
     def edit_store(self) -> None:
         row = self.selected_store()
@@ -426,6 +489,55 @@ class StorefrontsPanel(QWidget):
             self.timer.start()
         else:
             self.timer.stop()
+
+    # -- unmatched SKUs ---------------------------------------------------------------------------
+    def map_sku(self) -> None:
+        row = self._selected_unmatched()
+        if row is None or not self._may_map:
+            return
+        from ordermgr.ui.sku_matcher import SkuMatcherDialog
+        dialog = SkuMatcherDialog(self.ctx.engine, row, self)
+        if dialog.exec() != QDialog.Accepted or not dialog.code:
+            return
+        code = dialog.code
+
+        def work():
+            return sku_mapping.map_sku(self.ctx.uow(), store_id=row.store_id,
+                                       remote_sku=row.remote_sku, sku=code)
+        WriteOp(self, work, label=self.tr("Mapping the SKU…")).success(self._mapped).run()
+
+    def _mapped(self, result) -> None:
+        self.status.setText(self.tr("{0} is now {1}: {2} waiting line(s) updated, {3} order(s) "
+                                    "allocated.").format(result.remote_sku, result.sku,
+                                                         result.lines, len(result.allocated))
+                            + "".join(f"\n{p}" for p in result.problems))
+        self.mapped.emit(result)
+        self.refresh()
+        if self.window_ is not None and hasattr(self.window_, "changes"):
+            self.window_.changes.emit({"origin": None, "orders": [], "many": True, "stock": True,
+                                       "returns": [], "customers": False, "stores": True})
+
+    # -- quarantined orders -----------------------------------------------------------------------
+    def retry_quarantined(self) -> None:
+        row = self._selected_quarantined()
+        if row is None or self._syncing:
+            return
+        engine, actor = self.ctx.engine, self.ctx.actor
+        self.status.setText(self.tr("Fetching order {0} again…").format(row.number or row.external_id))
+
+        def work():
+            from ordermgr.sync.runner import retry_quarantined
+            return retry_quarantined(engine, actor, row.id)
+        QueryOp(self, work, label=self.tr("Fetching the order again…")).success(self._retried).run()
+
+    def _retried(self, outcome) -> None:
+        _imported, message = outcome
+        self.status.setText(message)
+        self.retried.emit(outcome)
+        self.refresh()
+        if self.window_ is not None and hasattr(self.window_, "changes"):
+            self.window_.changes.emit({"origin": None, "orders": [], "many": True, "stock": True,
+                                       "returns": [], "customers": True, "stores": True})
 
     # -- parked pushes ----------------------------------------------------------------------------
     def retry_parked(self) -> None:

@@ -4416,6 +4416,40 @@
     </message>
 </context>
 <context>
+    <name>SkuMatcherDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/sku_matcher.py" line="19"/>
+        <source>Map storefront SKU {0}</source>
+        <translation>映射店铺 SKU {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sku_matcher.py" line="23"/>
+        <source>{0} sends SKU {1} ({2}), which is not in the catalogue; {3} order(s) wait for it. Which catalogue SKU is it? The answer is remembered for this store&apos;s later orders.</source>
+        <translation>{0} 发来的 SKU {1}（{2}）不在商品目录中；有 {3} 个订单在等待。它对应目录中的哪个 SKU？此对应关系会记住，用于该店铺以后的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sku_matcher.py" line="28"/>
+        <source>Catalogue SKU, name or barcode, then Enter</source>
+        <translation>目录 SKU、名称或条码，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sku_matcher.py" line="31"/>
+        <location filename="../../ordermgr/ui/sku_matcher.py" line="61"/>
+        <source>No catalogue SKU chosen yet.</source>
+        <translation>尚未选择目录 SKU。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sku_matcher.py" line="35"/>
+        <source>Map</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sku_matcher.py" line="54"/>
+        <source>{0} = {1} · {2} ({3} available)</source>
+        <translation>{0} = {1} · {2}（可用 {3}）</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../ordermgr/ui/orders/model.py" line="37"/>
@@ -4812,52 +4846,52 @@
 <context>
     <name>StoreDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="79"/>
+        <location filename="../../ordermgr/ui/sync.py" line="80"/>
         <source>Edit storefront</source>
         <translation>编辑店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="79"/>
+        <location filename="../../ordermgr/ui/sync.py" line="80"/>
         <source>Add storefront</source>
         <translation>添加店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="91"/>
+        <location filename="../../ordermgr/ui/sync.py" line="92"/>
         <source>Leave empty to keep the stored credential</source>
         <translation>留空则保留已保存的凭据</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="92"/>
+        <location filename="../../ordermgr/ui/sync.py" line="93"/>
         <source>Access token, ck_…:cs_… or sk_…</source>
         <translation>访问令牌，ck_…:cs_… 或 sk_…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="96"/>
+        <location filename="../../ordermgr/ui/sync.py" line="97"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="97"/>
+        <location filename="../../ordermgr/ui/sync.py" line="98"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="98"/>
+        <location filename="../../ordermgr/ui/sync.py" line="99"/>
         <source>Store URL</source>
         <translation>店铺网址</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="99"/>
+        <location filename="../../ordermgr/ui/sync.py" line="100"/>
         <source>API credential</source>
         <translation>API 凭据</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="100"/>
+        <location filename="../../ordermgr/ui/sync.py" line="101"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="101"/>
+        <location filename="../../ordermgr/ui/sync.py" line="102"/>
         <source>The credential is kept in the system keyring or encrypted on this computer, never in the database.</source>
         <translation>凭据保存在系统密钥环中或在本机加密保存，绝不存入数据库。</translation>
     </message>
@@ -4865,244 +4899,322 @@
 <context>
     <name>StorefrontsPanel</name>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="130"/>
-        <location filename="../../ordermgr/ui/sync.py" line="168"/>
-        <location filename="../../ordermgr/ui/sync.py" line="183"/>
+        <location filename="../../ordermgr/ui/sync.py" line="133"/>
+        <location filename="../../ordermgr/ui/sync.py" line="171"/>
+        <location filename="../../ordermgr/ui/sync.py" line="186"/>
+        <location filename="../../ordermgr/ui/sync.py" line="208"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="131"/>
+        <location filename="../../ordermgr/ui/sync.py" line="134"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="132"/>
+        <location filename="../../ordermgr/ui/sync.py" line="135"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="132"/>
+        <location filename="../../ordermgr/ui/sync.py" line="135"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="132"/>
+        <location filename="../../ordermgr/ui/sync.py" line="135"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="133"/>
+        <location filename="../../ordermgr/ui/sync.py" line="136"/>
         <source>Last success</source>
         <translation>最近成功</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="134"/>
+        <location filename="../../ordermgr/ui/sync.py" line="137"/>
         <source>Pulled (last run)</source>
         <translation>拉取（上次）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="135"/>
+        <location filename="../../ordermgr/ui/sync.py" line="138"/>
         <source>Pulled (total)</source>
         <translation>拉取（累计）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="136"/>
+        <location filename="../../ordermgr/ui/sync.py" line="139"/>
         <source>Pushes pending</source>
         <translation>待回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="137"/>
+        <location filename="../../ordermgr/ui/sync.py" line="140"/>
         <source>Failing</source>
         <translation>失败中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="138"/>
+        <location filename="../../ordermgr/ui/sync.py" line="141"/>
         <source>Parked</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="139"/>
+        <location filename="../../ordermgr/ui/sync.py" line="142"/>
         <source>Quarantined</source>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="140"/>
+        <location filename="../../ordermgr/ui/sync.py" line="143"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="145"/>
+        <location filename="../../ordermgr/ui/sync.py" line="148"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="146"/>
+        <location filename="../../ordermgr/ui/sync.py" line="149"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="147"/>
+        <location filename="../../ordermgr/ui/sync.py" line="150"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="148"/>
+        <location filename="../../ordermgr/ui/sync.py" line="151"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="149"/>
+        <location filename="../../ordermgr/ui/sync.py" line="152"/>
         <source>Sync all now</source>
         <translation>全部立即同步</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="151"/>
+        <location filename="../../ordermgr/ui/sync.py" line="154"/>
         <source>Sync selected</source>
         <translation>同步所选店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="152"/>
+        <location filename="../../ordermgr/ui/sync.py" line="155"/>
         <source>Sync in the background every minute</source>
         <translation>每分钟在后台同步</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="169"/>
+        <location filename="../../ordermgr/ui/sync.py" line="172"/>
         <source>Push</source>
         <translation>回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="170"/>
+        <location filename="../../ordermgr/ui/sync.py" line="173"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="171"/>
+        <location filename="../../ordermgr/ui/sync.py" line="174"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="172"/>
+        <location filename="../../ordermgr/ui/sync.py" line="175"/>
         <source>Storefront&apos;s error</source>
         <translation>店铺返回的错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="173"/>
+        <location filename="../../ordermgr/ui/sync.py" line="176"/>
         <source>Queued</source>
         <translation>排队时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="176"/>
+        <location filename="../../ordermgr/ui/sync.py" line="179"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="177"/>
+        <location filename="../../ordermgr/ui/sync.py" line="180"/>
         <source>Dismiss…</source>
         <translation>忽略…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="184"/>
+        <location filename="../../ordermgr/ui/sync.py" line="187"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="185"/>
+        <location filename="../../ordermgr/ui/sync.py" line="188"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="186"/>
+        <location filename="../../ordermgr/ui/sync.py" line="189"/>
         <source>Seen</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="187"/>
+        <location filename="../../ordermgr/ui/sync.py" line="190"/>
         <source>Last seen</source>
         <translation>最近出现</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="224"/>
+        <location filename="../../ordermgr/ui/sync.py" line="200"/>
+        <source>Fetch again and import</source>
+        <translation>重新获取并导入</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="203"/>
+        <source>Read the order from the storefront again and import it, once its problem is fixed on either side</source>
+        <translation>问题在任一方修正后，从店铺重新读取该订单并导入</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="209"/>
+        <source>Storefront SKU</source>
+        <translation>店铺 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="210"/>
+        <source>Orders waiting</source>
+        <translation>等待的订单</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="211"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="212"/>
+        <source>Product on the storefront</source>
+        <translation>店铺中的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="217"/>
+        <source>Map to a catalogue SKU…</source>
+        <translation>映射到目录 SKU…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="255"/>
+        <source>Orders with these SKUs are not allocated until each SKU is mapped to one in the catalogue; a mapping is remembered for the store&apos;s later orders.</source>
+        <translation>含有这些 SKU 的订单在每个 SKU 映射到目录 SKU 之前不会分配库存；映射会记住，用于该店铺以后的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="265"/>
         <source>Parked pushes</source>
         <translation>已搁置的回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="225"/>
+        <location filename="../../ordermgr/ui/sync.py" line="266"/>
         <source>Quarantined orders</source>
         <translation>已隔离的订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="299"/>
+        <location filename="../../ordermgr/ui/sync.py" line="267"/>
+        <source>Unmatched SKUs</source>
+        <translation>未匹配 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="342"/>
         <source>Parked pushes ({0})</source>
         <translation>已搁置的回传（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="300"/>
+        <location filename="../../ordermgr/ui/sync.py" line="343"/>
         <source>Quarantined orders ({0})</source>
         <translation>已隔离的订单（{0}）</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/sync.py" line="344"/>
-        <source>Adding the store…</source>
-        <translation>正在添加店铺…</translation>
+        <source>Unmatched SKUs ({0})</source>
+        <translation>未匹配 SKU（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="357"/>
+        <location filename="../../ordermgr/ui/sync.py" line="399"/>
+        <source>Testing and adding the store…</source>
+        <translation>正在测试并添加店铺…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="406"/>
+        <source>{0}
+The store was not saved: correct it and add it again.</source>
+        <translation>{0}
+店铺未保存：请更正后重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="420"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="363"/>
+        <location filename="../../ordermgr/ui/sync.py" line="426"/>
         <source>Remove storefront</source>
         <translation>删除店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="364"/>
+        <location filename="../../ordermgr/ui/sync.py" line="427"/>
         <source>Remove {0}? A store with orders is only deactivated; its orders stay.</source>
         <translation>删除 {0}？有订单的店铺只会停用，其订单仍保留。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="374"/>
+        <location filename="../../ordermgr/ui/sync.py" line="437"/>
         <source>Testing {0}…</source>
         <translation>正在测试 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="376"/>
+        <location filename="../../ordermgr/ui/sync.py" line="439"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="395"/>
+        <location filename="../../ordermgr/ui/sync.py" line="458"/>
         <source>Syncing {0}…</source>
         <translation>正在同步 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="395"/>
+        <location filename="../../ordermgr/ui/sync.py" line="458"/>
         <source>all stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="402"/>
+        <location filename="../../ordermgr/ui/sync.py" line="465"/>
         <source>Syncing storefronts…</source>
         <translation>正在同步店铺…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="408"/>
+        <location filename="../../ordermgr/ui/sync.py" line="471"/>
         <source>No active storefronts to sync.</source>
         <translation>没有可同步的已启用店铺。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="436"/>
+        <location filename="../../ordermgr/ui/sync.py" line="507"/>
+        <source>Mapping the SKU…</source>
+        <translation>正在映射 SKU…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="510"/>
+        <source>{0} is now {1}: {2} waiting line(s) updated, {3} order(s) allocated.</source>
+        <translation>{0} 现在对应 {1}：已更新 {2} 个等待中的订单行，已分配 {3} 个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="526"/>
+        <source>Fetching order {0} again…</source>
+        <translation>正在重新获取订单 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="531"/>
+        <source>Fetching the order again…</source>
+        <translation>正在重新获取订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/sync.py" line="548"/>
         <source>Push {0} queued again.</source>
         <translation>回传 {0} 已重新排队。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="444"/>
+        <location filename="../../ordermgr/ui/sync.py" line="556"/>
         <source>Dismiss push</source>
         <translation>忽略回传</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/sync.py" line="445"/>
+        <location filename="../../ordermgr/ui/sync.py" line="557"/>
         <source>Why is this push not needed any more (e.g. done by hand on the storefront)?</source>
         <translation>为什么不再需要此回传（例如已在店铺后台手工处理）？</translation>
     </message>

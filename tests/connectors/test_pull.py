@@ -367,3 +367,17 @@ def test_an_order_broken_in_full_but_listed_fine_is_quarantined_not_lost(connect
     forget_watermark(shop)
     run = shop.sync(page_size=4)
     assert run.quarantined == 1 and run.unchanged == 11
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_contact_details_and_amounts_edited_on_the_storefront_follow(connect, platform):
+    shop = connect(platform, orders=0)
+    demo_order = shop.demo.new_order(paid=False, cancelled=False, shipping=Decimal("10.00"))
+    shop.sync()
+    shop.demo.change(demo_order, email="changed@example.cn", phone="13912345678",
+                     shipping=Decimal("0.00"))
+    assert shop.sync().updated == 1
+    order = order_by_number(shop, f"{platform[:2].upper()}1001")
+    assert (order.email, order.phone) == ("changed@example.cn", "13912345678")
+    assert order.shipping == Decimal("0.00") and order.total == demo_order.total
+    assert "exception" not in order.tag_list

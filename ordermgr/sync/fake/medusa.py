@@ -96,8 +96,8 @@ def _error(status: int, kind: str, message: str) -> Response:
 
 
 def route(demo: DemoStore, req) -> Response:
-    if req.path == "/health":
-        return Response(200, None)
+    if req.path == "/health":  # like Medusa's: plain text, not JSON
+        return Response(200, b"OK", ctype="text/plain; charset=utf-8")
     if not req.path.startswith("/admin/"):
         return _error(404, "not_found", f"Cannot {req.method} {req.path}")
     user = req.basic_user()

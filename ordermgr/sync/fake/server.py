@@ -33,8 +33,10 @@ HTML_PAGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>
 
 
 class Response:
-    def __init__(self, status: int = 200, body=None, headers: dict | None = None):
-        self.status, self.body, self.headers = status, body, headers or {}
+    def __init__(self, status: int = 200, body=None, headers: dict | None = None,
+                 ctype: str = "application/json; charset=utf-8"):
+        """`body`: a value sent as JSON, or bytes sent as they are (with `ctype`)."""
+        self.status, self.body, self.headers, self.ctype = status, body, headers or {}, ctype
 
 
 class RawJSON(bytes):
@@ -162,11 +164,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(response)
 
     def _send(self, response: Response) -> None:
-        if isinstance(response.body, RawJSON):
+        if isinstance(response.body, bytes):  # RawJSON, or a plain-text reply
             data = bytes(response.body)
         else:
             data = b"" if response.body is None else dumps(response.body)
-        self._raw(response.status, data, "application/json; charset=utf-8", response.headers)
+        self._raw(response.status, data, response.ctype, response.headers)
 
     def _raw(self, status: int, data: bytes, ctype: str, headers: dict | None = None) -> None:
         try:

@@ -188,7 +188,7 @@ class DemoStore:
             elif roll > 0.97:
                 order.cancelled = True
             self.orders[seq] = order
-            self._by_updated.append((order.updated, seq))
+            bisect.insort(self._by_updated, (order.updated, seq))  # a test may date it anywhere
             self.version += 1
             return order
 
@@ -200,7 +200,7 @@ class DemoStore:
             if i < len(self._by_updated) and self._by_updated[i] == key:
                 del self._by_updated[i]
             order.updated = self.tick_clock()
-            self._by_updated.append((order.updated, order.seq))
+            bisect.insort(self._by_updated, (order.updated, order.seq))
             self.version += 1
 
     def change(self, order: DemoOrder, **attrs) -> None:

@@ -5,13 +5,13 @@ so a runner restarted after a crash takes its own leases back at once instead of
 them to expire; other workstations' leases still run out.
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0010
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

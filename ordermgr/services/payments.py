@@ -27,7 +27,7 @@ from ordermgr.errors import NotFound, ValidationError
 from ordermgr.models import (Order, OrderLine, OrderStatus, OutboxMessage, Payment, PaymentStatus,
                              ReturnCase, Setting, Store, utcnow)
 from ordermgr.models.aftersales import OFFLINE_METHODS, Refund, RefundPart, RefundStatus
-from ordermgr.models.money import to_decimal
+from ordermgr.models.money import format_money, to_decimal
 from ordermgr.services.outbox import enqueue
 
 ZERO = Decimal("0.00")
@@ -38,7 +38,7 @@ DEFAULT_UNPAID_HOURS = 72
 
 
 def money(amount: Decimal, currency: str) -> str:
-    return f"{amount:,.2f} {currency}"
+    return format_money(amount, currency)
 
 
 # -- what can go back where ----------------------------------------------------------------------
@@ -119,7 +119,7 @@ def allocate(room: Refundable, amount: Decimal,
     if split:
         parts = []
         for charge_id, part in split.items():
-            part = to_decimal(part, what="refund part")
+            part = to_decimal(part, room.currency, what="refund part")
             if part == 0:
                 continue
             payment = by_id.get(charge_id)

@@ -47,7 +47,6 @@ REFUNDS_PENDING = "refunds-pending"  # digest of a payload whose refunds are not
 EXCEPTION_TAG = "exception"
 STOREFRONT_HOLD = "On hold on the storefront"
 S = OrderStatus
-TWO_PLACES = Decimal("0.01")
 
 # neutral payment status (from the connectors' tables) -> ours
 PAYMENT = {
@@ -257,6 +256,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
                     _quarantine(uow, store, remote.external_id, remote.number,
                                 f"unreadable order: {exc}", remote.raw, result)
                     continue
+                remote.round_amounts()
                 problems = validate(remote)
                 if problems:
                     _quarantine(uow, store, remote.external_id, remote.number, "; ".join(problems),
@@ -327,9 +327,9 @@ def validate(remote: RemoteOrder) -> list[str]:
                ("discount", remote.discount)]
     amounts += [(f"price of {line.sku or line.name}", line.unit_price) for line in remote.lines]
     amounts += [(f"payment {p.external_id}", p.amount) for p in remote.payments]
-    for what, value in amounts:
-        if value is None or value != value.quantize(TWO_PLACES):
-            problems.append(f"the {what} {value} has more than two decimals")
+    for what, value in amounts:  # rounded to the currency already (RemoteOrder.round_amounts)
+        if value is None:
+            problems.append(f"the {what} is missing")
         elif value < 0:
             problems.append(f"the {what} {value} is negative")
     if remote.address and remote.address.country and len(remote.address.country) != 2:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ordermgr import jsonutil
 from ordermgr.errors import UserError
+from ordermgr.models.money import round_minor
 
 ZERO = Decimal("0.00")
 
@@ -142,6 +143,20 @@ class RemoteOrder:
         return self._digest
 
     def parse(self) -> "RemoteOrder":
+        return self
+
+    def round_amounts(self) -> "RemoteOrder":
+        """Every amount exact to the order currency's minor unit (the connectors round as they
+        parse; this is the importer's guarantee for any that did not). Idempotent."""
+        def r(value):
+            return None if value is None else round_minor(value, self.currency)
+        self.subtotal = r(self.subtotal)
+        self.shipping, self.tax, self.discount, self.total = (
+            r(self.shipping), r(self.tax), r(self.discount), r(self.total))
+        for line in self.lines:
+            line.unit_price, line.discount = r(line.unit_price), r(line.discount)
+        for payment in self.payments:
+            payment.amount = r(payment.amount)
         return self
 
 
@@ -298,16 +313,23 @@ def parse_time(value, *, assume_utc: bool = True) -> datetime | None:
     return dt.astimezone(timezone.utc)
 
 
-def money(value, *, what: str = "amount") -> Decimal:
-    """A payload amount (string or JSON number) as an exact Decimal, never via float arithmetic."""
+def money(value, currency: str | None, *, what: str = "amount") -> Decimal:
+    """A payload amount (string or JSON number) in the order's currency, exact to its minor unit.
+
+    Parsed from the text form (never through float arithmetic), then rounded by the one rule in
+    `models.money.round_minor` (half up): storefronts that do not round (Medusa: 22.31858…,
+    -6E-21) give the amount the customer saw, never a reason to quarantine the order."""
     if value is None or value == "":
         return ZERO
     if isinstance(value, float):
         value = repr(value)
     try:
-        return Decimal(str(value))
+        amount = Decimal(str(value).strip())
     except Exception:  # noqa: BLE001
         raise ValueError(f"{what} {value!r} is not a number") from None
+    if not amount.is_finite():
+        raise ValueError(f"{what} {value!r} is not a number")
+    return round_minor(amount, currency)
 
 
 def iso(dt: datetime) -> str:

@@ -339,7 +339,7 @@ class ShopifyConnector(Connector):
         for refund in order.get("refunds") or []:
             if tag in (refund.get("note") or ""):
                 return refund["id"]
-        amount = money(payload.get("amount"))
+        amount = money(payload.get("amount"), payload.get("currency"))
         refund_input: dict = {"orderId": gid, "notify": bool(payload.get("notify", False)),
                               "note": f"{payload.get('reason', '')} {tag}".strip()}
         lines = []
@@ -422,10 +422,13 @@ def _legacy(gid) -> str:
     return str(gid).rsplit("/", 1)[-1] if gid else ""
 
 
-def _amount(bag, what: str):
+def _amount(bag, currency: str, what: str):
+    """The shop-money amount of a `*Set` (what the shop books; presentment money is what the
+    buyer saw in their own currency), exact to the shop currency's minor unit."""
     if not bag:
-        return money(None)
-    return money((bag.get("shopMoney") or {}).get("amount"), what=what)
+        return money(None, currency)
+    shop = bag.get("shopMoney") or {}
+    return money(shop.get("amount"), shop.get("currencyCode") or currency, what=what)
 
 
 def _raise_user_errors(store: str, errors, what: str) -> None:
@@ -458,9 +461,9 @@ def parse_order(node: dict) -> RemoteOrder:
     lines = []
     for item in (node.get("lineItems") or {}).get("nodes") or []:
         qty = int(item.get("quantity") or 0)
-        unit = _amount(item.get("originalUnitPriceSet"), "unit price")
+        unit = _amount(item.get("originalUnitPriceSet"), currency, "unit price")
         disc_unit = item.get("discountedUnitPriceAfterAllDiscountsSet")
-        discount = (unit - _amount(disc_unit, "discounted price")) * qty if disc_unit else money(0)
+        discount = (unit - _amount(disc_unit, currency, "discounted price")) * qty if disc_unit else money(0, currency)
         unfulfilled = item.get("unfulfilledQuantity")
         shipped = qty - int(unfulfilled) if unfulfilled is not None else 0
         lines.append(RemoteLine(external_id=_legacy(item["id"]), sku=(item.get("sku") or "").strip(),
@@ -475,7 +478,7 @@ def parse_order(node: dict) -> RemoteOrder:
         if kind == "charge" and str(tx.get("kind")).upper() == "AUTHORIZATION" and status == "paid":
             status = "authorized"
         payments.append(RemotePayment(external_id=_legacy(tx["id"]), kind=kind,
-                                      amount=_amount(tx.get("amountSet"), "transaction amount"),
+                                      amount=_amount(tx.get("amountSet"), currency, "transaction amount"),
                                       status=status, method=tx.get("gateway") or "",
                                       reference=_legacy(tx["id"])))
     fulfilments = []
@@ -522,11 +525,11 @@ def parse_order(node: dict) -> RemoteOrder:
         phone=node.get("phone") or customer.get("phone") or "",
         customer_ref=_legacy(customer.get("id")) if customer else "",
         address=address, lines=lines, payments=payments, fulfilments=fulfilments,
-        subtotal=_amount(node.get("subtotalPriceSet"), "subtotal") if node.get("subtotalPriceSet") else None,
-        shipping=_amount(node.get("totalShippingPriceSet"), "shipping"),
-        tax=_amount(node.get("totalTaxSet"), "tax"),
-        discount=_amount(node.get("totalDiscountsSet"), "discount"),
-        total=_amount(node.get("totalPriceSet"), "total"), note=node.get("note") or "",
+        subtotal=_amount(node.get("subtotalPriceSet"), currency, "subtotal") if node.get("subtotalPriceSet") else None,
+        shipping=_amount(node.get("totalShippingPriceSet"), currency, "shipping"),
+        tax=_amount(node.get("totalTaxSet"), currency, "tax"),
+        discount=_amount(node.get("totalDiscountsSet"), currency, "discount"),
+        total=_amount(node.get("totalPriceSet"), currency, "total"), note=node.get("note") or "",
         tags=[t for t in tags if t])
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
+from ordermgr.models.money import round_minor
 from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreAuthError,
                                 StoreBadResponse, StoreError, StoreRejected, iso, key_tag, money,
@@ -182,13 +183,14 @@ class WooCommerceConnector(Connector):
         for refund in self._get(f"/orders/{oid}/refunds", what="reading refunds").data or []:
             if tag in (refund.get("reason") or ""):
                 return str(refund.get("id"))
-        body = {"amount": str(money(payload.get("amount"))),
+        currency = payload.get("currency")
+        body = {"amount": str(money(payload.get("amount"), currency)),
                 "reason": f"{payload.get('reason', '')} {tag}".strip(),
                 # the refund was issued "through the storefront": its gateway pays the money back
                 "api_refund": bool(payload.get("api_refund", True)),
                 "api_restock": bool(payload.get("restock", False))}
         lines = [{"id": int(line["external_id"]), "quantity": int(line.get("quantity", 1)),
-                  "refund_total": str(money(line.get("amount", 0)))}
+                  "refund_total": str(money(line.get("amount", 0), currency))}
                  for line in payload.get("lines") or [] if line.get("external_id")]
         if lines:
             body["line_items"] = lines
@@ -229,8 +231,9 @@ def map_order_status(raw: dict) -> tuple[str, str, list[str]]:
     status = raw.get("status") or ""
     payment, fulfilment, flags = ORDER_STATUS.get(status, ("pending", "on_hold", ["unknown_status"]))
     flags = list(flags)
-    refunded = sum((-money(r.get("total")) for r in raw.get("refunds") or []), ZERO)
-    total = money(raw.get("total"))
+    currency = raw.get("currency")
+    refunded = sum((-money(r.get("total"), currency) for r in raw.get("refunds") or []), ZERO)
+    total = money(raw.get("total"), currency)
     if status not in CANCELLED_STATUSES and status != "refunded":
         if refunded > 0:
             payment = "refunded" if refunded >= total else "partially_refunded"
@@ -242,11 +245,12 @@ def map_order_status(raw: dict) -> tuple[str, str, list[str]]:
 def parse_order(raw: dict) -> RemoteOrder:
     status = raw.get("status") or ""
     payment, fulfilment, flags = map_order_status(raw)
+    currency = raw.get("currency") or ""
     lines = []
     for item in raw.get("line_items") or []:
         qty = int(item.get("quantity") or 0)
-        subtotal, total = money(item.get("subtotal")), money(item.get("total"))
-        unit = (subtotal / qty).quantize(ZERO) if qty else ZERO
+        subtotal, total = money(item.get("subtotal"), currency), money(item.get("total"), currency)
+        unit = round_minor(subtotal / qty, currency) if qty else ZERO
         lines.append(RemoteLine(external_id=str(item["id"]), sku=(item.get("sku") or "").strip(),
                                 name=item.get("name") or "", quantity=qty, unit_price=unit,
                                 discount=unit * qty - total if qty else ZERO,
@@ -261,7 +265,7 @@ def parse_order(raw: dict) -> RemoteOrder:
             line2=src.get("address_2") or "", city=src.get("city") or "",
             region=src.get("state") or "", postcode=src.get("postcode") or "",
             country=(src.get("country") or "").upper())
-    total = money(raw.get("total"))
+    total = money(raw.get("total"), currency)
     payments = []
     if raw.get("date_paid_gmt") and status not in ("failed",):
         payments.append(RemotePayment(external_id="charge", kind="charge", amount=total,
@@ -269,7 +273,7 @@ def parse_order(raw: dict) -> RemoteOrder:
                                       reference=raw.get("transaction_id") or ""))
     for refund in raw.get("refunds") or []:
         payments.append(RemotePayment(external_id=f"refund-{refund['id']}", kind="refund",
-                                      amount=-money(refund.get("total")), status="paid",
+                                      amount=-money(refund.get("total"), currency), status="paid",
                                       method=raw.get("payment_method") or "",
                                       reference=refund.get("reason") or ""))
     fulfilments = []
@@ -292,8 +296,9 @@ def parse_order(raw: dict) -> RemoteOrder:
         phone=bill.get("phone") or "",
         customer_ref=str(raw.get("customer_id") or "") if raw.get("customer_id") else "",
         address=address, lines=lines, payments=payments, fulfilments=fulfilments,
-        shipping=money(raw.get("shipping_total")), tax=money(raw.get("total_tax")),
-        discount=money(raw.get("discount_total")), total=total,
+        shipping=money(raw.get("shipping_total"), currency),
+        tax=money(raw.get("total_tax"), currency),
+        discount=money(raw.get("discount_total"), currency), total=total,
         note=raw.get("customer_note") or "")
 
 

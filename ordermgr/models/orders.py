@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import (JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint, false)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ordermgr.errors import ValidationError
@@ -22,7 +22,10 @@ class Customer(Base):
     __tablename__ = "customers"
     __table_args__ = (Index("ix_customers_phone", "phone"), Index("ix_customers_email", "email"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(String(120))  # as shown: display_name(given, family)
+    # as the storefront sent them ("" for names typed in one piece)
+    given_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    family_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     tags: Mapped[str] = mapped_column(String(200), default="")
@@ -71,7 +74,9 @@ class Order(Base):
     shipping: Mapped[Decimal] = mapped_column(Amount, default=ZERO)
     tax: Mapped[Decimal] = mapped_column(Amount, default=ZERO)
     discount: Mapped[Decimal] = mapped_column(Amount, default=ZERO)
-    total: Mapped[Decimal] = mapped_column(Amount, default=ZERO)
+    total: Mapped[Decimal] = mapped_column(Amount, default=ZERO)  # gross: before any refund
+    # line prices and shipping include the tax (`tax` is then the part of them that is tax)
+    prices_include_tax: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(24), default=OrderStatus.PENDING_PAYMENT)
     status_before_hold: Mapped[str | None] = mapped_column(String(24))
     payment_status: Mapped[str] = mapped_column(String(24), default=PaymentStatus.PENDING)
@@ -81,6 +86,8 @@ class Order(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     ship_name: Mapped[str] = mapped_column(String(120), default="")
+    ship_given_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    ship_family_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
     ship_phone: Mapped[str] = mapped_column(String(40), default="")
     ship_line1: Mapped[str] = mapped_column(String(200), default="")
     ship_line2: Mapped[str] = mapped_column(String(200), default="")

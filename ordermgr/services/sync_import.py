@@ -478,8 +478,10 @@ class _PageImporter:
             wanted[r.external_id] = key
             if key not in known and key not in new_keys:
                 new_keys.append(key)
-                new_rows.append(dict(name=name or email, email=_fit(r.email, 200),
-                                     phone=_fit(r.phone, 40), tags="", notes="", created_at=utcnow()))
+                new_rows.append(dict(name=name or email, given_name=_fit(r.customer_given_name, 80),
+                                     family_name=_fit(r.customer_family_name, 80),
+                                     email=_fit(r.email, 200), phone=_fit(r.phone, 40), tags="",
+                                     notes="", created_at=utcnow()))
         if new_rows:
             table = Customer.__table__
             with_email = [(k, row) for k, row in zip(new_keys, new_rows) if not k.startswith("#")]
@@ -600,7 +602,8 @@ class _PageImporter:
                    hold_reason=hold_reason, tags=f",{','.join(clean)}," if clean else "",
                    note=remote.note or "", item_count=wanted,
                    ship_name="", ship_phone="", ship_line1="", ship_line2="", ship_city="",
-                   ship_region="", ship_postcode="", ship_country="", version=1)
+                   ship_region="", ship_postcode="", ship_country="", version=1,
+                   prices_include_tax=remote.prices_include_tax, **self._ship_name_parts(remote))
         row.update(address)
         row["search_text"] = build_search_text(
             number, customer_name, row["email"], row["phone"], row["ship_name"], row["ship_phone"],
@@ -630,6 +633,12 @@ class _PageImporter:
                     line1=_fit(addr.line1, 200), line2=_fit(addr.line2, 200),
                     city=_fit(addr.city, 100), region=_fit(addr.region, 100),
                     postcode=_fit(addr.postcode, 20), country=_fit(addr.country, 2))
+
+    @staticmethod
+    def _ship_name_parts(remote: RemoteOrder) -> dict:
+        addr = remote.address
+        return {"ship_given_name": _fit(addr.given_name if addr else "", 80),
+                "ship_family_name": _fit(addr.family_name if addr else "", 80)}
 
     @staticmethod
     def _ship_fields(remote: RemoteOrder) -> dict:
@@ -755,7 +764,7 @@ class _PageImporter:
             self._flag(order, f"The address was changed on the storefront after the waybill was "
                               f"printed. New address (not applied): {pretty}", old=old, new=new)
         elif order.status in ORDER_OPEN_STATES or order.status == S.ON_HOLD:
-            for k, v in new.items():
+            for k, v in (new | self._ship_name_parts(remote)).items():
                 setattr(order, k, v)
             order.record("edit", "Shipping address updated from the storefront", by=None, old=old, new=new)
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ordermgr import jsonutil
 from ordermgr.errors import UserError
 from ordermgr.models.money import round_minor
+from ordermgr.models.names import display_name
 
 ZERO = Decimal("0.00")
 
@@ -58,7 +59,9 @@ class RateLimited(StoreError):
 
 @dataclass
 class RemoteAddress:
-    name: str = ""
+    name: str = ""  # the full name as shown (person_name(given, family) where the parts are known)
+    given_name: str = ""
+    family_name: str = ""
     phone: str = ""
     line1: str = ""
     line2: str = ""
@@ -118,7 +121,9 @@ class RemoteOrder:
     cancelled: bool = False
     platform_status: str = ""  # the raw status(es), kept for audit and re-mapping
     flags: list[str] = field(default_factory=list)  # authorised, payment_failed, unknown_status...
-    customer_name: str = ""
+    customer_name: str = ""  # as shown: person_name(given, family)
+    customer_given_name: str = ""
+    customer_family_name: str = ""
     email: str = ""
     phone: str = ""
     customer_ref: str = ""
@@ -126,11 +131,23 @@ class RemoteOrder:
     lines: list[RemoteLine] = field(default_factory=list)
     payments: list[RemotePayment] = field(default_factory=list)
     fulfilments: list[RemoteFulfilment] = field(default_factory=list)
+    # Amounts, in the order currency (rounded by `money()`). The contract with the importer:
+    # - `total` is GROSS of refunds: what the order came to at checkout, before any refund. A
+    #   platform whose total is net of refunds (Medusa v2) either adds its refunds back or sets
+    #   `total_is_net_of_refunds`, and the importer adds back the refunds listed in `payments`.
+    # - lines (`unit_price`, `discount`) and `shipping` are on the same tax basis as the shop's
+    #   prices: tax included when `prices_include_tax`, else without it; `tax` is the tax in
+    #   the order either way (contained in the prices, or added to them).
+    # - `discount` is the order's whole discount (line discounts included); ordermgr keeps what
+    #   the lines do not carry as the order-level discount, so that
+    #   subtotal + shipping + (tax unless included) - discount = total.
     subtotal: Decimal | None = None
     shipping: Decimal = ZERO
     tax: Decimal = ZERO
     discount: Decimal = ZERO
     total: Decimal = ZERO
+    prices_include_tax: bool = False
+    total_is_net_of_refunds: bool = False
     note: str = ""
     tags: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # found while parsing: quarantine reasons
@@ -285,13 +302,9 @@ class Connector(abc.ABC):
 # -- helpers shared by connectors ---------------------------------------------------------------------
 
 def person_name(first: str | None, last: str | None) -> str:
-    """'王小明' for Chinese (family name first, no space), 'Ada Lovelace' for Latin names."""
-    first, last = (first or "").strip(), (last or "").strip()
-    if not first or not last:
-        return first or last
-    if first.isascii() and last.isascii():
-        return f"{first} {last}"
-    return f"{last}{first}"
+    """The full name from a storefront's first (given) and last (family) name, in the person's
+    convention: "Jürgen Müller", "张伟" (`models.names.display_name`)."""
+    return display_name(first, last)
 
 
 def key_tag(key: str) -> str:

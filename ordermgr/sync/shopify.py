@@ -498,7 +498,8 @@ def parse_order(node: dict) -> RemoteOrder:
     address = None
     if addr:
         address = RemoteAddress(
-            name=addr.get("name") or person_name(addr.get("firstName"), addr.get("lastName")),
+            name=person_name(addr.get("firstName"), addr.get("lastName")) or addr.get("name") or "",
+            given_name=addr.get("firstName") or "", family_name=addr.get("lastName") or "",
             phone=addr.get("phone") or "", line1=addr.get("address1") or "",
             line2=addr.get("address2") or "", city=addr.get("city") or "",
             region=addr.get("province") or "", postcode=addr.get("zip") or "",
@@ -521,6 +522,10 @@ def parse_order(node: dict) -> RemoteOrder:
         platform_status=f"{node.get('displayFinancialStatus')}/{node.get('displayFulfillmentStatus')}"
                         + ("/CANCELLED" if cancelled else ""),
         flags=flags, customer_name=cust_name or (address.name if address else ""),
+        customer_given_name=(customer.get("firstName") if cust_name else
+                             address.given_name if address else "") or "",
+        customer_family_name=(customer.get("lastName") if cust_name else
+                              address.family_name if address else "") or "",
         email=node.get("email") or customer.get("email") or "",
         phone=node.get("phone") or customer.get("phone") or "",
         customer_ref=_legacy(customer.get("id")) if customer else "",

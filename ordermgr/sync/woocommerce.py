@@ -261,6 +261,7 @@ def parse_order(raw: dict) -> RemoteOrder:
     if src.get("address_1") or src.get("city"):
         address = RemoteAddress(
             name=person_name(src.get("first_name"), src.get("last_name")) or src.get("company", ""),
+            given_name=src.get("first_name") or "", family_name=src.get("last_name") or "",
             phone=src.get("phone") or bill.get("phone") or "", line1=src.get("address_1") or "",
             line2=src.get("address_2") or "", city=src.get("city") or "",
             region=src.get("state") or "", postcode=src.get("postcode") or "",
@@ -293,6 +294,10 @@ def parse_order(raw: dict) -> RemoteOrder:
         currency=raw.get("currency") or "", raw=raw, payment=payment, fulfilment=fulfilment,
         cancelled=status in CANCELLED_STATUSES, platform_status=status, flags=flags,
         customer_name=name or (address.name if address else ""), email=bill.get("email") or "",
+        customer_given_name=(bill.get("first_name") if name else
+                             address.given_name if address else "") or "",
+        customer_family_name=(bill.get("last_name") if name else
+                              address.family_name if address else "") or "",
         phone=bill.get("phone") or "",
         customer_ref=str(raw.get("customer_id") or "") if raw.get("customer_id") else "",
         address=address, lines=lines, payments=payments, fulfilments=fulfilments,

@@ -16,6 +16,8 @@ from ordermgr.models.states import (ORDER_MACHINE, ORDER_OPEN_STATES, PAYMENT_MA
                                     PaymentStatus, ShipmentStatus)
 
 ZERO = Decimal("0.00")
+# a charge paid back in part or in full was still paid (the refund is its own row)
+PAID_CHARGE_STATES = (PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED)
 
 
 class Customer(Base):
@@ -167,20 +169,32 @@ class Order(Base):
     def recompute_totals(self) -> None:
         self.subtotal = sum((line.total for line in self.lines), ZERO)
         self.item_count = sum(line.quantity for line in self.lines)
-        total = self.subtotal + self.shipping + self.tax - self.discount
+        total = self.breakdown_total()
         if total < 0:
             raise ValidationError(f"{self.subject}: the discount is larger than the order value.")
         self.total = total
 
+    def breakdown_total(self) -> Decimal:
+        """What the breakdown adds up to: subtotal + shipping + tax - discount, where the tax is
+        not added again if the prices include it ("incl. tax")."""
+        added_tax = ZERO if self.prices_include_tax else (self.tax or ZERO)
+        return self.subtotal + self.shipping + added_tax - self.discount
+
     @property
     def amount_paid(self) -> Decimal:
         return sum((p.amount for p in self.payments
-                    if p.kind == "charge" and p.status == PaymentStatus.PAID), ZERO)
+                    if p.kind == "charge" and p.status in PAID_CHARGE_STATES), ZERO)
 
     @property
     def amount_refunded(self) -> Decimal:
         return sum((p.amount for p in self.payments
                     if p.kind == "refund" and p.status == PaymentStatus.PAID), ZERO)
+
+    @property
+    def balance(self) -> Decimal:
+        """What the customer still owes (negative: paid more than the order came to). Refunds do
+        not change it: the total is gross, the money paid back was paid first."""
+        return self.total - self.amount_paid
 
     def refresh_payment_status(self) -> None:
         paid, refunded = self.amount_paid, self.amount_refunded

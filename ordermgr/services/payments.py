@@ -28,10 +28,10 @@ from ordermgr.models import (Order, OrderLine, OrderStatus, OutboxMessage, Payme
                              ReturnCase, Setting, Store, utcnow)
 from ordermgr.models.aftersales import OFFLINE_METHODS, Refund, RefundPart, RefundStatus
 from ordermgr.models.money import format_money, to_decimal
+from ordermgr.models.orders import PAID_CHARGE_STATES
 from ordermgr.services.outbox import enqueue
 
 ZERO = Decimal("0.00")
-PAID_CHARGE_STATES = (PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED)
 LIVE_REFUND_STATES = (PaymentStatus.PENDING, PaymentStatus.PAID)  # count against what is refundable
 UNPAID_SETTING = "aftersales.unpaid_cancel_hours"
 DEFAULT_UNPAID_HOURS = 72

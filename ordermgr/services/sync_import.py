@@ -337,6 +337,25 @@ def validate(remote: RemoteOrder) -> list[str]:
     return problems
 
 
+def order_amounts(remote: RemoteOrder, line_totals: Iterable[Decimal]) -> dict[str, Decimal]:
+    """The order's amounts, adding up as ordermgr shows them:
+    subtotal + shipping + (tax unless the prices include it) - discount = total.
+
+    `total` is the gross total (before refunds, `RemoteOrder.gross_total`), the store's own
+    figure and never recomputed. The subtotal is the lines' totals (after their discounts);
+    the discount kept on the order is what the lines do not carry (order-level discounts and the
+    odd cent of per-line rounding). Should the store have charged more than the parts (fees,
+    surcharges), the difference is booked with shipping (charges beyond the goods)."""
+    total = remote.gross_total
+    subtotal = sum(line_totals, Decimal("0.00"))
+    added_tax = Decimal("0.00") if remote.prices_include_tax else remote.tax
+    shipping = remote.shipping
+    discount = subtotal + shipping + added_tax - total
+    if discount < 0:
+        shipping, discount = shipping - discount, Decimal("0.00")
+    return dict(subtotal=subtotal, shipping=shipping, tax=remote.tax, discount=discount, total=total)
+
+
 def _quarantine(uow, store: Store, ext: str, number: str, reason: str, raw: dict,
                 result: ImportResult) -> None:
     message = f"{store.name} order {number or ext}: {reason}"
@@ -548,7 +567,7 @@ class _PageImporter:
                     for rp in remote.payments if rp.kind == "charge"]
         if remote.payment in PAID_LIKE | {"refunded"} and not any(
                 p["status"] == PaymentStatus.PAID for p in payments):
-            payments.append(dict(kind="charge", method="storefront", amount=remote.total,
+            payments.append(dict(kind="charge", method="storefront", amount=remote.gross_total,
                                  currency=remote.currency.upper(), status=PaymentStatus.PAID,
                                  reference="", gateway="", external_id="storefront-charge",
                                  parent_id=None, created_at=now))
@@ -595,9 +614,7 @@ class _PageImporter:
                    customer_id=customer_id, customer_name=customer_name, email=_fit(remote.email, 200),
                    phone=_fit(remote.phone, 40), placed_at=remote.placed_at, updated_at=now,
                    currency=remote.currency.upper(),
-                   subtotal=sum((line["total"] for line in lines), Decimal("0.00")),
-                   shipping=remote.shipping, tax=remote.tax, discount=remote.discount,
-                   total=remote.total, status=status, status_before_hold=before,
+                   **order_amounts(remote, (line["total"] for line in lines)), status=status, status_before_hold=before,
                    payment_status=self._payment_status(remote), fulfilment_status=fulfilment,
                    hold_reason=hold_reason, tags=f",{','.join(clean)}," if clean else "",
                    note=remote.note or "", item_count=wanted,
@@ -680,7 +697,7 @@ class _PageImporter:
         elif remote.payment in PAID_LIKE | {"refunded"} and not any(
                 p.kind == "charge" and p.status == PaymentStatus.PAID for p in order.payments):
             # the platform says paid but listed no transaction: record the charge it implies
-            order.payments.append(Payment(kind="charge", method="storefront", amount=remote.total,
+            order.payments.append(Payment(kind="charge", method="storefront", amount=remote.gross_total,
                                           currency=order.currency, status=PaymentStatus.PAID,
                                           external_id="storefront-charge", reference=""))
         order.payment_status = self._payment_status(remote)

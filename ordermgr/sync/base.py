@@ -162,6 +162,16 @@ class RemoteOrder:
     def parse(self) -> "RemoteOrder":
         return self
 
+    @property
+    def refunded(self) -> Decimal:
+        return sum((p.amount for p in self.payments if p.kind == "refund" and p.status == "paid"),
+                   ZERO)
+
+    @property
+    def gross_total(self) -> Decimal:
+        """The order's total before any refund, whichever way the platform reports it."""
+        return self.total + self.refunded if self.total_is_net_of_refunds else self.total
+
     def round_amounts(self) -> "RemoteOrder":
         """Every amount exact to the order currency's minor unit (the connectors round as they
         parse; this is the importer's guarantee for any that did not). Idempotent."""

@@ -58,7 +58,8 @@ _LINE_FIELDS = (f"id sku name quantity currentQuantity unfulfilledQuantity "
                 f"originalUnitPriceSet {{ {_MONEY} }} discountedUnitPriceAfterAllDiscountsSet {{ {_MONEY} }}")
 ORDER_FIELDS = f"""
   id legacyResourceId name createdAt updatedAt processedAt cancelledAt cancelReason closedAt
-  displayFinancialStatus displayFulfillmentStatus currencyCode paymentGatewayNames tags note
+  displayFinancialStatus displayFulfillmentStatus currencyCode presentmentCurrencyCode
+  taxesIncluded paymentGatewayNames tags note
   email phone
   customer {{ id firstName lastName email phone }}
   totalPriceSet {{ {_MONEY} }} currentTotalPriceSet {{ {_MONEY} }} subtotalPriceSet {{ {_MONEY} }}
@@ -534,7 +535,9 @@ def parse_order(node: dict) -> RemoteOrder:
         shipping=_amount(node.get("totalShippingPriceSet"), currency, "shipping"),
         tax=_amount(node.get("totalTaxSet"), currency, "tax"),
         discount=_amount(node.get("totalDiscountsSet"), currency, "discount"),
+        # totalPriceSet is the original total: gross of refunds (currentTotalPriceSet is net)
         total=_amount(node.get("totalPriceSet"), currency, "total"), note=node.get("note") or "",
+        prices_include_tax=bool(node.get("taxesIncluded")),
         tags=[t for t in tags if t])
 
 

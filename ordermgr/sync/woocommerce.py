@@ -246,10 +246,17 @@ def parse_order(raw: dict) -> RemoteOrder:
     status = raw.get("status") or ""
     payment, fulfilment, flags = map_order_status(raw)
     currency = raw.get("currency") or ""
+    # WooCommerce keeps line and shipping amounts without tax even where the shop's prices
+    # include it; we show them as the customer saw them (tax added back), "incl. tax"
+    inclusive = bool(raw.get("prices_include_tax"))
+
+    def amount(bag: dict, name: str):
+        value = money(bag.get(name), currency, what=name)
+        return value + money(bag.get(f"{name}_tax"), currency, what=name) if inclusive else value
     lines = []
     for item in raw.get("line_items") or []:
         qty = int(item.get("quantity") or 0)
-        subtotal, total = money(item.get("subtotal"), currency), money(item.get("total"), currency)
+        subtotal, total = amount(item, "subtotal"), amount(item, "total")
         unit = round_minor(subtotal / qty, currency) if qty else ZERO
         lines.append(RemoteLine(external_id=str(item["id"]), sku=(item.get("sku") or "").strip(),
                                 name=item.get("name") or "", quantity=qty, unit_price=unit,
@@ -301,9 +308,13 @@ def parse_order(raw: dict) -> RemoteOrder:
         phone=bill.get("phone") or "",
         customer_ref=str(raw.get("customer_id") or "") if raw.get("customer_id") else "",
         address=address, lines=lines, payments=payments, fulfilments=fulfilments,
-        shipping=money(raw.get("shipping_total"), currency),
+        shipping=money(raw.get("shipping_total"), currency) + (
+            money(raw.get("shipping_tax"), currency) if inclusive else ZERO),
         tax=money(raw.get("total_tax"), currency),
-        discount=money(raw.get("discount_total"), currency), total=total,
+        discount=amount({"discount_total": raw.get("discount_total"),
+                         "discount_total_tax": raw.get("discount_tax")}, "discount_total"),
+        # `total` stays what the order came to; refunds are listed beside it: gross
+        total=total, prices_include_tax=inclusive,
         note=raw.get("customer_note") or "")
 
 

@@ -2240,6 +2240,21 @@
         <translation>关闭详情（Esc）</translation>
     </message>
     <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="187"/>
+        <source>Subtotal {0} + shipping {1} − discount {2} = total {3} (incl. tax {4})</source>
+        <translation>小计 {0} + 运费 {1} − 折扣 {2} = 合计 {3}（含税 {4}）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="191"/>
+        <source>Subtotal {0} + shipping {1} + tax {2} − discount {3} = total {4}</source>
+        <translation>小计 {0} + 运费 {1} + 税 {2} − 折扣 {3} = 合计 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="194"/>
+        <source>Paid {0} · refunded {1} · balance {2}</source>
+        <translation>已付 {0} · 已退款 {1} · 待付 {2}</translation>
+    </message>
+    <message>
         <location filename="../../ordermgr/ui/orders/detail.py" line="64"/>
         <source>SKU</source>
         <translation>SKU</translation>

@@ -18,21 +18,17 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("customers") as batch:
-        batch.add_column(sa.Column("given_name", sa.String(80), nullable=False, server_default=""))
-        batch.add_column(sa.Column("family_name", sa.String(80), nullable=False, server_default=""))
-    with op.batch_alter_table("orders") as batch:
-        batch.add_column(sa.Column("ship_given_name", sa.String(80), nullable=False, server_default=""))
-        batch.add_column(sa.Column("ship_family_name", sa.String(80), nullable=False, server_default=""))
-        batch.add_column(sa.Column("prices_include_tax", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+    # plain ADD COLUMN (no batch copy on SQLite: the orders table carries the search triggers)
+    op.add_column("customers", sa.Column("given_name", sa.String(80), nullable=False, server_default=""))
+    op.add_column("customers", sa.Column("family_name", sa.String(80), nullable=False, server_default=""))
+    op.add_column("orders", sa.Column("ship_given_name", sa.String(80), nullable=False, server_default=""))
+    op.add_column("orders", sa.Column("ship_family_name", sa.String(80), nullable=False, server_default=""))
+    op.add_column("orders", sa.Column("prices_include_tax", sa.Boolean(), nullable=False,
+                                      server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("orders") as batch:
-        batch.drop_column("prices_include_tax")
-        batch.drop_column("ship_family_name")
-        batch.drop_column("ship_given_name")
-    with op.batch_alter_table("customers") as batch:
-        batch.drop_column("family_name")
-        batch.drop_column("given_name")
+    for table, column in (("orders", "prices_include_tax"), ("orders", "ship_family_name"),
+                          ("orders", "ship_given_name"), ("customers", "family_name"),
+                          ("customers", "given_name")):
+        op.drop_column(table, column)  # SQLite 3.35+ drops a column in place

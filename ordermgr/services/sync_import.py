@@ -36,7 +36,7 @@ from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEv
                              Store, utcnow)
 from ordermgr.models.orders import build_search_text
 from ordermgr.models.money import check_currency
-from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
+from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES, SHIPMENT_MACHINE
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
 from ordermgr.services import shipments
 from ordermgr.services.orders import _allocate, release_reservations
@@ -356,6 +356,18 @@ def order_amounts(remote: RemoteOrder, line_totals: Iterable[Decimal]) -> dict[s
     return dict(subtotal=subtotal, shipping=shipping, tax=remote.tax, discount=discount, total=total)
 
 
+def _shipment_status(rf) -> str:
+    """A storefront parcel's status in our vocabulary (the connectors' tables map it)."""
+    status = rf.status if rf.status in set(ShipmentStatus) else ShipmentStatus.IN_TRANSIT
+    return ShipmentStatus.IN_TRANSIT if status == ShipmentStatus.LABEL_CREATED else status
+
+
+def _delivered_at(rf, remote: RemoteOrder):
+    if _shipment_status(rf) != ShipmentStatus.DELIVERED:
+        return None
+    return rf.delivered_at or remote.updated_at
+
+
 def _quarantine(uow, store: Store, ext: str, number: str, reason: str, raw: dict,
                 result: ImportResult) -> None:
     message = f"{store.name} order {number or ext}: {reason}"
@@ -579,13 +591,16 @@ class _PageImporter:
             event("sync", "A line has no SKU: match it to a product by hand")
         shipments = [dict(warehouse_id=None, carrier=_fit(rf.carrier or "storefront", 40),
                           waybill=_fit(rf.waybill, 64) or None, tracking_url=_fit(rf.tracking_url, 300),
-                          status=ShipmentStatus.IN_TRANSIT, weight_grams=0, cost=None, created_at=now,
-                          packed_at=None, shipped_at=remote.updated_at, delivered_at=None,
+                          status=_shipment_status(rf), weight_grams=0, cost=None, created_at=now,
+                          packed_at=None, shipped_at=remote.updated_at,
+                          delivered_at=_delivered_at(rf, remote),
                           external_id=_fit(rf.external_id, 64)) for rf in remote.fulfilments]
         shipped = sum(line["quantity_shipped"] for line in lines)
         wanted = sum(line["quantity"] for line in lines)
         fulfilment = (FulfilmentStatus.UNFULFILLED if shipped == 0 else
                       FulfilmentStatus.PARTIALLY_FULFILLED if shipped < wanted else FulfilmentStatus.FULFILLED)
+        if shipped == 0 and remote.fulfilment == "partially_fulfilled":  # no per-line detail
+            fulfilment = FulfilmentStatus.PARTIALLY_FULFILLED
         status, before, hold_reason, allocate = S.PENDING_PAYMENT, None, None, False
         if remote.cancelled or (remote.payment == "refunded" and remote.fulfilment == "unfulfilled"):
             status = S.CANCELLED
@@ -593,7 +608,10 @@ class _PageImporter:
                   else "Refunded in full on the storefront before shipping", new=S.CANCELLED)
         elif remote.fulfilment in ("fulfilled", "partially_fulfilled") or shipped:
             status = S.SHIPPED if fulfilment == FulfilmentStatus.FULFILLED else S.PARTIALLY_SHIPPED
-            event("status", "Already shipped on the storefront", new=status)
+            if status == S.SHIPPED and remote.delivered:
+                status = S.COMPLETED if remote.completed else S.DELIVERED
+            event("status", "Already shipped on the storefront" if status == S.SHIPPED else
+                  f"Already {status} on the storefront", new=status)
         elif remote.payment in PAID_LIKE:
             status = S.AWAITING_FULFILMENT
             allocate = remote.fulfilment != "on_hold" and not review
@@ -737,12 +755,28 @@ class _PageImporter:
         added = [rf for rf in remote.fulfilments if self._add_remote_shipment(order, rf, remote)]
         if added:
             self._storefront_shipped(order, remote, added)
+        self._follow_deliveries(order, remote)
         self._line_changes(order, remote)
         if remote.customer_name and not order.customer_name:
             order.customer_name = _fit(remote.customer_name, 120)
         order.refresh_search_text()
         order.record("sync", f"Updated from {self.store.name} ({remote.platform_status})", by=None)
         return allocate
+
+    def _follow_deliveries(self, order: Order, remote: RemoteOrder) -> None:
+        """Parcels the storefront reports delivered are delivered here too (the order follows
+        once every parcel has arrived); an order the platform closed as done is completed."""
+        arrived = {rf.external_id: rf for rf in remote.fulfilments
+                   if _shipment_status(rf) == ShipmentStatus.DELIVERED}
+        for shipment in order.shipments:
+            rf = arrived.get(shipment.external_id)
+            if rf is not None and SHIPMENT_MACHINE.can(shipment.status, "deliver"):
+                shipments.deliver_in(self.uow, shipment, at=_delivered_at(rf, remote))
+        if remote.delivered and order.status == S.SHIPPED and all(
+                s.status == ShipmentStatus.DELIVERED for s in order.shipments):
+            order.apply("deliver", by=None, message="Delivered (storefront)")
+        if remote.completed and order.status == S.DELIVERED:
+            order.apply("complete", by=None, message="Completed on the storefront")
 
     def _storefront_cancel(self, order: Order) -> None:
         if order.status in (S.PICKING, S.PACKED) or (

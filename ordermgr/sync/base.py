@@ -104,6 +104,10 @@ class RemoteFulfilment:
     waybill: str = ""
     tracking_url: str = ""
     lines: dict[str, int] = field(default_factory=dict)  # line external id -> quantity
+    # where the parcel is, in ordermgr's shipment vocabulary: in_transit, out_for_delivery,
+    # delivered, exception (the connector's table maps the platform's values)
+    status: str = "in_transit"
+    delivered_at: datetime | None = None
 
 
 @dataclass
@@ -118,7 +122,9 @@ class RemoteOrder:
     raw: dict
     payment: str  # neutral: pending, paid, partially_paid, refunded, partially_refunded, cancelled
     fulfilment: str  # neutral: unfulfilled, partially_fulfilled, fulfilled, on_hold
-    cancelled: bool = False
+    cancelled: bool = False  # with payment "paid": cancelled after capture, the money still held
+    delivered: bool = False  # fulfilled and every parcel has arrived
+    completed: bool = False  # the platform closed the order as done (delivered and settled)
     platform_status: str = ""  # the raw status(es), kept for audit and re-mapping
     flags: list[str] = field(default_factory=list)  # authorised, payment_failed, unknown_status...
     customer_name: str = ""  # as shown: person_name(given, family)

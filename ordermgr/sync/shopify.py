@@ -46,6 +46,16 @@ FULFILLMENT_STATUS = {
     "PARTIAL": "partially_fulfilled",  # REST
     None: "unfulfilled",  # REST null
 }
+# Fulfillment.displayStatus (where the parcel is) -> our shipment status; None: no parcel
+SHIPMENT_STATUS = {
+    "SUBMITTED": "in_transit", "CONFIRMED": "in_transit", "LABEL_PRINTED": "in_transit",
+    "LABEL_PURCHASED": "in_transit", "FULFILLED": "in_transit", "MARKED_AS_FULFILLED": "in_transit",
+    "IN_TRANSIT": "in_transit", "ATTEMPTED_DELIVERY": "in_transit",
+    "OUT_FOR_DELIVERY": "out_for_delivery", "READY_FOR_PICKUP": "out_for_delivery",
+    "DELIVERED": "delivered", "PICKED_UP": "delivered",
+    "FAILURE": "exception", "NOT_DELIVERED": "exception",
+    "CANCELED": None, "LABEL_VOIDED": None,
+}
 TRANSACTION_KIND = {"SALE": "charge", "CAPTURE": "charge", "AUTHORIZATION": "charge",
                     "REFUND": "refund", "VOID": None, "CHANGE": None, "EMV_AUTHORIZATION": "charge",
                     "SUGGESTED_REFUND": None}
@@ -70,7 +80,7 @@ ORDER_FIELDS = f"""
   lineItems(first: 50) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {_LINE_FIELDS} }} }}
   transactions(first: 20) {{ id kind status gateway amountSet {{ {_MONEY} }} }}
   refunds(first: 20) {{ id createdAt note totalRefundedSet {{ {_MONEY} }} }}
-  fulfillments(first: 20) {{ id status trackingInfo {{ company number url }}
+  fulfillments(first: 20) {{ id status displayStatus deliveredAt trackingInfo {{ company number url }}
       fulfillmentLineItems(first: 50) {{ nodes {{ quantity lineItem {{ id }} }} }} }}
 """
 ORDERS_QUERY = ("query OrdersSince($first: Int!, $after: String, $q: String!) { "
@@ -448,8 +458,8 @@ def map_status(financial: str | None, fulfillment: str | None, cancelled: bool):
     if ful_key not in FULFILLMENT_STATUS:
         flags.append("unknown_status")
     fulfilment = FULFILLMENT_STATUS.get(ful_key, "on_hold")
-    if cancelled:
-        payment = payment if payment in ("refunded", "partially_refunded") else "cancelled"
+    if cancelled and payment not in ("paid", "partially_paid", "refunded", "partially_refunded"):
+        payment = "cancelled"  # nothing was captured; cancelled after capture keeps "paid"
     return payment, fulfilment, flags
 
 
@@ -489,12 +499,17 @@ def parse_order(node: dict) -> RemoteOrder:
         ful_lines = {}
         for fli in (ful.get("fulfillmentLineItems") or {}).get("nodes") or []:
             ful_lines[_legacy((fli.get("lineItem") or {}).get("id"))] = int(fli.get("quantity") or 0)
-        if str(ful.get("status", "")).upper() in ("CANCELLED", "ERROR", "FAILURE"):
+        shipment = SHIPMENT_STATUS.get(str(ful.get("displayStatus") or "FULFILLED").upper(),
+                                       "in_transit")
+        if str(ful.get("status", "")).upper() in ("CANCELLED", "ERROR", "FAILURE") or shipment is None:
             continue
         fulfilments.append(RemoteFulfilment(external_id=_legacy(ful["id"]),
                                             carrier=info.get("company") or "",
                                             waybill=info.get("number") or "",
-                                            tracking_url=info.get("url") or "", lines=ful_lines))
+                                            tracking_url=info.get("url") or "", lines=ful_lines,
+                                            status=shipment,
+                                            delivered_at=parse_time(ful.get("deliveredAt"))
+                                            if shipment == "delivered" else None))
     addr = node.get("shippingAddress")
     address = None
     if addr:
@@ -538,6 +553,8 @@ def parse_order(node: dict) -> RemoteOrder:
         # totalPriceSet is the original total: gross of refunds (currentTotalPriceSet is net)
         total=_amount(node.get("totalPriceSet"), currency, "total"), note=node.get("note") or "",
         prices_include_tax=bool(node.get("taxesIncluded")),
+        delivered=fulfilment == "fulfilled" and bool(fulfilments) and all(
+            f.status == "delivered" for f in fulfilments),
         tags=[t for t in tags if t])
 
 

@@ -21,21 +21,27 @@ from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, Remot
                                 StoreBadResponse, StoreError, StoreRejected, iso, key_tag, money,
                                 parse_time, person_name)
 
-# status -> (payment, fulfilment, flags); payment may be upgraded by date_paid / refunds
+# The state table: status -> (payment, fulfilment, where its parcels are, flags).
+# The money facts come after it: refunds listed on the order make it partially refunded or
+# refunded (WooCommerce keeps the status of a partly refunded order), and a `date_paid` makes a
+# pending or cancelled order paid (cancelled after payment: the money is still held, a refund
+# is owed). "completed" means the merchant shipped it (WooCommerce has no delivery in core);
+# ordermgr's own "completed" comes after delivery.
 ORDER_STATUS = {
-    "pending": ("pending", "unfulfilled", []),
-    "failed": ("pending", "unfulfilled", ["payment_failed"]),
-    "on-hold": ("pending", "unfulfilled", ["payment_on_hold"]),
-    "processing": ("paid", "unfulfilled", []),
-    "completed": ("paid", "fulfilled", []),
-    "cancelled": ("cancelled", "unfulfilled", []),
-    "refunded": ("refunded", "unfulfilled", []),
-    "trash": ("cancelled", "unfulfilled", []),
+    "pending": ("pending", "unfulfilled", "in_transit", []),
+    "failed": ("pending", "unfulfilled", "in_transit", ["payment_failed"]),
+    "on-hold": ("pending", "unfulfilled", "in_transit", ["payment_on_hold"]),
+    "processing": ("paid", "unfulfilled", "in_transit", []),
+    "completed": ("paid", "fulfilled", "in_transit", []),
+    "cancelled": ("cancelled", "unfulfilled", "in_transit", []),
+    "refunded": ("refunded", "unfulfilled", "in_transit", []),
+    "trash": ("cancelled", "unfulfilled", "in_transit", []),
     # common plugin statuses (Advanced Shipment Tracking and friends)
-    "shipped": ("paid", "fulfilled", []),
-    "partial-shipped": ("paid", "partially_fulfilled", []),
-    "delivered": ("paid", "fulfilled", []),
+    "shipped": ("paid", "fulfilled", "in_transit", []),
+    "partial-shipped": ("paid", "partially_fulfilled", "in_transit", []),
+    "delivered": ("paid", "fulfilled", "delivered", []),
 }
+UNKNOWN_STATUS = ("pending", "on_hold", "in_transit", ["unknown_status"])
 SKIPPED_STATUSES = {"checkout-draft"}  # not a real order yet
 # the Shipment Tracking extension (and Advanced Shipment Tracking, which mirrors its route): the
 # customer sees the parcel in their account and e-mails; without it tracking goes in a note
@@ -227,24 +233,24 @@ def _ident(raw: dict):
     return str(raw["id"]), str(raw.get("number") or raw["id"]), parse_time(raw["date_modified_gmt"])
 
 
-def map_order_status(raw: dict) -> tuple[str, str, list[str]]:
+def map_order_status(raw: dict) -> tuple[str, str, str, list[str]]:
+    """(payment, fulfilment, parcel status, flags) from the state table and the money facts."""
     status = raw.get("status") or ""
-    payment, fulfilment, flags = ORDER_STATUS.get(status, ("pending", "on_hold", ["unknown_status"]))
+    payment, fulfilment, parcels, flags = ORDER_STATUS.get(status, UNKNOWN_STATUS)
     flags = list(flags)
     currency = raw.get("currency")
     refunded = sum((-money(r.get("total"), currency) for r in raw.get("refunds") or []), ZERO)
     total = money(raw.get("total"), currency)
-    if status not in CANCELLED_STATUSES and status != "refunded":
-        if refunded > 0:
-            payment = "refunded" if refunded >= total else "partially_refunded"
-        elif raw.get("date_paid_gmt") and payment == "pending" and status not in ("failed",):
-            payment = "paid"
-    return payment, fulfilment, flags
+    if refunded > 0:
+        payment = "refunded" if refunded >= total else "partially_refunded"
+    elif raw.get("date_paid_gmt") and payment in ("pending", "cancelled") and status != "failed":
+        payment = "paid"
+    return payment, fulfilment, parcels, flags
 
 
 def parse_order(raw: dict) -> RemoteOrder:
     status = raw.get("status") or ""
-    payment, fulfilment, flags = map_order_status(raw)
+    payment, fulfilment, parcels, flags = map_order_status(raw)
     currency = raw.get("currency") or ""
     # WooCommerce keeps line and shipping amounts without tax even where the shop's prices
     # include it; we show them as the customer saw them (tax added back), "incl. tax"
@@ -292,7 +298,9 @@ def parse_order(raw: dict) -> RemoteOrder:
                     external_id=str(t.get("tracking_id") or t.get("tracking_number")),
                     carrier=t.get("custom_tracking_provider") or t.get("tracking_provider") or "",
                     waybill=t.get("tracking_number") or "",
-                    tracking_url=t.get("custom_tracking_link") or ""))
+                    tracking_url=t.get("custom_tracking_link") or "", status=parcels,
+                    delivered_at=parse_time(raw.get("date_modified_gmt"))
+                    if parcels == "delivered" else None))
     name = person_name(bill.get("first_name"), bill.get("last_name"))
     return RemoteOrder(
         external_id=str(raw["id"]), number=str(raw.get("number") or raw["id"]),
@@ -314,7 +322,7 @@ def parse_order(raw: dict) -> RemoteOrder:
         discount=amount({"discount_total": raw.get("discount_total"),
                          "discount_total_tax": raw.get("discount_tax")}, "discount_total"),
         # `total` stays what the order came to; refunds are listed beside it: gross
-        total=total, prices_include_tax=inclusive,
+        total=total, prices_include_tax=inclusive, delivered=parcels == "delivered",
         note=raw.get("customer_note") or "")
 
 

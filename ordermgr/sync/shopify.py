@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 from ordermgr.sync.base import (Connector, CurrentCheck, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreAuthError,
@@ -442,6 +443,15 @@ def _amount(bag, currency: str, what: str):
     return money(shop.get("amount"), shop.get("currencyCode") or currency, what=what)
 
 
+def _shop_amount(bag) -> Decimal:
+    """The shop-money amount as sent (not rounded yet)."""
+    value = ((bag or {}).get("shopMoney") or {}).get("amount")
+    try:
+        return Decimal(str(value)) if value not in (None, "") else Decimal(0)
+    except InvalidOperation:
+        raise ValueError(f"amount {value!r} is not a number") from None
+
+
 def _raise_user_errors(store: str, errors, what: str) -> None:
     if errors:
         text = "; ".join(e.get("message", str(e)) for e in errors)
@@ -474,7 +484,11 @@ def parse_order(node: dict) -> RemoteOrder:
         qty = int(item.get("quantity") or 0)
         unit = _amount(item.get("originalUnitPriceSet"), currency, "unit price")
         disc_unit = item.get("discountedUnitPriceAfterAllDiscountsSet")
-        discount = (unit - _amount(disc_unit, currency, "discounted price")) * qty if disc_unit else money(0, currency)
+        # the unit price after discounts need not be whole cents (a coupon over 3 units):
+        # the line's discount is rounded once, not per unit
+        discount = money(qty * (_shop_amount(item.get("originalUnitPriceSet"))
+                                - _shop_amount(disc_unit)), currency,
+                         what="line discount") if disc_unit else money(0, currency)
         unfulfilled = item.get("unfulfilledQuantity")
         shipped = qty - int(unfulfilled) if unfulfilled is not None else 0
         lines.append(RemoteLine(external_id=_legacy(item["id"]), sku=(item.get("sku") or "").strip(),

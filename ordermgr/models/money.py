@@ -64,11 +64,17 @@ def minor_unit(currency: str | None) -> Decimal:
     return _QUANTA[decimals(currency)]
 
 
+_ZERO = Decimal("0.00")
+
+
 def round_minor(amount: Decimal, currency: str | None) -> Decimal:
     """`amount` rounded half up (away from zero) to the currency's minor unit, as a Decimal
     with two places (the storage scale). -0 becomes 0. The one rounding rule for amounts."""
-    rounded = amount.quantize(minor_unit(currency), rounding=ROUNDING)
-    return (rounded + 0).quantize(_QUANTA[2])  # "+ 0" turns -0 into 0
+    places = CURRENCY_DECIMALS.get(currency, 2) if currency else 2  # (a hot path when syncing)
+    rounded = amount.quantize(_QUANTA[places], rounding=ROUNDING)
+    if not rounded:
+        return _ZERO  # also for -0 and -6E-21
+    return rounded if places == 2 else rounded.quantize(_QUANTA[2])
 
 
 def to_decimal(value: object, currency: str | None = None, *, what: str = "amount") -> Decimal:

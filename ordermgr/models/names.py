@@ -9,6 +9,8 @@ script decides, not ASCII-ness: accents, apostrophes and hyphens are Latin lette
 
 from __future__ import annotations
 
+import re
+
 # code-point ranges of the CJK scripts (Unicode blocks)
 _CJK_RANGES = (
     (0x1100, 0x11FF),  # Hangul Jamo
@@ -27,15 +29,16 @@ _CJK_RANGES = (
 )
 
 
-def _is_cjk_char(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES)
+_CJK = re.compile(f"[{_CJK_CLASS}]")
+_OTHER_LETTER = re.compile(rf"[^\W\d_{_CJK_CLASS}]")  # a letter of any other script
 
 
 def is_cjk(text: str) -> bool:
     """Written in a CJK script: every letter of it (spaces and dots aside) is Han, Kana or Hangul."""
-    letters = [ch for ch in text if ch.isalpha() or _is_cjk_char(ch)]
-    return bool(letters) and all(_is_cjk_char(ch) for ch in letters)
+    if text.isascii():
+        return False
+    return _CJK.search(text) is not None and _OTHER_LETTER.search(text) is None
 
 
 def display_name(given: str | None, family: str | None) -> str:

@@ -353,7 +353,8 @@ def money(value, currency: str | None, *, what: str = "amount") -> Decimal:
     if isinstance(value, float):
         value = repr(value)
     try:
-        amount = Decimal(str(value).strip())
+        amount = value if isinstance(value, Decimal) else Decimal(
+            value if isinstance(value, str) else str(value))  # Decimal() ignores outer spaces
     except Exception:  # noqa: BLE001
         raise ValueError(f"{what} {value!r} is not a number") from None
     if not amount.is_finite():

@@ -71,12 +71,10 @@ def _money_bag(value, currency) -> dict:
 
 def _bag(o: DemoOrder, value) -> dict:
     """A MoneyBag: what the shop books (shop money) and what the buyer saw (presentment)."""
-    value = Decimal(value)
-    shop = str(value) if value != value.to_integral_value() or o.places == 1 else s2(value)
-    bag = {"shopMoney": {"amount": shop, "currencyCode": o.currency}}
-    currency, rate = o.presentment or (o.currency, Decimal(1))
-    bag["presentmentMoney"] = {"amount": s2((value * rate).quantize(Decimal("0.01"))),
-                               "currencyCode": currency}
+    bag = {"shopMoney": {"amount": str(value), "currencyCode": o.currency}}
+    if o.presentment:  # (the connector asks for shop money only)
+        currency, rate = o.presentment
+        bag["presentmentMoney"] = {"amount": s2(value * rate), "currencyCode": currency}
     return bag
 
 

@@ -33,6 +33,7 @@ COUPONS = ["0", "0", "0", "5", "10", "12.5"]  # order-level discounts, in the st
 PRESENTMENT = {"CNY": ("USD", Decimal("0.1387")), "JPY": ("USD", Decimal("0.00667")),
                "EUR": ("GBP", Decimal("0.8571")), "USD": ("CAD", Decimal("1.3647"))}
 ZERO_DECIMAL_CURRENCIES = {"JPY", "KRW", "VND"}
+WHOLE, CENTS, NONE = Decimal("1"), Decimal("0.01"), Decimal("0.00")
 CARRIERS = [("SF Express", "https://www.sf-express.com/chn/sc/waybill/waybill-detail/{}"),
             ("ZTO Express", "https://www.zto.com/?num={}")]
 LOCATIONS = [("1001", "杭州仓"), ("1002", "上海仓")]
@@ -116,7 +117,7 @@ class DemoOrder:
 
     @property
     def places(self) -> Decimal:
-        return Decimal("1") if self.currency in ZERO_DECIMAL_CURRENCIES else Decimal("0.01")
+        return WHOLE if self.currency in ZERO_DECIMAL_CURRENCIES else CENTS
 
     def round(self, value: Decimal) -> Decimal:
         return value.quantize(self.places, rounding=ROUND_HALF_UP)
@@ -127,7 +128,7 @@ class DemoOrder:
 
     @property
     def discount(self) -> Decimal:
-        return sum((line.discount for line in self.lines), Decimal("0.00"))
+        return sum((line.discount for line in self.lines), NONE)
 
     def tax_of(self, amount: Decimal) -> Decimal:
         """The tax in (inclusive) or on (exclusive) an amount, rounded per line as shops do."""
@@ -136,12 +137,15 @@ class DemoOrder:
 
     @property
     def tax(self) -> Decimal:
-        return sum((self.tax_of(line.net) for line in self.lines), Decimal("0.00")) + self.tax_of(self.shipping)
+        if not self.tax_rate:
+            return NONE
+        return sum((self.tax_of(line.net) for line in self.lines), NONE) + self.tax_of(self.shipping)
 
     @property
     def total(self) -> Decimal:
         """What the order came to at checkout (before refunds)."""
-        return self.goods - self.discount + self.shipping + (Decimal("0") if self.tax_included else self.tax)
+        total = self.goods - self.discount + self.shipping
+        return total if self.tax_included or not self.tax_rate else total + self.tax
 
     @property
     def refunded(self) -> Decimal:

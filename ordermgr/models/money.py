@@ -5,11 +5,12 @@ The one rounding rule
 Every amount ordermgr keeps is exact to its currency's minor unit (ISO 4217 exponent: JPY, KRW,
 VND 0 decimals; the others here 2). Amounts that arrive with more decimals from a storefront
 (Medusa does not round: taxes like 22.31858…, 195.132, totals like -6E-21) are rounded once, by
-`round_minor(amount, currency)`: **half up, away from zero** (`ROUND_HALF_UP`), the commercial
-rounding the storefronts themselves use (Shopify and WooCommerce round half up when they store an
-order; PHP's `round()`, Medusa's BigNumber display and invoices do the same), so our figure is the
-one the customer saw. Banker's rounding (half even) would differ from the shop by a cent on every
-exact half. Amounts typed by a person are never rounded: `to_decimal(text, currency)` refuses more
+`round_minor(amount, currency)`: **half up, away from zero** (`ROUND_HALF_UP`), commercial
+rounding: WooCommerce rounds with PHP's `round()` (half away from zero), Shopify rounds its
+amounts to the cent with halves up, and a receipt or invoice printed from Medusa's unrounded
+figures does the same, so our figure is the one the customer saw. Banker's rounding (half even)
+would differ from the shop by a cent on exact halves. Negative amounts (refunds) round
+symmetrically. Amounts typed by a person are never rounded: `to_decimal(text, currency)` refuses more
 decimals than the currency has ("19.5 JPY" is an error, so is "19.999 USD").
 
 Three-decimal currencies (BHD, KWD, OMR, JOD, TND) are refused as unsupported, with a message that

@@ -109,3 +109,11 @@ def test_given_and_family_names_are_kept_apart(engine, admin):
         assert (customer.name, customer.given_name, customer.family_name) == (
             "Jürgen Müller", "Jürgen", "Müller")
         assert (order.ship_name, order.ship_given_name, order.ship_family_name) == ("张伟", "伟", "张")
+
+
+def test_a_charge_beyond_the_goods_is_booked_with_shipping_so_the_total_stays_the_stores(engine, admin):
+    # WooCommerce fee_lines (a cash-on-delivery fee of 5.00) are in the total but in no line
+    got = pull(engine, admin, [remote("fee", "CNY", [(1, D("100.00"), D("0"))], shipping=D("10.00"),
+                                      total=D("115.00"))])
+    subtotal, shipping, tax, discount, total, *_ = got["fee"]
+    assert (subtotal, shipping, discount, total) == (D("100.00"), D("15.00"), D("0.00"), D("115.00"))

@@ -14,6 +14,12 @@ def register(sub) -> None:
     demo.add_argument("--every", type=float, default=10.0,
                       help="seconds between new and changed orders (default 10; 0 = static)")
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--currency", default="CNY", help="the shop's currency (default CNY)")
+    demo.add_argument("--tax", default="none", choices=["none", "exclusive", "inclusive"],
+                      help="tax added at checkout, or included in the prices (VAT shops)")
+    demo.add_argument("--plain", action="store_true",
+                      help="plain orders only: no coupons, refunds, deleted products, foreign "
+                           "names or presentment currencies (Shopify and WooCommerce)")
     demo.add_argument("--plain-woocommerce", action="store_true",
                       help="WooCommerce without the Shipment Tracking extension (tracking goes in notes)")
     demo.set_defaults(func=_run)
@@ -21,7 +27,9 @@ def register(sub) -> None:
 
 def _run(args, ctx) -> int:
     from ordermgr.sync.fake import DemoServer, DemoStore
-    store = DemoStore(platform=args.platform, orders=args.orders, seed=args.seed)
+    store = DemoStore(platform=args.platform, orders=args.orders, seed=args.seed,
+                      currency=args.currency.upper(), tax=args.tax,
+                      variety=not args.plain and args.platform != "medusa")
     if args.platform == "woocommerce" and not args.plain_woocommerce:
         store.extensions.add("shipment-tracking")
     with DemoServer(store, port=args.port) as server:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from ordermgr.db.queries import QUEUES, OrderFilter, fetch_order_page, order_detail
+from ordermgr.models.money import format_money
 
 
 def register(sub) -> None:
@@ -57,6 +59,22 @@ def _list(args, ctx) -> int:
     return 0
 
 
+def amount_lines(detail: dict) -> list[str]:
+    """The breakdown (it adds up to the total; "incl. tax" where the prices include it), then
+    what was paid, refunded and is still owed."""
+    cur = detail["currency"]
+
+    def m(key: str) -> str:
+        return format_money(Decimal(detail[key]), cur)
+    if detail["prices_include_tax"]:
+        breakdown = (f"subtotal {m('subtotal')} + shipping {m('shipping')} - discount "
+                     f"{m('discount')} = total {m('total')} (incl. tax {m('tax')})")
+    else:
+        breakdown = (f"subtotal {m('subtotal')} + shipping {m('shipping')} + tax {m('tax')} - "
+                     f"discount {m('discount')} = total {m('total')}")
+    return [breakdown, f"paid {m('paid')}, refunded {m('refunded')}, balance {m('balance')}"]
+
+
 def _show(args, ctx) -> int:
     with Session(ctx.engine) as session:
         detail = order_detail(session, args.number)
@@ -69,7 +87,8 @@ def _show(args, ctx) -> int:
     print(f"  customer {detail['customer']['name']} {detail['customer']['phone']}")
     for line in detail["lines"]:
         print(f"  {line['quantity']:>3} × {line['sku']:<14} {line['name'][:30]:<30} {line['total']:>10}")
-    print(f"  total {detail['total']} {detail['currency']}")
+    for text in amount_lines(detail):
+        print(f"  {text}")
     for event in detail["timeline"]:
         print(f"  {event['at'][:16]}  {event['user']:<10} {event['message']}")
     return 0

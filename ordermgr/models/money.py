@@ -1,36 +1,88 @@
 """Money: a Decimal amount with its currency. Never a float.
 
-Amounts are stored as integer minor units (cents), so every supported currency has at most two
-decimals; currencies with three (KWD, BHD, ...) are refused as unsupported rather than rounded.
+The one rounding rule
+---------------------
+Every amount ordermgr keeps is exact to its currency's minor unit (ISO 4217 exponent: JPY, KRW,
+VND 0 decimals; the others here 2). Amounts that arrive with more decimals from a storefront
+(Medusa does not round: taxes like 22.31858…, 195.132, totals like -6E-21) are rounded once, by
+`round_minor(amount, currency)`: **half up, away from zero** (`ROUND_HALF_UP`), commercial
+rounding: WooCommerce rounds with PHP's `round()` (half away from zero), Shopify rounds its
+amounts to the cent with halves up, and a receipt or invoice printed from Medusa's unrounded
+figures does the same, so our figure is the one the customer saw. Banker's rounding (half even)
+would differ from the shop by a cent on exact halves. Negative amounts (refunds) round
+symmetrically. Amounts typed by a person are never rounded: `to_decimal(text, currency)` refuses more
+decimals than the currency has ("19.5 JPY" is an error, so is "19.999 USD").
+
+Three-decimal currencies (BHD, KWD, OMR, JOD, TND) are refused as unsupported, with a message that
+says so: amounts are stored as integer hundredths (`Amount` columns), and several reports and
+reconciliation queries sum those integers in SQL and divide by 100, so a finer scale would need
+a migration of every stored amount *and* of every raw reader. Rounding a dinar amount to two
+decimals would silently change what the customer paid, which is worse than refusing it.
+
+`format_money(amount, currency)` is the one way an amount is written for people: the currency's
+own number of decimals and thousands separators ("1,980 JPY", "19.90 USD").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ordermgr.errors import ValidationError
 
-# ISO 4217 currencies we accept, with their number of decimals.
+# ISO 4217 currencies we accept, with their number of decimals (the minor-unit exponent).
 CURRENCY_DECIMALS: dict[str, int] = {
     "CNY": 2, "USD": 2, "EUR": 2, "GBP": 2, "HKD": 2, "TWD": 2, "SGD": 2, "AUD": 2, "CAD": 2,
     "NZD": 2, "CHF": 2, "SEK": 2, "NOK": 2, "DKK": 2, "PLN": 2, "CZK": 2, "MXN": 2, "BRL": 2,
     "INR": 2, "THB": 2, "MYR": 2, "PHP": 2, "IDR": 2, "AED": 2, "ZAR": 2, "ILS": 2, "TRY": 2,
     "JPY": 0, "KRW": 0, "VND": 0, "HUF": 2, "RON": 2, "MOP": 2,
 }
+# ISO 4217 currencies with three decimals: known, but not supported (see the module docstring)
+THREE_DECIMAL_CURRENCIES = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
 
 MINOR_UNITS = 100  # storage scale: amounts are kept as integer hundredths
+ROUNDING = ROUND_HALF_UP
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(0, 3)}
 
 
 def check_currency(code: str) -> str:
     code = (code or "").strip().upper()
+    if code in THREE_DECIMAL_CURRENCIES:
+        raise ValidationError(f"The currency {code} has three decimals, which ordermgr does not "
+                              "support yet (amounts are kept to the hundredth).")
     if code not in CURRENCY_DECIMALS:
         raise ValidationError(f"Unknown or unsupported currency {code!r}.")
     return code
 
 
-def to_decimal(value: object, *, what: str = "amount") -> Decimal:
-    """Parse user or payload input into a Decimal with at most two decimals."""
+def decimals(currency: str | None) -> int:
+    """How many decimals the currency has (2 for an unknown or missing one)."""
+    return CURRENCY_DECIMALS.get((currency or "").upper(), 2)
+
+
+def minor_unit(currency: str | None) -> Decimal:
+    """The smallest amount of the currency: 1 for JPY, 0.01 for USD."""
+    return _QUANTA[decimals(currency)]
+
+
+_ZERO = Decimal("0.00")
+
+
+def round_minor(amount: Decimal, currency: str | None) -> Decimal:
+    """`amount` rounded half up (away from zero) to the currency's minor unit, as a Decimal
+    with two places (the storage scale). -0 becomes 0. The one rounding rule for amounts."""
+    places = CURRENCY_DECIMALS.get(currency, 2) if currency else 2  # (a hot path when syncing)
+    rounded = amount.quantize(_QUANTA[places], rounding=ROUNDING)
+    if not rounded:
+        return _ZERO  # also for -0 and -6E-21
+    return rounded if places == 2 else rounded.quantize(_QUANTA[2])
+
+
+def to_decimal(value: object, currency: str | None = None, *, what: str = "amount") -> Decimal:
+    """Parse an amount a person typed (or a trusted number) into a Decimal with two places.
+
+    Nothing is rounded: more decimals than `currency` has (two when no currency is given) is an
+    error that says how many are allowed."""
     if isinstance(value, float):
         # floats reach us only from JSON payloads; go through repr so 19.99 stays 19.99
         value = repr(value)
@@ -40,9 +92,28 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
         amount = None
     if amount is None or not amount.is_finite():
         raise ValidationError(f"The {what} {value!r} is not a number.")
-    if amount != amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN):
-        raise ValidationError(f"The {what} {value} has more than two decimals.")
-    return amount.quantize(Decimal("0.01"))
+    places = decimals(currency)  # 0 or 2
+    if amount != amount.quantize(_QUANTA[places], rounding=ROUNDING):
+        if currency and places == 0:
+            raise ValidationError(f"The {what} {value} has decimals, but {currency.upper()} "
+                                  "amounts are whole numbers.")
+        where = f" (the most {currency.upper()} amounts have)" if currency else ""
+        raise ValidationError(f"The {what} {value} has more than two decimals{where}.")
+    return (amount + 0).quantize(_QUANTA[2])
+
+
+def format_money(amount: Decimal | int | None, currency: str | None, *,
+                 with_code: bool = True) -> str:
+    """'1,980 JPY', '19.90 USD': the currency's own decimals; '' for no amount."""
+    if amount is None:
+        return ""
+    text = f"{Decimal(amount):,.{decimals(currency)}f}"
+    return f"{text} {currency}" if with_code and currency else text
+
+
+def plain_amount(amount: Decimal, currency: str | None) -> str:
+    """An amount for an input field: the currency's decimals, no separators ('1980', '19.90')."""
+    return f"{Decimal(amount):.{decimals(currency)}f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +127,8 @@ class Money:
 
     @classmethod
     def of(cls, amount: object, currency: str) -> "Money":
-        return cls(to_decimal(amount), check_currency(currency))
+        currency = check_currency(currency)
+        return cls(to_decimal(amount, currency), currency)
 
     def _same(self, other: "Money") -> None:
         if self.currency != other.currency:
@@ -74,5 +146,4 @@ class Money:
         return Money(self.amount * qty, self.currency)
 
     def __str__(self) -> str:
-        places = CURRENCY_DECIMALS.get(self.currency, 2)
-        return f"{self.amount:,.{places}f} {self.currency}"
+        return format_money(self.amount, self.currency)

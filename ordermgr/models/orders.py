@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import (JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint, false)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ordermgr.errors import ValidationError
@@ -16,13 +16,18 @@ from ordermgr.models.states import (ORDER_MACHINE, ORDER_OPEN_STATES, PAYMENT_MA
                                     PaymentStatus, ShipmentStatus)
 
 ZERO = Decimal("0.00")
+# a charge paid back in part or in full was still paid (the refund is its own row)
+PAID_CHARGE_STATES = (PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED)
 
 
 class Customer(Base):
     __tablename__ = "customers"
     __table_args__ = (Index("ix_customers_phone", "phone"), Index("ix_customers_email", "email"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(String(120))  # as shown: display_name(given, family)
+    # as the storefront sent them ("" for names typed in one piece)
+    given_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    family_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     tags: Mapped[str] = mapped_column(String(200), default="")
@@ -71,7 +76,9 @@ class Order(Base):
     shipping: Mapped[Decimal] = mapped_column(Amount, default=ZERO)
     tax: Mapped[Decimal] = mapped_column(Amount, default=ZERO)
     discount: Mapped[Decimal] = mapped_column(Amount, default=ZERO)
-    total: Mapped[Decimal] = mapped_column(Amount, default=ZERO)
+    total: Mapped[Decimal] = mapped_column(Amount, default=ZERO)  # gross: before any refund
+    # line prices and shipping include the tax (`tax` is then the part of them that is tax)
+    prices_include_tax: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(24), default=OrderStatus.PENDING_PAYMENT)
     status_before_hold: Mapped[str | None] = mapped_column(String(24))
     payment_status: Mapped[str] = mapped_column(String(24), default=PaymentStatus.PENDING)
@@ -81,6 +88,8 @@ class Order(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     ship_name: Mapped[str] = mapped_column(String(120), default="")
+    ship_given_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    ship_family_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
     ship_phone: Mapped[str] = mapped_column(String(40), default="")
     ship_line1: Mapped[str] = mapped_column(String(200), default="")
     ship_line2: Mapped[str] = mapped_column(String(200), default="")
@@ -160,20 +169,32 @@ class Order(Base):
     def recompute_totals(self) -> None:
         self.subtotal = sum((line.total for line in self.lines), ZERO)
         self.item_count = sum(line.quantity for line in self.lines)
-        total = self.subtotal + self.shipping + self.tax - self.discount
+        total = self.breakdown_total()
         if total < 0:
             raise ValidationError(f"{self.subject}: the discount is larger than the order value.")
         self.total = total
 
+    def breakdown_total(self) -> Decimal:
+        """What the breakdown adds up to: subtotal + shipping + tax - discount, where the tax is
+        not added again if the prices include it ("incl. tax")."""
+        added_tax = ZERO if self.prices_include_tax else (self.tax or ZERO)
+        return self.subtotal + self.shipping + added_tax - self.discount
+
     @property
     def amount_paid(self) -> Decimal:
         return sum((p.amount for p in self.payments
-                    if p.kind == "charge" and p.status == PaymentStatus.PAID), ZERO)
+                    if p.kind == "charge" and p.status in PAID_CHARGE_STATES), ZERO)
 
     @property
     def amount_refunded(self) -> Decimal:
         return sum((p.amount for p in self.payments
                     if p.kind == "refund" and p.status == PaymentStatus.PAID), ZERO)
+
+    @property
+    def balance(self) -> Decimal:
+        """What the customer still owes (negative: paid more than the order came to). Refunds do
+        not change it: the total is gross, the money paid back was paid first."""
+        return self.total - self.amount_paid
 
     def refresh_payment_status(self) -> None:
         paid, refunded = self.amount_paid, self.amount_refunded

@@ -20,6 +20,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ordermgr.models.money import decimals
 from ordermgr.reports.i18n import param_label, total_label, tr
 from ordermgr.reports.model import Cancelled, Column, ReportResult, Table
 
@@ -34,7 +35,8 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
 def money_format(currency: str | None) -> str:
     if currency and re.fullmatch(r"[A-Z]{3}", currency):
-        return f'#,##0.00 "{currency}";-#,##0.00 "{currency}"'
+        number = "#,##0" if decimals(currency) == 0 else "#,##0.00"  # 1,980 JPY
+        return f'{number} "{currency}";-{number} "{currency}"'
     return FORMATS["money"]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ordermgr.errors import UserError
+from ordermgr.models.money import format_money
 from ordermgr.reports.params import ReportParams
 
 # Column kinds: text, int, money, decimal, percent (a fraction, 0.25 = 25 %), hours, days, date
@@ -47,6 +48,12 @@ class Table:
 
     def index(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def row_currency(self, row) -> str | None:
+        """The row's currency, where the table has a currency column (amounts shown in its
+        decimals: 1,980 JPY, not 1,980.00)."""
+        i = next((i for i, c in enumerate(self.columns) if c.key == "currency"), None)
+        return row[i] if i is not None and isinstance(row[i], str) else None
 
     def column_values(self, key: str) -> list:
         i = self.index(key)
@@ -99,8 +106,9 @@ class Cancelled(UserError):
         super().__init__(message)
 
 
-def format_value(column: Column, value) -> str:
-    """A value as a person reads it (PDF cells, the GUI's table)."""
+def format_value(column: Column, value, currency: str | None = None) -> str:
+    """A value as a person reads it (PDF cells, the GUI's table); money in `currency`'s
+    decimals where the row has one."""
     from datetime import date as _date
     from decimal import Decimal
     if value is None:
@@ -109,7 +117,7 @@ def format_value(column: Column, value) -> str:
     if kind == "int":
         return f"{int(value):,}"
     if kind == "money":
-        return f"{Decimal(value):,.2f}"
+        return format_money(Decimal(value), currency, with_code=False)
     if kind == "percent":
         return f"{Decimal(value) * 100:.1f} %"
     if kind in ("hours", "days", "decimal"):

@@ -146,7 +146,8 @@ def _data_table(table: Table, font: str, bold: str, lang: str, cell_style) -> RL
     body = []
     numeric = [c.kind not in ("text", "date") for c in cols]
     for row in table.rows:
-        body.append([format_value(c, v) if numeric[i] else Paragraph(escape(format_value(c, v)), cell_style)
+        cur = table.row_currency(row)
+        body.append([format_value(c, v, cur) if numeric[i] else Paragraph(escape(format_value(c, v)), cell_style)
                      for i, (c, v) in enumerate(zip(cols, row))])
     totals = []
     per = table.total_per

@@ -315,14 +315,14 @@ def _open(uow: UnitOfWork, order: Order, *, kind: str, lines, reason: str, note:
     reason = (reason or "").strip()
     if not case_lines:
         reason = _check_reason(uow, reason, kind, order.subject)
-    fee = to_decimal(restocking_fee or "0", what="restocking fee")
+    fee = to_decimal(restocking_fee or "0", order.currency, what="restocking fee")
     if fee < 0:
         raise ValidationError(f"{order.subject}: the restocking fee can't be negative.")
     quote = _quote(uow, order, case_lines, include_shipping=refund_shipping, restocking_fee=fee)
     proposed = quote.proposed if kind in MONEY_KINDS else ZERO
     amount = proposed
     if refund_amount not in (None, ""):
-        amount = to_decimal(refund_amount, what="refund amount")
+        amount = to_decimal(refund_amount, order.currency, what="refund amount")
         if amount < 0:
             raise ValidationError(f"{order.subject}: the refund can't be negative.")
         if amount > quote.refundable:
@@ -448,7 +448,7 @@ def _approve(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, amount_
         _apply(case, order, "approve", by=uow.actor.user_id)  # the clear refusal
     value = case.refund_amount or ZERO
     if amount not in (None, ""):
-        value = to_decimal(amount, what="refund amount")
+        value = to_decimal(amount, order.currency, what="refund amount")
         if value < 0:
             raise ValidationError(f"{case.subject} (order #{order.number}): the refund can't be negative.")
         if value != (case.refund_amount or ZERO):
@@ -692,12 +692,12 @@ def _refund(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, referenc
     if remaining <= 0:
         raise InvalidTransition(f"{subject} is already refunded: {money(live, case.currency)} of the "
                                 f"approved {money(approved, case.currency)} is paid back or on its way.")
-    value = remaining if amount in (None, "") else to_decimal(amount, what="refund amount")
+    value = remaining if amount in (None, "") else to_decimal(amount, case.currency, what="refund amount")
     if value > remaining:
         raise ValidationError(f"{subject}: cannot refund {money(value, case.currency)}; "
                               f"{money(approved, case.currency)} was approved and "
                               f"{money(live, case.currency)} is already refunded or pending.")
-    parts = {int(k): to_decimal(v, what="refund part") for k, v in (split or {}).items()} or None
+    parts = {int(k): to_decimal(v, case.currency, what="refund part") for k, v in (split or {}).items()} or None
     issued = refunds.request(uow, order, value, reason=f"{case.number} {KIND_LABELS[case.kind]}",
                                     case=case, reference=reference, split=parts)
     done = refunds.live_on_case(uow.session, case.id, REFUND_DONE_STATES)

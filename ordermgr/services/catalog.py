@@ -63,7 +63,7 @@ def create_sku(uow: UnitOfWork, *, product: str, code: str, price: object, curre
     code = (code or "").strip()
     if not code:
         raise ValidationError("A SKU needs a code.")
-    price_value = to_decimal(price, what="price")
+    price_value = to_decimal(price, check_currency(currency), what="price")
     if price_value < 0:
         raise ValidationError(f"SKU {code}: the price can't be negative.")
     with uow:

@@ -107,7 +107,7 @@ def edit_order_lines(uow: UnitOfWork, order_id: int, *, quantities: dict[int, in
                 raise ValidationError(f"{sku.code} is priced in {sku.currency}; enter its price in "
                                       f"{order.currency}.")
             line = OrderLine(sku_id=sku.id, sku=sku.code, name=sku.name, quantity=item.quantity,
-                             unit_price=to_decimal(price, what=f"price of {sku.code}"),
+                             unit_price=to_decimal(price, order.currency, what=f"price of {sku.code}"),
                              discount=Decimal("0.00"))
             line.price()
             order.lines.append(line)

@@ -41,8 +41,8 @@ def create_order(uow: UnitOfWork, *, lines: list[LineInput], address: AddressInp
     if not lines:
         raise ValidationError("Add at least one line to the order.")
     currency = check_currency(currency)
-    shipping_value = to_decimal(shipping, what="shipping")
-    discount_value = to_decimal(discount, what="discount")
+    shipping_value = to_decimal(shipping, currency, what="shipping")
+    discount_value = to_decimal(discount, currency, what="discount")
     if shipping_value < 0 or discount_value < 0:
         raise ValidationError("Shipping and discount can't be negative.")
     if not address.line1.strip() or not address.city.strip() or len(address.country.strip()) != 2:
@@ -68,7 +68,7 @@ def create_order(uow: UnitOfWork, *, lines: list[LineInput], address: AddressInp
                                       f"{currency}.")
             line = OrderLine(sku_id=sku.id, sku=sku.code, name=sku.name, quantity=item.quantity,
                              unit_price=sku.price if item.unit_price is None
-                             else to_decimal(item.unit_price, what=f"price of {sku.code}"),
+                             else to_decimal(item.unit_price, currency, what=f"price of {sku.code}"),
                              discount=Decimal("0.00"))
             line.price()
             order.lines.append(line)

@@ -228,6 +228,7 @@ def record_payment(uow: UnitOfWork, order_id: int, *, amount: object, method: st
     with uow:
         uow.require("payments.record", "record payments")
         order = uow.get_order(order_id)
+        value = to_decimal(amount, order.currency, what="payment amount")  # JPY: whole yen
         if order.status == OrderStatus.CANCELLED:
             raise ValidationError(f"{order.subject} is cancelled; record no payment against it.")
         order.payments.append(Payment(kind="charge", method=method, amount=value,

@@ -16,7 +16,7 @@ from sqlalchemy import BigInteger, Connection, and_, case, func, literal, or_, s
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import ValidationError
 from ordermgr.models import Order, OrderLine, OrderStatus, Payment, PaymentStatus, Setting, Store, utcnow
-from ordermgr.services.refunds import PAID_CHARGE_STATES
+from ordermgr.models.orders import PAID_CHARGE_STATES
 
 UNPAID_SETTING = "aftersales.unpaid_cancel_hours"
 DEFAULT_UNPAID_HOURS = 72

@@ -31,21 +31,21 @@ from ordermgr.errors import NotFound, ValidationError
 from ordermgr.models import (Order, OrderLine, OutboxMessage, Payment, PaymentStatus, ReturnCase,
                              Store, utcnow)
 from ordermgr.models.aftersales import OFFLINE_METHODS, Refund, RefundPart
-from ordermgr.models.money import to_decimal
+from ordermgr.models.money import format_money, to_decimal
+from ordermgr.models.orders import PAID_CHARGE_STATES
 from ordermgr.models.states import (REFUND_LIVE_STATES, REFUND_MACHINE, REFUND_PENDING_STATES,
                                     RefundStatus)
 from ordermgr.services.outbox import enqueue, requeue, withdraw
 
 RF = RefundStatus
 ZERO = Decimal("0.00")
-PAID_CHARGE_STATES = (PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED)
 LIVE_PAYMENT_STATES = (PaymentStatus.PENDING, PaymentStatus.PAID)  # refund rows that count
 # how money goes back when not through the storefront (the GUI's and CLI's choices; free text too)
 PAID_BACK_METHODS = ("bank_transfer", "cash", "alipay", "wechat_pay", "card", "other")
 
 
 def money(amount: Decimal, currency: str) -> str:
-    return f"{amount:,.2f} {currency}"
+    return format_money(amount, currency)
 
 
 def _subject(refund: Refund, order: Order) -> str:
@@ -130,7 +130,7 @@ def allocate(room: Refundable, amount: Decimal,
     if split:
         parts = []
         for charge_id, part in split.items():
-            part = to_decimal(part, what="refund part")
+            part = to_decimal(part, room.currency, what="refund part")
             if part == 0:
                 continue
             payment = by_id.get(charge_id)

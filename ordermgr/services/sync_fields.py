@@ -22,8 +22,8 @@ from ordermgr.models import Order, OrderStatus
 from ordermgr.models.states import ORDER_SHIPPED_STATES
 
 S = OrderStatus
-ADDRESS = ("ship_name", "ship_phone", "ship_line1", "ship_line2", "ship_city", "ship_region",
-           "ship_postcode", "ship_country")
+ADDRESS = ("ship_name", "ship_given_name", "ship_family_name", "ship_phone", "ship_line1",
+           "ship_line2", "ship_city", "ship_region", "ship_postcode", "ship_country")
 BEING_PACKED = {S.PICKING, S.PACKED}
 HOLD_WHEN_ADDRESS_BLOCKED = {S.ALLOCATED, S.PICKING, S.PACKED, S.AWAITING_FULFILMENT}
 
@@ -55,7 +55,7 @@ GROUPS = (
     Group("e-mail", ("email",)),
     Group("phone", ("phone",)),
     Group("customer note", ("note",), _note_acted),
-    Group("amounts", ("shipping", "tax", "discount", "total")),
+    Group("amounts", ("shipping", "tax", "discount", "total", "prices_include_tax")),
 )
 
 

@@ -36,7 +36,7 @@ from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEv
                              Store, utcnow)
 from ordermgr.models.orders import build_search_text
 from ordermgr.models.money import check_currency
-from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
+from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES, SHIPMENT_MACHINE
 from ordermgr.models.sku_map import SkuMapping
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
 from ordermgr.services import shipments, sync_fields
@@ -54,7 +54,6 @@ REFUNDS_PENDING = "refunds-pending"  # digest of a payload whose refunds are not
 EXCEPTION_TAG = "exception"
 STOREFRONT_HOLD = "On hold on the storefront"
 S = OrderStatus
-TWO_PLACES = Decimal("0.01")
 
 # neutral payment status (from the connectors' tables) -> ours
 PAYMENT = {
@@ -291,6 +290,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
                     _quarantine(uow, store, remote.external_id, remote.number,
                                 f"unreadable order: {exc}", remote.raw, result)
                     continue
+                remote.round_amounts()
                 problems = validate(remote)
                 if problems:
                     _quarantine(uow, store, remote.external_id, remote.number, "; ".join(problems),
@@ -365,14 +365,45 @@ def validate(remote: RemoteOrder) -> list[str]:
                ("discount", remote.discount)]
     amounts += [(f"price of {line.sku or line.name}", line.unit_price) for line in remote.lines]
     amounts += [(f"payment {p.external_id}", p.amount) for p in remote.payments]
-    for what, value in amounts:
-        if value is None or value != value.quantize(TWO_PLACES):
-            problems.append(f"the {what} {value} has more than two decimals")
+    for what, value in amounts:  # rounded to the currency already (RemoteOrder.round_amounts)
+        if value is None:
+            problems.append(f"the {what} is missing")
         elif value < 0:
             problems.append(f"the {what} {value} is negative")
     if remote.address and remote.address.country and len(remote.address.country) != 2:
         problems.append(f"the country code {remote.address.country!r} is not two letters")
     return problems
+
+
+def order_amounts(remote: RemoteOrder, line_totals: Iterable[Decimal]) -> dict[str, Decimal]:
+    """The order's amounts, adding up as ordermgr shows them:
+    subtotal + shipping + (tax unless the prices include it) - discount = total.
+
+    `total` is the gross total (before refunds, `RemoteOrder.gross_total`), the store's own
+    figure and never recomputed. The subtotal is the lines' totals (after their discounts);
+    the discount kept on the order is what the lines do not carry (order-level discounts and the
+    odd cent of per-line rounding). Should the store have charged more than the parts (fees,
+    surcharges), the difference is booked with shipping (charges beyond the goods)."""
+    total = remote.gross_total
+    subtotal = sum(line_totals, Decimal("0.00"))
+    added_tax = Decimal("0.00") if remote.prices_include_tax else remote.tax
+    shipping = remote.shipping
+    discount = subtotal + shipping + added_tax - total
+    if discount < 0:
+        shipping, discount = shipping - discount, Decimal("0.00")
+    return dict(subtotal=subtotal, shipping=shipping, tax=remote.tax, discount=discount, total=total)
+
+
+def _shipment_status(rf) -> str:
+    """A storefront parcel's status in our vocabulary (the connectors' tables map it)."""
+    status = rf.status if rf.status in set(ShipmentStatus) else ShipmentStatus.IN_TRANSIT
+    return ShipmentStatus.IN_TRANSIT if status == ShipmentStatus.LABEL_CREATED else status
+
+
+def _delivered_at(rf, remote: RemoteOrder):
+    if _shipment_status(rf) != ShipmentStatus.DELIVERED:
+        return None
+    return rf.delivered_at or remote.updated_at
 
 
 def _quarantine(uow, store: Store, ext: str, number: str, reason: str, raw: dict,
@@ -566,8 +597,10 @@ class _PageImporter:
             wanted[r.external_id] = key
             if key not in known and key not in new_keys:
                 new_keys.append(key)
-                new_rows.append(dict(name=name or email, email=_fit(r.email, 200),
-                                     phone=_fit(r.phone, 40), tags="", notes="", created_at=utcnow()))
+                new_rows.append(dict(name=name or email, given_name=_fit(r.customer_given_name, 80),
+                                     family_name=_fit(r.customer_family_name, 80),
+                                     email=_fit(r.email, 200), phone=_fit(r.phone, 40), tags="",
+                                     notes="", created_at=utcnow()))
         if new_rows:
             table = Customer.__table__
             with_email = [(k, row) for k, row in zip(new_keys, new_rows) if not k.startswith("#")]
@@ -641,7 +674,7 @@ class _PageImporter:
                     for rp in remote.payments if rp.kind == "charge"]
         if remote.payment in PAID_LIKE | {"refunded"} and not any(
                 p["status"] == PaymentStatus.PAID for p in payments):
-            payments.append(dict(kind="charge", method="storefront", amount=remote.total,
+            payments.append(dict(kind="charge", method="storefront", amount=remote.gross_total,
                                  currency=remote.currency.upper(), status=PaymentStatus.PAID,
                                  reference="", gateway="", external_id="storefront-charge",
                                  parent_id=None, created_at=now))
@@ -661,13 +694,16 @@ class _PageImporter:
             event("sync", future)
         shipments = [dict(warehouse_id=None, carrier=_fit(rf.carrier or "storefront", 40),
                           waybill=_fit(rf.waybill, 64) or None, tracking_url=_fit(rf.tracking_url, 300),
-                          status=ShipmentStatus.IN_TRANSIT, weight_grams=0, cost=None, created_at=now,
-                          packed_at=None, shipped_at=remote.updated_at, delivered_at=None,
+                          status=_shipment_status(rf), weight_grams=0, cost=None, created_at=now,
+                          packed_at=None, shipped_at=remote.updated_at,
+                          delivered_at=_delivered_at(rf, remote),
                           external_id=_fit(rf.external_id, 64)) for rf in remote.fulfilments]
         shipped = sum(line["quantity_shipped"] for line in lines)
         wanted = sum(line["quantity"] for line in lines)
         fulfilment = (FulfilmentStatus.UNFULFILLED if shipped == 0 else
                       FulfilmentStatus.PARTIALLY_FULFILLED if shipped < wanted else FulfilmentStatus.FULFILLED)
+        if shipped == 0 and remote.fulfilment == "partially_fulfilled":  # no per-line detail
+            fulfilment = FulfilmentStatus.PARTIALLY_FULFILLED
         status, before, hold_reason, allocate = S.PENDING_PAYMENT, None, None, False
         if remote.cancelled or (remote.payment == "refunded" and remote.fulfilment == "unfulfilled"):
             status = S.CANCELLED
@@ -675,7 +711,10 @@ class _PageImporter:
                   else "Refunded in full on the storefront before shipping", new=S.CANCELLED)
         elif remote.fulfilment in ("fulfilled", "partially_fulfilled") or shipped:
             status = S.SHIPPED if fulfilment == FulfilmentStatus.FULFILLED else S.PARTIALLY_SHIPPED
-            event("status", "Already shipped on the storefront", new=status)
+            if status == S.SHIPPED and remote.delivered:
+                status = S.COMPLETED if remote.completed else S.DELIVERED
+            event("status", "Already shipped on the storefront" if status == S.SHIPPED else
+                  f"Already {status} on the storefront", new=status)
         elif remote.payment in PAID_LIKE:
             status = S.AWAITING_FULFILMENT
             allocate = remote.fulfilment != "on_hold" and not review
@@ -698,14 +737,13 @@ class _PageImporter:
                    customer_id=customer_id, customer_name=customer_name, email=_fit(remote.email, 200),
                    phone=_fit(remote.phone, 40), placed_at=remote.placed_at, updated_at=now,
                    currency=remote.currency.upper(),
-                   subtotal=sum((line["total"] for line in lines), Decimal("0.00")),
-                   shipping=remote.shipping, tax=remote.tax, discount=remote.discount,
-                   total=remote.total, status=status, status_before_hold=before,
+                   **order_amounts(remote, (line["total"] for line in lines)), status=status, status_before_hold=before,
                    payment_status=self._payment_status(remote), fulfilment_status=fulfilment,
                    hold_reason=hold_reason, tags=f",{','.join(clean)}," if clean else "",
                    note=remote.note or "", item_count=wanted,
                    ship_name="", ship_phone="", ship_line1="", ship_line2="", ship_city="",
-                   ship_region="", ship_postcode="", ship_country="", version=1)
+                   ship_region="", ship_postcode="", ship_country="", version=1,
+                   prices_include_tax=remote.prices_include_tax, **self._ship_name_parts(remote))
         row.update(address)
         row["search_text"] = build_search_text(
             number, customer_name, row["email"], row["phone"], row["ship_name"], row["ship_phone"],
@@ -755,6 +793,12 @@ class _PageImporter:
                     postcode=_fit(addr.postcode, 20), country=_fit(addr.country, 2))
 
     @staticmethod
+    def _ship_name_parts(remote: RemoteOrder) -> dict:
+        addr = remote.address
+        return {"ship_given_name": _fit(addr.given_name if addr else "", 80),
+                "ship_family_name": _fit(addr.family_name if addr else "", 80)}
+
+    @staticmethod
     def _ship_fields(remote: RemoteOrder) -> dict:
         if remote.address is None:
             return {}
@@ -794,7 +838,7 @@ class _PageImporter:
         elif remote.payment in PAID_LIKE | {"refunded"} and not any(
                 p.kind == "charge" and p.status == PaymentStatus.PAID for p in order.payments):
             # the platform says paid but listed no transaction: record the charge it implies
-            order.payments.append(Payment(kind="charge", method="storefront", amount=remote.total,
+            order.payments.append(Payment(kind="charge", method="storefront", amount=remote.gross_total,
                                           currency=order.currency, status=PaymentStatus.PAID,
                                           external_id="storefront-charge", reference=""))
         order.payment_status = self._payment_status(remote)
@@ -840,10 +884,26 @@ class _PageImporter:
         added = [rf for rf in remote.fulfilments if self._add_remote_shipment(order, rf, remote)]
         if added:
             self._storefront_shipped(order, remote, added)
+        self._follow_deliveries(order, remote)
         self._line_changes(order, remote)
         order.refresh_search_text()
         order.record("sync", f"Updated from {self.store.name} ({remote.platform_status})", by=None)
         return allocate
+
+    def _follow_deliveries(self, order: Order, remote: RemoteOrder) -> None:
+        """Parcels the storefront reports delivered are delivered here too (the order follows
+        once every parcel has arrived); an order the platform closed as done is completed."""
+        arrived = {rf.external_id: rf for rf in remote.fulfilments
+                   if _shipment_status(rf) == ShipmentStatus.DELIVERED}
+        for shipment in order.shipments:
+            rf = arrived.get(shipment.external_id)
+            if rf is not None and SHIPMENT_MACHINE.can(shipment.status, "deliver"):
+                shipments.deliver_in(self.uow, shipment, at=_delivered_at(rf, remote))
+        if remote.delivered and order.status == S.SHIPPED and all(
+                s.status == ShipmentStatus.DELIVERED for s in order.shipments):
+            order.apply("deliver", by=None, message="Delivered (storefront)")
+        if remote.completed and order.status == S.DELIVERED:
+            order.apply("complete", by=None, message="Completed on the storefront")
 
     def _storefront_cancel(self, order: Order) -> None:
         if order.status in (S.PICKING, S.PACKED) or (

@@ -17,6 +17,8 @@ from decimal import Decimal
 
 from ordermgr import jsonutil
 from ordermgr.errors import UserError
+from ordermgr.models.money import round_minor
+from ordermgr.models.names import display_name
 
 ZERO = Decimal("0.00")
 
@@ -70,7 +72,9 @@ class OutcomeUnknown(StoreError):
 
 @dataclass
 class RemoteAddress:
-    name: str = ""
+    name: str = ""  # the full name as shown (person_name(given, family) where the parts are known)
+    given_name: str = ""
+    family_name: str = ""
     phone: str = ""
     line1: str = ""
     line2: str = ""
@@ -116,6 +120,10 @@ class RemoteFulfilment:
     # the outbox key ordermgr wrote into it (platforms with metadata): our own push, maybe
     # half made (no tracking yet), never someone else's shipment
     marker: str = ""
+    # where the parcel is, in ordermgr's shipment vocabulary: in_transit, out_for_delivery,
+    # delivered, exception (the connector's table maps the platform's values)
+    status: str = "in_transit"
+    delivered_at: datetime | None = None
 
 
 @dataclass
@@ -130,10 +138,14 @@ class RemoteOrder:
     raw: dict
     payment: str  # neutral: pending, paid, partially_paid, refunded, partially_refunded, cancelled
     fulfilment: str  # neutral: unfulfilled, partially_fulfilled, fulfilled, on_hold
-    cancelled: bool = False
+    cancelled: bool = False  # with payment "paid": cancelled after capture, the money still held
+    delivered: bool = False  # fulfilled and every parcel has arrived
+    completed: bool = False  # the platform closed the order as done (delivered and settled)
     platform_status: str = ""  # the raw status(es), kept for audit and re-mapping
     flags: list[str] = field(default_factory=list)  # authorised, payment_failed, unknown_status...
-    customer_name: str = ""
+    customer_name: str = ""  # as shown: person_name(given, family)
+    customer_given_name: str = ""
+    customer_family_name: str = ""
     email: str = ""
     phone: str = ""
     customer_ref: str = ""
@@ -141,11 +153,23 @@ class RemoteOrder:
     lines: list[RemoteLine] = field(default_factory=list)
     payments: list[RemotePayment] = field(default_factory=list)
     fulfilments: list[RemoteFulfilment] = field(default_factory=list)
+    # Amounts, in the order currency (rounded by `money()`). The contract with the importer:
+    # - `total` is GROSS of refunds: what the order came to at checkout, before any refund. A
+    #   platform whose total is net of refunds (Medusa v2) either adds its refunds back or sets
+    #   `total_is_net_of_refunds`, and the importer adds back the refunds listed in `payments`.
+    # - lines (`unit_price`, `discount`) and `shipping` are on the same tax basis as the shop's
+    #   prices: tax included when `prices_include_tax`, else without it; `tax` is the tax in
+    #   the order either way (contained in the prices, or added to them).
+    # - `discount` is the order's whole discount (line discounts included); ordermgr keeps what
+    #   the lines do not carry as the order-level discount, so that
+    #   subtotal + shipping + (tax unless included) - discount = total.
     subtotal: Decimal | None = None
     shipping: Decimal = ZERO
     tax: Decimal = ZERO
     discount: Decimal = ZERO
     total: Decimal = ZERO
+    prices_include_tax: bool = False
+    total_is_net_of_refunds: bool = False
     note: str = ""
     tags: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # found while parsing: quarantine reasons
@@ -158,6 +182,30 @@ class RemoteOrder:
         return self._digest
 
     def parse(self) -> "RemoteOrder":
+        return self
+
+    @property
+    def refunded(self) -> Decimal:
+        return sum((p.amount for p in self.payments if p.kind == "refund" and p.status == "paid"),
+                   ZERO)
+
+    @property
+    def gross_total(self) -> Decimal:
+        """The order's total before any refund, whichever way the platform reports it."""
+        return self.total + self.refunded if self.total_is_net_of_refunds else self.total
+
+    def round_amounts(self) -> "RemoteOrder":
+        """Every amount exact to the order currency's minor unit (the connectors round as they
+        parse; this is the importer's guarantee for any that did not). Idempotent."""
+        def r(value):
+            return None if value is None else round_minor(value, self.currency)
+        self.subtotal = r(self.subtotal)
+        self.shipping, self.tax, self.discount, self.total = (
+            r(self.shipping), r(self.tax), r(self.discount), r(self.total))
+        for line in self.lines:
+            line.unit_price, line.discount = r(line.unit_price), r(line.discount)
+        for payment in self.payments:
+            payment.amount = r(payment.amount)
         return self
 
 
@@ -286,13 +334,9 @@ class Connector(abc.ABC):
 # -- helpers shared by connectors ---------------------------------------------------------------------
 
 def person_name(first: str | None, last: str | None) -> str:
-    """'王小明' for Chinese (family name first, no space), 'Ada Lovelace' for Latin names."""
-    first, last = (first or "").strip(), (last or "").strip()
-    if not first or not last:
-        return first or last
-    if first.isascii() and last.isascii():
-        return f"{first} {last}"
-    return f"{last}{first}"
+    """The full name from a storefront's first (given) and last (family) name, in the person's
+    convention: "Jürgen Müller", "张伟" (`models.names.display_name`)."""
+    return display_name(first, last)
 
 
 def key_tag(key: str) -> str:
@@ -314,16 +358,24 @@ def parse_time(value, *, assume_utc: bool = True) -> datetime | None:
     return dt.astimezone(timezone.utc)
 
 
-def money(value, *, what: str = "amount") -> Decimal:
-    """A payload amount (string or JSON number) as an exact Decimal, never via float arithmetic."""
+def money(value, currency: str | None, *, what: str = "amount") -> Decimal:
+    """A payload amount (string or JSON number) in the order's currency, exact to its minor unit.
+
+    Parsed from the text form (never through float arithmetic), then rounded by the one rule in
+    `models.money.round_minor` (half up): storefronts that do not round (Medusa: 22.31858…,
+    -6E-21) give the amount the customer saw, never a reason to quarantine the order."""
     if value is None or value == "":
         return ZERO
     if isinstance(value, float):
         value = repr(value)
     try:
-        return Decimal(str(value))
+        amount = value if isinstance(value, Decimal) else Decimal(
+            value if isinstance(value, str) else str(value))  # Decimal() ignores outer spaces
     except Exception:  # noqa: BLE001
         raise ValueError(f"{what} {value!r} is not a number") from None
+    if not amount.is_finite():
+        raise ValueError(f"{what} {value!r} is not a number")
+    return round_minor(amount, currency)
 
 
 def iso(dt: datetime) -> str:

@@ -223,7 +223,7 @@ class MedusaConnector(Connector):
 
         def create() -> str:
             reply = self._post(f"/admin/payments/{captured['id']}/refund",
-                               {"amount": _number(money(payload.get("amount"))),
+                               {"amount": _number(money(payload.get("amount"), payload.get("currency"))),
                                 "note": f"{payload.get('reason', '')} {tag}".strip()}, "creating a refund")
             refunds = ((reply.data or {}).get("payment") or {}).get("refunds") or []
             return next((r["id"] for r in refunds if tag in (r.get("note") or "")), captured["id"])
@@ -277,12 +277,13 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else float(str(value))
 
 
-def _exact(raw: dict, name: str):
-    """The exact amount: `raw_<name>.value` (a string) if present, else the JSON number."""
+def _exact(raw: dict, name: str, currency: str):
+    """The amount: `raw_<name>.value` (a string) if present, else the JSON number; rounded to
+    the currency's minor unit (Medusa does not round)."""
     exact = raw.get(f"raw_{name}")
     if isinstance(exact, dict) and exact.get("value") is not None:
-        return money(exact["value"], what=name)
-    return money(raw.get(name), what=name)
+        return money(exact["value"], currency, what=name)
+    return money(raw.get(name), currency, what=name)
 
 
 def map_status(status: str, payment_status: str, fulfillment_status: str):
@@ -303,11 +304,12 @@ def map_status(status: str, payment_status: str, fulfillment_status: str):
 def parse_order(raw: dict) -> RemoteOrder:
     cancelled, payment, fulfilment, flags = map_status(
         raw.get("status") or "", raw.get("payment_status") or "", raw.get("fulfillment_status") or "")
+    currency = (raw.get("currency_code") or "").upper()
     lines = []
     for item in raw.get("items") or []:
         qty = int(item.get("quantity") or 0)
-        unit = _exact(item, "unit_price")
-        total = _exact(item, "total") if item.get("total") is not None else unit * qty
+        unit = _exact(item, "unit_price", currency)
+        total = _exact(item, "total", currency) if item.get("total") is not None else unit * qty
         detail = item.get("detail") or {}
         shipped = int(detail.get("shipped_quantity") or detail.get("fulfilled_quantity") or 0)
         if fulfilment == "fulfilled" and not detail:
@@ -328,12 +330,12 @@ def parse_order(raw: dict) -> RemoteOrder:
     for pc in raw.get("payment_collections") or []:
         for p in pc.get("payments") or []:
             status = "paid" if p.get("captured_at") else ("voided" if p.get("canceled_at") else "authorized")
-            payments.append(RemotePayment(external_id=p["id"], kind="charge", amount=_exact(p, "amount"),
+            payments.append(RemotePayment(external_id=p["id"], kind="charge", amount=_exact(p, "amount", currency),
                                           status=status, method=p.get("provider_id") or "",
                                           reference=p["id"]))
             for r in p.get("refunds") or []:
                 payments.append(RemotePayment(external_id=r["id"], kind="refund",
-                                              amount=_exact(r, "amount"), status="paid",
+                                              amount=_exact(r, "amount", currency), status="paid",
                                               method=p.get("provider_id") or "",
                                               reference=r.get("note") or ""))
     fulfilments = []
@@ -356,10 +358,10 @@ def parse_order(raw: dict) -> RemoteOrder:
         flags=flags, customer_name=name or (address.name if address else ""),
         email=raw.get("email") or customer.get("email") or "", phone=customer.get("phone") or "",
         customer_ref=customer.get("id") or "", address=address, lines=lines, payments=payments,
-        fulfilments=fulfilments, shipping=_exact(raw, "shipping_total") if raw.get("shipping_total") is not None else ZERO,
-        tax=_exact(raw, "tax_total") if raw.get("tax_total") is not None else ZERO,
-        discount=_exact(raw, "discount_total") if raw.get("discount_total") is not None else ZERO,
-        total=_exact(raw, "total"))
+        fulfilments=fulfilments, shipping=_exact(raw, "shipping_total", currency) if raw.get("shipping_total") is not None else ZERO,
+        tax=_exact(raw, "tax_total", currency) if raw.get("tax_total") is not None else ZERO,
+        discount=_exact(raw, "discount_total", currency) if raw.get("discount_total") is not None else ZERO,
+        total=_exact(raw, "total", currency))
 
 
 CONNECTOR = MedusaConnector

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 from ordermgr.sync.base import (Connector, CurrentCheck, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreAuthError,
@@ -47,6 +48,16 @@ FULFILLMENT_STATUS = {
     "PARTIAL": "partially_fulfilled",  # REST
     None: "unfulfilled",  # REST null
 }
+# Fulfillment.displayStatus (where the parcel is) -> our shipment status; None: no parcel
+SHIPMENT_STATUS = {
+    "SUBMITTED": "in_transit", "CONFIRMED": "in_transit", "LABEL_PRINTED": "in_transit",
+    "LABEL_PURCHASED": "in_transit", "FULFILLED": "in_transit", "MARKED_AS_FULFILLED": "in_transit",
+    "IN_TRANSIT": "in_transit", "ATTEMPTED_DELIVERY": "in_transit",
+    "OUT_FOR_DELIVERY": "out_for_delivery", "READY_FOR_PICKUP": "out_for_delivery",
+    "DELIVERED": "delivered", "PICKED_UP": "delivered",
+    "FAILURE": "exception", "NOT_DELIVERED": "exception",
+    "CANCELED": None, "LABEL_VOIDED": None,
+}
 TRANSACTION_KIND = {"SALE": "charge", "CAPTURE": "charge", "AUTHORIZATION": "charge",
                     "REFUND": "refund", "VOID": None, "CHANGE": None, "EMV_AUTHORIZATION": "charge",
                     "SUGGESTED_REFUND": None}
@@ -59,7 +70,8 @@ _LINE_FIELDS = (f"id sku name quantity currentQuantity unfulfilledQuantity "
                 f"originalUnitPriceSet {{ {_MONEY} }} discountedUnitPriceAfterAllDiscountsSet {{ {_MONEY} }}")
 ORDER_FIELDS = f"""
   id legacyResourceId name createdAt updatedAt processedAt cancelledAt cancelReason closedAt
-  displayFinancialStatus displayFulfillmentStatus currencyCode paymentGatewayNames tags note
+  displayFinancialStatus displayFulfillmentStatus currencyCode presentmentCurrencyCode
+  taxesIncluded paymentGatewayNames tags note
   email phone
   customer {{ id firstName lastName email phone }}
   totalPriceSet {{ {_MONEY} }} currentTotalPriceSet {{ {_MONEY} }} subtotalPriceSet {{ {_MONEY} }}
@@ -70,7 +82,7 @@ ORDER_FIELDS = f"""
   lineItems(first: 50) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {_LINE_FIELDS} }} }}
   transactions(first: 20) {{ id kind status gateway amountSet {{ {_MONEY} }} }}
   refunds(first: 20) {{ id createdAt note totalRefundedSet {{ {_MONEY} }} }}
-  fulfillments(first: 20) {{ id status trackingInfo {{ company number url }}
+  fulfillments(first: 20) {{ id status displayStatus deliveredAt trackingInfo {{ company number url }}
       fulfillmentLineItems(first: 50) {{ nodes {{ quantity lineItem {{ id }} }} }} }}
 """
 ORDERS_QUERY = ("query OrdersSince($first: Int!, $after: String, $q: String!) { "
@@ -369,7 +381,7 @@ class ShopifyConnector(Connector):
         landed = self._our_refund(order, tag)
         if landed:
             return landed
-        amount = money(payload.get("amount"))
+        amount = money(payload.get("amount"), payload.get("currency"))
         refund_input: dict = {"orderId": gid, "notify": bool(payload.get("notify", False)),
                               "note": f"{payload.get('reason', '')} {tag}".strip()}
         lines = []
@@ -454,10 +466,22 @@ def _legacy(gid) -> str:
     return str(gid).rsplit("/", 1)[-1] if gid else ""
 
 
-def _amount(bag, what: str):
+def _amount(bag, currency: str, what: str):
+    """The shop-money amount of a `*Set` (what the shop books; presentment money is what the
+    buyer saw in their own currency), exact to the shop currency's minor unit."""
     if not bag:
-        return money(None)
-    return money((bag.get("shopMoney") or {}).get("amount"), what=what)
+        return money(None, currency)
+    shop = bag.get("shopMoney") or {}
+    return money(shop.get("amount"), shop.get("currencyCode") or currency, what=what)
+
+
+def _shop_amount(bag) -> Decimal:
+    """The shop-money amount as sent (not rounded yet)."""
+    value = ((bag or {}).get("shopMoney") or {}).get("amount")
+    try:
+        return Decimal(str(value)) if value not in (None, "") else Decimal(0)
+    except InvalidOperation:
+        raise ValueError(f"amount {value!r} is not a number") from None
 
 
 def _raise_user_errors(store: str, errors, what: str) -> None:
@@ -476,8 +500,8 @@ def map_status(financial: str | None, fulfillment: str | None, cancelled: bool):
     if ful_key not in FULFILLMENT_STATUS:
         flags.append("unknown_status")
     fulfilment = FULFILLMENT_STATUS.get(ful_key, "on_hold")
-    if cancelled:
-        payment = payment if payment in ("refunded", "partially_refunded") else "cancelled"
+    if cancelled and payment not in ("paid", "partially_paid", "refunded", "partially_refunded"):
+        payment = "cancelled"  # nothing was captured; cancelled after capture keeps "paid"
     return payment, fulfilment, flags
 
 
@@ -490,9 +514,13 @@ def parse_order(node: dict) -> RemoteOrder:
     lines = []
     for item in (node.get("lineItems") or {}).get("nodes") or []:
         qty = int(item.get("quantity") or 0)
-        unit = _amount(item.get("originalUnitPriceSet"), "unit price")
+        unit = _amount(item.get("originalUnitPriceSet"), currency, "unit price")
         disc_unit = item.get("discountedUnitPriceAfterAllDiscountsSet")
-        discount = (unit - _amount(disc_unit, "discounted price")) * qty if disc_unit else money(0)
+        # the unit price after discounts need not be whole cents (a coupon over 3 units):
+        # the line's discount is rounded once, not per unit
+        discount = money(qty * (_shop_amount(item.get("originalUnitPriceSet"))
+                                - _shop_amount(disc_unit)), currency,
+                         what="line discount") if disc_unit else money(0, currency)
         unfulfilled = item.get("unfulfilledQuantity")
         shipped = qty - int(unfulfilled) if unfulfilled is not None else 0
         lines.append(RemoteLine(external_id=_legacy(item["id"]), sku=(item.get("sku") or "").strip(),
@@ -507,7 +535,7 @@ def parse_order(node: dict) -> RemoteOrder:
         if kind == "charge" and str(tx.get("kind")).upper() == "AUTHORIZATION" and status == "paid":
             status = "authorized"
         payments.append(RemotePayment(external_id=_legacy(tx["id"]), kind=kind,
-                                      amount=_amount(tx.get("amountSet"), "transaction amount"),
+                                      amount=_amount(tx.get("amountSet"), currency, "transaction amount"),
                                       status=status, method=tx.get("gateway") or "",
                                       reference=_legacy(tx["id"])))
     fulfilments = []
@@ -517,17 +545,23 @@ def parse_order(node: dict) -> RemoteOrder:
         ful_lines = {}
         for fli in (ful.get("fulfillmentLineItems") or {}).get("nodes") or []:
             ful_lines[_legacy((fli.get("lineItem") or {}).get("id"))] = int(fli.get("quantity") or 0)
-        if str(ful.get("status", "")).upper() in ("CANCELLED", "ERROR", "FAILURE"):
+        shipment = SHIPMENT_STATUS.get(str(ful.get("displayStatus") or "FULFILLED").upper(),
+                                       "in_transit")
+        if str(ful.get("status", "")).upper() in ("CANCELLED", "ERROR", "FAILURE") or shipment is None:
             continue
         fulfilments.append(RemoteFulfilment(external_id=_legacy(ful["id"]),
                                             carrier=info.get("company") or "",
                                             waybill=info.get("number") or "",
-                                            tracking_url=info.get("url") or "", lines=ful_lines))
+                                            tracking_url=info.get("url") or "", lines=ful_lines,
+                                            status=shipment,
+                                            delivered_at=parse_time(ful.get("deliveredAt"))
+                                            if shipment == "delivered" else None))
     addr = node.get("shippingAddress")
     address = None
     if addr:
         address = RemoteAddress(
-            name=addr.get("name") or person_name(addr.get("firstName"), addr.get("lastName")),
+            name=person_name(addr.get("firstName"), addr.get("lastName")) or addr.get("name") or "",
+            given_name=addr.get("firstName") or "", family_name=addr.get("lastName") or "",
             phone=addr.get("phone") or "", line1=addr.get("address1") or "",
             line2=addr.get("address2") or "", city=addr.get("city") or "",
             region=addr.get("province") or "", postcode=addr.get("zip") or "",
@@ -550,15 +584,23 @@ def parse_order(node: dict) -> RemoteOrder:
         platform_status=f"{node.get('displayFinancialStatus')}/{node.get('displayFulfillmentStatus')}"
                         + ("/CANCELLED" if cancelled else ""),
         flags=flags, customer_name=cust_name or (address.name if address else ""),
+        customer_given_name=(customer.get("firstName") if cust_name else
+                             address.given_name if address else "") or "",
+        customer_family_name=(customer.get("lastName") if cust_name else
+                              address.family_name if address else "") or "",
         email=node.get("email") or customer.get("email") or "",
         phone=node.get("phone") or customer.get("phone") or "",
         customer_ref=_legacy(customer.get("id")) if customer else "",
         address=address, lines=lines, payments=payments, fulfilments=fulfilments,
-        subtotal=_amount(node.get("subtotalPriceSet"), "subtotal") if node.get("subtotalPriceSet") else None,
-        shipping=_amount(node.get("totalShippingPriceSet"), "shipping"),
-        tax=_amount(node.get("totalTaxSet"), "tax"),
-        discount=_amount(node.get("totalDiscountsSet"), "discount"),
-        total=_amount(node.get("totalPriceSet"), "total"), note=node.get("note") or "",
+        subtotal=_amount(node.get("subtotalPriceSet"), currency, "subtotal") if node.get("subtotalPriceSet") else None,
+        shipping=_amount(node.get("totalShippingPriceSet"), currency, "shipping"),
+        tax=_amount(node.get("totalTaxSet"), currency, "tax"),
+        discount=_amount(node.get("totalDiscountsSet"), currency, "discount"),
+        # totalPriceSet is the original total: gross of refunds (currentTotalPriceSet is net)
+        total=_amount(node.get("totalPriceSet"), currency, "total"), note=node.get("note") or "",
+        prices_include_tax=bool(node.get("taxesIncluded")),
+        delivered=fulfilment == "fulfilled" and bool(fulfilments) and all(
+            f.status == "delivered" for f in fulfilments),
         tags=[t for t in tags if t])
 
 

@@ -15,27 +15,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
+from ordermgr.models.money import round_minor
 from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreAuthError,
                                 StoreBadResponse, StoreError, StoreRejected, iso, key_tag, money,
                                 parse_time, person_name)
 from ordermgr.sync.landing import send_once
 
-# status -> (payment, fulfilment, flags); payment may be upgraded by date_paid / refunds
+# The state table: status -> (payment, fulfilment, where its parcels are, flags).
+# The money facts come after it: refunds listed on the order make it partially refunded or
+# refunded (WooCommerce keeps the status of a partly refunded order), and a `date_paid` makes a
+# pending or cancelled order paid (cancelled after payment: the money is still held, a refund
+# is owed). "completed" means the merchant shipped it (WooCommerce has no delivery in core);
+# ordermgr's own "completed" comes after delivery.
 ORDER_STATUS = {
-    "pending": ("pending", "unfulfilled", []),
-    "failed": ("pending", "unfulfilled", ["payment_failed"]),
-    "on-hold": ("pending", "unfulfilled", ["payment_on_hold"]),
-    "processing": ("paid", "unfulfilled", []),
-    "completed": ("paid", "fulfilled", []),
-    "cancelled": ("cancelled", "unfulfilled", []),
-    "refunded": ("refunded", "unfulfilled", []),
-    "trash": ("cancelled", "unfulfilled", []),
+    "pending": ("pending", "unfulfilled", "in_transit", []),
+    "failed": ("pending", "unfulfilled", "in_transit", ["payment_failed"]),
+    "on-hold": ("pending", "unfulfilled", "in_transit", ["payment_on_hold"]),
+    "processing": ("paid", "unfulfilled", "in_transit", []),
+    "completed": ("paid", "fulfilled", "in_transit", []),
+    "cancelled": ("cancelled", "unfulfilled", "in_transit", []),
+    "refunded": ("refunded", "unfulfilled", "in_transit", []),
+    "trash": ("cancelled", "unfulfilled", "in_transit", []),
     # common plugin statuses (Advanced Shipment Tracking and friends)
-    "shipped": ("paid", "fulfilled", []),
-    "partial-shipped": ("paid", "partially_fulfilled", []),
-    "delivered": ("paid", "fulfilled", []),
+    "shipped": ("paid", "fulfilled", "in_transit", []),
+    "partial-shipped": ("paid", "partially_fulfilled", "in_transit", []),
+    "delivered": ("paid", "fulfilled", "delivered", []),
 }
+UNKNOWN_STATUS = ("pending", "on_hold", "in_transit", ["unknown_status"])
 SKIPPED_STATUSES = {"checkout-draft"}  # not a real order yet
 # the Shipment Tracking extension (and Advanced Shipment Tracking, which mirrors its route): the
 # customer sees the parcel in their account and e-mails; without it tracking goes in a note
@@ -198,13 +205,14 @@ class WooCommerceConnector(Connector):
         landed = our_refund()
         if landed:
             return landed
-        body = {"amount": str(money(payload.get("amount"))),
+        currency = payload.get("currency")
+        body = {"amount": str(money(payload.get("amount"), currency)),
                 "reason": f"{payload.get('reason', '')} {tag}".strip(),
                 # the refund was issued "through the storefront": its gateway pays the money back
                 "api_refund": bool(payload.get("api_refund", True)),
                 "api_restock": bool(payload.get("restock", False))}
         lines = [{"id": int(line["external_id"]), "quantity": int(line.get("quantity", 1)),
-                  "refund_total": str(money(line.get("amount", 0)))}
+                  "refund_total": str(money(line.get("amount", 0), currency))}
                  for line in payload.get("lines") or [] if line.get("external_id")]
         if lines:
             body["line_items"] = lines
@@ -242,28 +250,37 @@ def _ident(raw: dict):
     return str(raw["id"]), str(raw.get("number") or raw["id"]), parse_time(raw["date_modified_gmt"])
 
 
-def map_order_status(raw: dict) -> tuple[str, str, list[str]]:
+def map_order_status(raw: dict) -> tuple[str, str, str, list[str]]:
+    """(payment, fulfilment, parcel status, flags) from the state table and the money facts."""
     status = raw.get("status") or ""
-    payment, fulfilment, flags = ORDER_STATUS.get(status, ("pending", "on_hold", ["unknown_status"]))
+    payment, fulfilment, parcels, flags = ORDER_STATUS.get(status, UNKNOWN_STATUS)
     flags = list(flags)
-    refunded = sum((-money(r.get("total")) for r in raw.get("refunds") or []), ZERO)
-    total = money(raw.get("total"))
-    if status not in CANCELLED_STATUSES and status != "refunded":
-        if refunded > 0:
-            payment = "refunded" if refunded >= total else "partially_refunded"
-        elif raw.get("date_paid_gmt") and payment == "pending" and status not in ("failed",):
-            payment = "paid"
-    return payment, fulfilment, flags
+    currency = raw.get("currency")
+    refunded = sum((-money(r.get("total"), currency) for r in raw.get("refunds") or []), ZERO)
+    total = money(raw.get("total"), currency)
+    if refunded > 0:
+        payment = "refunded" if refunded >= total else "partially_refunded"
+    elif raw.get("date_paid_gmt") and payment in ("pending", "cancelled") and status != "failed":
+        payment = "paid"
+    return payment, fulfilment, parcels, flags
 
 
 def parse_order(raw: dict) -> RemoteOrder:
     status = raw.get("status") or ""
-    payment, fulfilment, flags = map_order_status(raw)
+    payment, fulfilment, parcels, flags = map_order_status(raw)
+    currency = raw.get("currency") or ""
+    # WooCommerce keeps line and shipping amounts without tax even where the shop's prices
+    # include it; we show them as the customer saw them (tax added back), "incl. tax"
+    inclusive = bool(raw.get("prices_include_tax"))
+
+    def amount(bag: dict, name: str):
+        value = money(bag.get(name), currency, what=name)
+        return value + money(bag.get(f"{name}_tax"), currency, what=name) if inclusive else value
     lines = []
     for item in raw.get("line_items") or []:
         qty = int(item.get("quantity") or 0)
-        subtotal, total = money(item.get("subtotal")), money(item.get("total"))
-        unit = (subtotal / qty).quantize(ZERO) if qty else ZERO
+        subtotal, total = amount(item, "subtotal"), amount(item, "total")
+        unit = round_minor(subtotal / qty, currency) if qty else ZERO
         lines.append(RemoteLine(external_id=str(item["id"]), sku=(item.get("sku") or "").strip(),
                                 name=item.get("name") or "", quantity=qty, unit_price=unit,
                                 discount=unit * qty - total if qty else ZERO,
@@ -274,11 +291,12 @@ def parse_order(raw: dict) -> RemoteOrder:
     if src.get("address_1") or src.get("city"):
         address = RemoteAddress(
             name=person_name(src.get("first_name"), src.get("last_name")) or src.get("company", ""),
+            given_name=src.get("first_name") or "", family_name=src.get("last_name") or "",
             phone=src.get("phone") or bill.get("phone") or "", line1=src.get("address_1") or "",
             line2=src.get("address_2") or "", city=src.get("city") or "",
             region=src.get("state") or "", postcode=src.get("postcode") or "",
             country=(src.get("country") or "").upper())
-    total = money(raw.get("total"))
+    total = money(raw.get("total"), currency)
     payments = []
     if raw.get("date_paid_gmt") and status not in ("failed",):
         payments.append(RemotePayment(external_id="charge", kind="charge", amount=total,
@@ -286,7 +304,7 @@ def parse_order(raw: dict) -> RemoteOrder:
                                       reference=raw.get("transaction_id") or ""))
     for refund in raw.get("refunds") or []:
         payments.append(RemotePayment(external_id=f"refund-{refund['id']}", kind="refund",
-                                      amount=-money(refund.get("total")), status="paid",
+                                      amount=-money(refund.get("total"), currency), status="paid",
                                       method=raw.get("payment_method") or "",
                                       reference=refund.get("reason") or ""))
     fulfilments = []
@@ -297,7 +315,9 @@ def parse_order(raw: dict) -> RemoteOrder:
                     external_id=str(t.get("tracking_id") or t.get("tracking_number")),
                     carrier=t.get("custom_tracking_provider") or t.get("tracking_provider") or "",
                     waybill=t.get("tracking_number") or "",
-                    tracking_url=t.get("custom_tracking_link") or ""))
+                    tracking_url=t.get("custom_tracking_link") or "", status=parcels,
+                    delivered_at=parse_time(raw.get("date_modified_gmt"))
+                    if parcels == "delivered" else None))
     name = person_name(bill.get("first_name"), bill.get("last_name"))
     return RemoteOrder(
         external_id=str(raw["id"]), number=str(raw.get("number") or raw["id"]),
@@ -306,11 +326,20 @@ def parse_order(raw: dict) -> RemoteOrder:
         currency=raw.get("currency") or "", raw=raw, payment=payment, fulfilment=fulfilment,
         cancelled=status in CANCELLED_STATUSES, platform_status=status, flags=flags,
         customer_name=name or (address.name if address else ""), email=bill.get("email") or "",
+        customer_given_name=(bill.get("first_name") if name else
+                             address.given_name if address else "") or "",
+        customer_family_name=(bill.get("last_name") if name else
+                              address.family_name if address else "") or "",
         phone=bill.get("phone") or "",
         customer_ref=str(raw.get("customer_id") or "") if raw.get("customer_id") else "",
         address=address, lines=lines, payments=payments, fulfilments=fulfilments,
-        shipping=money(raw.get("shipping_total")), tax=money(raw.get("total_tax")),
-        discount=money(raw.get("discount_total")), total=total,
+        shipping=money(raw.get("shipping_total"), currency) + (
+            money(raw.get("shipping_tax"), currency) if inclusive else ZERO),
+        tax=money(raw.get("total_tax"), currency),
+        discount=amount({"discount_total": raw.get("discount_total"),
+                         "discount_total_tax": raw.get("discount_tax")}, "discount_total"),
+        # `total` stays what the order came to; refunds are listed beside it: gross
+        total=total, prices_include_tax=inclusive, delivered=parcels == "delivered",
         note=raw.get("customer_note") or "")
 
 

@@ -247,182 +247,182 @@
 <context>
     <name>AfterSalesModel</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="40"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="38"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="42"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="40"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="43"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="41"/>
         <source>{0} d</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="47"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="45"/>
         <source>Return &amp; refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="48"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="46"/>
         <source>Refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="49"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="47"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="50"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="48"/>
         <source>Re-ship</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="51"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="49"/>
         <source>Intercept</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="52"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="50"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="56"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="54"/>
         <source>requested</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="57"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="55"/>
         <source>approved</source>
         <translation>已同意</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="58"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="56"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="59"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="57"/>
         <source>awaiting goods</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="60"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="58"/>
         <source>received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="61"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="59"/>
         <source>inspected</source>
         <translation>已质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="62"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="60"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="63"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="61"/>
         <source>exchanged</source>
         <translation>已换货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="64"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="62"/>
         <source>re-shipped</source>
         <translation>已补发</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="65"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="63"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="66"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="64"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="67"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="65"/>
         <source>pending</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="68"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="66"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="69"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="67"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="70"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="68"/>
         <source>sent, waiting for the storefront</source>
         <translation>已发送，等待店铺答复</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="71"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="69"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="72"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="70"/>
         <source>paid back another way</source>
         <translation>已通过其他方式退还</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="73"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="71"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="213"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="211"/>
         <source>RMA</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="214"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="212"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="215"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="213"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="216"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="214"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="217"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="215"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="218"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="216"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="220"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="218"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="222"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="220"/>
         <source>Age</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/model.py" line="224"/>
+        <location filename="../../ordermgr/ui/aftersales/model.py" line="222"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
@@ -1168,158 +1168,158 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="96"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="97"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="100"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="101"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110"/>
         <source>Orders today</source>
         <translation>今日订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="109"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110"/>
         <source>Revenue today</source>
         <translation>今日销售额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111"/>
         <source>Orders in period</source>
         <translation>期间订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="110"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111"/>
         <source>Revenue in period</source>
         <translation>期间销售额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112"/>
         <source>Average order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="111"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112"/>
         <source>Units sold</source>
         <translation>销售件数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="113"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="112"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="113"/>
         <source>Late shipments</source>
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="114"/>
         <source>Low-stock SKUs</source>
         <translation>低库存 SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="114"/>
         <source>Open after-sales cases</source>
         <translation>未结售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="117"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="117"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118"/>
         <source>On hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="119"/>
         <source>To fulfil</source>
         <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="118"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="119"/>
         <source>Allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="119"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="120"/>
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="119"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="120"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="120"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="121"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="132"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="133"/>
         <source>Orders waiting per queue</source>
         <translation>各队列待处理订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="174"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="175"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="181"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="182"/>
         <source>Could not update: {0}</source>
         <translation>无法更新：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="189"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="190"/>
         <source>{0} units</source>
         <translation>{0} 件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="192"/>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="196"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="193"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="197"/>
         <source>previous period: {0}</source>
         <translation>上期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="193"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="194"/>
         <source>previous: {0}</source>
         <translation>上期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="198"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="199"/>
         <source>not shipped {0} h after the order</source>
         <translation>下单 {0} 小时后仍未发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="199"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="200"/>
         <source>available at or below threshold</source>
         <translation>可用量达到或低于预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="204"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="205"/>
         <source>Updated {0}</source>
         <translation>更新于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="214"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="215"/>
         <source>Daily sales ({0}) against the previous period</source>
         <translation>每日销售额（{0}）与上期对比</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="218"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="219"/>
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/dashboard.py" line="219"/>
+        <location filename="../../ordermgr/ui/reports/dashboard.py" line="220"/>
         <source>Previous period</source>
         <translation>上期</translation>
     </message>
@@ -2298,313 +2298,328 @@
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="57"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="61"/>
         <source>Close the detail (Esc)</source>
         <translation>关闭详情（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="75"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="75"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="71"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="75"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="76"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="76"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="72"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="76"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="77"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="73"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="77"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="74"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="78"/>
         <source>Lines</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="81"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="82"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
         <source>Contact:</source>
         <translation>联系方式：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="83"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
         <source>Ship to:</source>
         <translation>收货地址：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="84"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="88"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="85"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="86"/>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="96"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="87"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="91"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="88"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="88"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="89"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="94"/>
         <source>Last event</source>
         <translation>最新动态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="91"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="95"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="96"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="92"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="96"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="93"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="97"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="94"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="98"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="97"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="101"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="146"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="151"/>
         <source>Order #{0}</source>
         <translation>订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="147"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="152"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="148"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="153"/>
         <source>Payment: {0}</source>
         <translation>付款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="149"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="154"/>
         <source>Fulfilment: {0}</source>
         <translation>履约：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="150"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="155"/>
         <source>Total: {0}</source>
         <translation>合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="151"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="156"/>
         <source>Store: {0}</source>
         <translation>店铺：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="152"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="157"/>
         <source>Placed: {0}</source>
         <translation>下单：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="155"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="160"/>
         <source>Paid: {0}</source>
         <translation>已付：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="157"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="162"/>
         <source>Refunded: {0}</source>
         <translation>已退款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="159"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="164"/>
         <source>Refund pending: {0}</source>
         <translation>退款处理中：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="161"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="166"/>
         <source>Refund failed: {0}</source>
         <translation>退款失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="163"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="168"/>
         <source>On hold: {0}</source>
         <translation>挂起原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="165"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="170"/>
         <source>Tags: {0}</source>
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="191"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="197"/>
         <source>Order note: {0}</source>
         <translation>订单备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/detail.py" line="192"/>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="198"/>
         <source>No internal notes yet.</source>
         <translation>暂无内部备注。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="209"/>
+        <source>Subtotal {0} + shipping {1} − discount {2} = total {3} (incl. tax {4})</source>
+        <translation>小计 {0} + 运费 {1} − 折扣 {2} = 合计 {3}（含税 {4}）</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="213"/>
+        <source>Subtotal {0} + shipping {1} + tax {2} − discount {3} = total {4}</source>
+        <translation>小计 {0} + 运费 {1} + 税 {2} − 折扣 {3} = 合计 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/orders/detail.py" line="216"/>
+        <source>Paid {0} · refunded {1} · balance {2}</source>
+        <translation>已付 {0} · 已退款 {1} · 待付 {2}</translation>
     </message>
 </context>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="86"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="81"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="88"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="83"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="90"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="85"/>
         <source>{0} d</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="112"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="107"/>
         <source>Number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="114"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="109"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="115"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="110"/>
         <source>Placed at</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="117"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="112"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="119"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="114"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="121"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="116"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="123"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="118"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="125"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="120"/>
         <source>Fulfilment</source>
         <translation>履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="127"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="129"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="124"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="130"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="125"/>
         <source>Age</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/model.py" line="182"/>
+        <location filename="../../ordermgr/ui/orders/model.py" line="177"/>
         <source>This column can&apos;t be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>

@@ -60,3 +60,11 @@ def test_first_user_is_admin_later_users_get_the_configured_role(db_url, capsys)
     assert main(["--database", db_url, "--user", "alice", "users", "list"]) == 0
     out = capsys.readouterr().out
     assert "alice" in out and "admin" in out and "bob" in out and "clerk" in out
+
+
+def test_orders_show_prints_a_breakdown_that_adds_up(db_url, capsys):
+    assert main(["--database", db_url, "orders", "show", "M000001"]) == 0
+    out = capsys.readouterr().out
+    assert ("subtotal 39.80 CNY + shipping 0.00 CNY + tax 0.00 CNY - discount 0.00 CNY = "
+            "total 39.80 CNY") in out
+    assert "paid 0.00 CNY, refunded 0.00 CNY, balance 39.80 CNY" in out

@@ -40,8 +40,9 @@ def test_shopify_fulfilment_statuses(status, expected):
     assert shopify.map_status("PAID", status, False)[1] == expected
 
 
-def test_shopify_cancellation_wins_and_unknown_values_need_review():
-    assert shopify.map_status("PAID", "UNFULFILLED", True)[0] == "cancelled"
+def test_shopify_cancellation_voids_what_was_not_captured_and_unknown_values_need_review():
+    assert shopify.map_status("PENDING", "UNFULFILLED", True)[0] == "cancelled"
+    assert shopify.map_status("PAID", "UNFULFILLED", True)[0] == "paid"  # cancelled after capture
     assert shopify.map_status("REFUNDED", "UNFULFILLED", True)[0] == "refunded"
     payment, fulfilment, flags = shopify.map_status("SOMETHING_NEW", "BRAND_NEW", False)
     assert "unknown_status" in flags and payment in NEUTRAL_PAYMENT and fulfilment in NEUTRAL_FULFILMENT
@@ -64,7 +65,7 @@ def test_shopify_cancellation_wins_and_unknown_values_need_review():
 def test_woocommerce_statuses(status, paid, expected):
     raw = {"status": status, "total": "100.00", "refunds": [],
            "date_paid_gmt": "2025-03-05T06:23:01" if paid else None}
-    payment, fulfilment, flags = woocommerce.map_order_status(raw)
+    payment, fulfilment, _, flags = woocommerce.map_order_status(raw)
     assert (payment, fulfilment) == expected
     if status == "failed":
         assert "payment_failed" in flags
@@ -75,7 +76,7 @@ def test_woocommerce_partial_refund_is_seen_from_the_refund_list_and_drafts_are_
            "refunds": [{"id": 1, "total": "-50.00"}]}
     assert woocommerce.map_order_status(raw)[0] == "partially_refunded"
     assert "checkout-draft" in woocommerce.SKIPPED_STATUSES
-    assert "unknown_status" in woocommerce.map_order_status({"status": "wc-custom", "total": "1"})[2]
+    assert "unknown_status" in woocommerce.map_order_status({"status": "wc-custom", "total": "1"})[3]
 
 
 @pytest.mark.parametrize("payment_status, expected", [

@@ -1,5 +1,7 @@
 """The order desk driven through its real widgets (offscreen), on SQLite and PostgreSQL."""
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import QThreadPool, Qt
 from sqlalchemy import select
@@ -321,3 +323,24 @@ def test_a_clerk_is_not_offered_what_the_role_does_not_allow(qtbot, ctx, shop):
     assert not widget.actions_by_key["confirm"].isEnabled()  # bulk needs orders.bulk
     QThreadPool.globalInstance().waitForDone(5000)
     qtbot.wait(10)
+
+
+def test_the_detail_shows_a_breakdown_that_adds_up_with_incl_tax_and_whole_yen(qtbot, ctx, desk):
+    number = desk.model.row_at(0).number
+    with ctx.uow() as uow:  # a tax-inclusive JPY order, as a Japanese storefront sends it
+        order = uow.session.scalar(select(Order).where(Order.number == number))
+        order.currency, order.prices_include_tax, order.tax = "JPY", True, Decimal("180.00")
+        for line in order.lines:
+            line.unit_price = line.total = Decimal("1980.00")
+        order.shipping, order.discount = Decimal("0.00"), Decimal("0.00")
+        order.recompute_totals()
+        uow.commit()
+    desk.table.setFocus()
+    desk.table.setCurrentIndex(desk.model.index(0, 0))
+    qtbot.keyClick(desk.table, Qt.Key_Return)
+    qtbot.waitUntil(lambda: desk.detail.detail is not None and desk.detail.detail["number"] == number)
+    text = desk.detail.amounts.text()
+    assert text.splitlines()[0] == ("Subtotal 1,980 JPY + shipping 0 JPY − discount 0 JPY = "
+                                    "total 1,980 JPY (incl. tax 180 JPY)")
+    assert text.splitlines()[1] == "Paid 0 JPY · refunded 0 JPY · balance 1,980 JPY"
+    assert desk.detail.lines.item(0, 3).text() == "1,980 JPY"

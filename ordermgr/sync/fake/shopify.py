@@ -52,8 +52,8 @@ def financial(o: DemoOrder) -> str:
         return "REFUNDED"
     if o.refunds:
         return "PARTIALLY_REFUNDED"
-    if o.cancelled:
-        return "VOIDED"
+    if o.cancelled and not o.paid:
+        return "VOIDED"  # the authorisation was cancelled; a captured payment stays PAID
     return "PAID" if o.paid else "PENDING"
 
 
@@ -69,6 +69,15 @@ def _money_bag(value, currency) -> dict:
     return {"shopMoney": {"amount": s2(value), "currencyCode": currency}}
 
 
+def _bag(o: DemoOrder, value) -> dict:
+    """A MoneyBag: what the shop books (shop money) and what the buyer saw (presentment)."""
+    bag = {"shopMoney": {"amount": str(value), "currencyCode": o.currency}}
+    if o.presentment:  # (the connector asks for shop money only)
+        currency, rate = o.presentment
+        bag["presentmentMoney"] = {"amount": s2(value * rate), "currencyCode": currency}
+    return bag
+
+
 def render(o: DemoOrder) -> dict:
     cur = o.currency
     if o.broken == "missing_fields":
@@ -78,34 +87,39 @@ def render(o: DemoOrder) -> dict:
     txs = []
     if o.paid:
         txs.append({"id": gid("OrderTransaction", TX_BASE + o.seq), "kind": "SALE", "status": "SUCCESS",
-                    "gateway": "alipay", "amountSet": _money_bag(o.total, cur)})
+                    "gateway": "alipay", "amountSet": _bag(o, o.total)})
     for r in o.refunds:
         txs.append({"id": gid("OrderTransaction", RTX_BASE + r.id), "kind": "REFUND", "status": "SUCCESS",
-                    "gateway": "alipay", "amountSet": _money_bag(r.amount, cur)})
+                    "gateway": "alipay", "amountSet": _bag(o, r.amount)})
     return {
         "id": gid("Order", ORDER_BASE + o.seq), "legacyResourceId": str(ORDER_BASE + o.seq),
         "name": f"#{o.number}", "createdAt": z(o.created), "updatedAt": z(o.updated),
         "processedAt": z(o.created), "cancelledAt": z(o.updated) if o.cancelled else None,
         "cancelReason": "CUSTOMER" if o.cancelled else None, "closedAt": None,
         "displayFinancialStatus": financial(o), "displayFulfillmentStatus": fulfillment(o),
-        "currencyCode": cur, "paymentGatewayNames": ["alipay"], "tags": [], "note": None,
+        "currencyCode": cur, "presentmentCurrencyCode": (o.presentment or (cur,))[0],
+        "taxesIncluded": o.tax_included, "paymentGatewayNames": ["alipay"], "tags": [], "note": None,
         "email": o.email, "phone": o.phone,
         "customer": {"id": gid("Customer", 9000 + abs(hash(o.email)) % 100000), "firstName": o.first_name,
                      "lastName": o.last_name, "email": o.email, "phone": o.phone},
-        "totalPriceSet": _money_bag(o.total, cur), "currentTotalPriceSet": _money_bag(o.total - o.refunded, cur),
-        "subtotalPriceSet": _money_bag(o.total - o.shipping, cur),
-        "totalTaxSet": _money_bag(0, cur), "totalDiscountsSet": _money_bag(0, cur),
-        "totalShippingPriceSet": _money_bag(o.shipping, cur),
-        "totalRefundedSet": _money_bag(o.refunded, cur),
-        "shippingAddress": {"name": o.last_name + o.first_name, "firstName": o.first_name,
+        # original amounts (gross of refunds); current* are after refunds
+        "totalPriceSet": _bag(o, o.total), "currentTotalPriceSet": _bag(o, o.total - o.refunded),
+        "subtotalPriceSet": _bag(o, o.goods - o.discount),
+        "totalTaxSet": _bag(o, o.tax), "totalDiscountsSet": _bag(o, o.discount),
+        "totalShippingPriceSet": _bag(o, o.shipping),
+        "totalRefundedSet": _bag(o, o.refunded),
+        "shippingAddress": {"name": f"{o.first_name} {o.last_name}", "firstName": o.first_name,
                             "lastName": o.last_name, "company": None, "address1": o.street,
                             "address2": None, "city": o.city, "province": o.state, "provinceCode": o.state,
-                            "zip": o.postcode, "country": "China", "countryCodeV2": "CN", "phone": o.phone},
+                            "zip": o.postcode, "country": o.country, "countryCodeV2": o.country,
+                            "phone": o.phone},
         "lineItems": lines,
         "transactions": txs,
         "refunds": [{"id": gid("Refund", REFUND_BASE + r.id), "createdAt": z(r.created), "note": r.note,
-                     "totalRefundedSet": _money_bag(r.amount, cur)} for r in o.refunds],
+                     "totalRefundedSet": _bag(o, r.amount)} for r in o.refunds],
         "fulfillments": [{"id": gid("Fulfillment", FUL_BASE + f.id), "status": "SUCCESS",
+                          "displayStatus": "DELIVERED" if o.delivered else "IN_TRANSIT",
+                          "deliveredAt": z(o.updated) if o.delivered else None,
                           "trackingInfo": [{"company": f.carrier, "number": f.number, "url": f.url}],
                           "fulfillmentLineItems": {"nodes": [
                               {"quantity": q, "lineItem": {"id": gid("LineItem", LINE_BASE + lid)}}
@@ -115,7 +129,6 @@ def render(o: DemoOrder) -> dict:
 
 def _line_page(o: DemoOrder, start: int, first: int) -> dict:
     """A page of an order's lineItems connection; the cursor is the index of the next line."""
-    cur = o.currency
     chunk = o.lines[start:start + first]
     more = start + first < len(o.lines)
     return {"pageInfo": {"hasNextPage": more,
@@ -123,10 +136,17 @@ def _line_page(o: DemoOrder, start: int, first: int) -> dict:
             "nodes": [{"id": gid("LineItem", LINE_BASE + line.id), "sku": line.sku or None,
                        "name": line.name, "quantity": line.quantity, "currentQuantity": line.quantity,
                        "unfulfilledQuantity": line.quantity - line.shipped,
-                       "variant": _variant(line.sku),
-                       "originalUnitPriceSet": _money_bag(line.price, cur),
-                       "discountedUnitPriceAfterAllDiscountsSet": _money_bag(line.price, cur)}
+                       "variant": None if line.deleted else _variant(line.sku),
+                       "originalUnitPriceSet": _bag(o, line.price),
+                       # not rounded: the coupon's share of the line over its units
+                       "discountedUnitPriceAfterAllDiscountsSet": _bag(o, _unit_after_discounts(line))}
                       for line in chunk]}
+
+
+def _unit_after_discounts(line) -> Decimal:
+    if not line.discount:
+        return line.price
+    return (line.net / line.quantity).quantize(Decimal("1E-10")).normalize()
 
 
 def _more_lines(demo: DemoStore, v: dict) -> dict:

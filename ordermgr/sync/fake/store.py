@@ -9,7 +9,7 @@ import random
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
 GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超",
@@ -21,6 +21,19 @@ CATALOG = [("DEMO-TEA-LJ-250", "西湖龙井 250g", "88.00"), ("DEMO-MUG-QH-350"
            ("DEMO-TEE-WHT-L", "纯棉T恤 - 白色, L", "129.00"), ("DEMO-SCARF-GRN", "真丝围巾 - 墨绿", "299.00"),
            ("DEMO-CANDLE-LAV", "香薰蜡烛", "40.00"), ("DEMO-BASKET-L", "竹编收纳篮 - 大号", "128.00"),
            ("DEMO-PILLOW-SX", "蜀绣抱枕", "168.00"), ("DEMO-SOAP-3", "手工皂礼盒（3 块装）", "99.00")]
+# with `variety`: names in the customers' own conventions, and the countries they live in
+PEOPLE = [("Jürgen", "Müller", "DE", "Berlin", "BE", "Friedrichstraße 43", "10117"),
+          ("Seán", "O'Brien", "IE", "Dublin", "D", "12 Grafton Street", "D02 XY45"),
+          ("Zoë", "Dupont-Aignan", "FR", "Lyon", "", "8 rue de la République", "69002"),
+          ("José", "García Núñez", "ES", "Sevilla", "SE", "Calle Sierpes 21", "41004"),
+          ("太郎", "山田", "JP", "渋谷区", "JP13", "神南 1-2-3", "150-0041"),
+          ("민준", "김", "KR", "서울", "", "강남대로 396", "06232"),
+          ("伟", "张", "CN", "上海市", "CN10", "浦东新区张江路 665 号", "201203")]
+COUPONS = ["0", "0", "0", "5", "10", "12.5"]  # order-level discounts, in the store currency's units
+PRESENTMENT = {"CNY": ("USD", Decimal("0.1387")), "JPY": ("USD", Decimal("0.00667")),
+               "EUR": ("GBP", Decimal("0.8571")), "USD": ("CAD", Decimal("1.3647"))}
+ZERO_DECIMAL_CURRENCIES = {"JPY", "KRW", "VND"}
+WHOLE, CENTS, NONE = Decimal("1"), Decimal("0.01"), Decimal("0.00")
 CARRIERS = [("SF Express", "https://www.sf-express.com/chn/sc/waybill/waybill-detail/{}"),
             ("ZTO Express", "https://www.zto.com/?num={}")]
 LOCATIONS = [("1001", "杭州仓"), ("1002", "上海仓")]
@@ -32,8 +45,14 @@ class Line:
     sku: str
     name: str
     quantity: int
-    price: Decimal
+    price: Decimal  # per unit, as the shop prices it (tax included where the shop says so)
     shipped: int = 0
+    deleted: bool = False  # the product was deleted from the catalogue since the order
+    discount: Decimal = Decimal("0")  # this line's share of the order's coupon
+
+    @property
+    def net(self) -> Decimal:
+        return self.price * self.quantity - self.discount
 
 
 @dataclass
@@ -90,10 +109,43 @@ class DemoOrder:
     fulfilments: list[Fulfilment] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     broken: str | None = None  # "no_currency", "bad_currency", "missing_fields"
+    country: str = "CN"
+    tax_rate: Decimal = Decimal("0")
+    tax_included: bool = False  # prices and shipping include the tax (VAT shops)
+    presentment: tuple[str, Decimal] | None = None  # the buyer's currency and rate (Shopify)
+    delivered: bool = False  # every parcel has arrived (carrier events on the storefront)
+
+    @property
+    def places(self) -> Decimal:
+        return WHOLE if self.currency in ZERO_DECIMAL_CURRENCIES else CENTS
+
+    def round(self, value: Decimal) -> Decimal:
+        return value.quantize(self.places, rounding=ROUND_HALF_UP)
+
+    @property
+    def goods(self) -> Decimal:
+        return sum((line.price * line.quantity for line in self.lines), Decimal("0.00"))
+
+    @property
+    def discount(self) -> Decimal:
+        return sum((line.discount for line in self.lines), NONE)
+
+    def tax_of(self, amount: Decimal) -> Decimal:
+        """The tax in (inclusive) or on (exclusive) an amount, rounded per line as shops do."""
+        rate = self.tax_rate
+        return self.round(amount * rate / (1 + rate) if self.tax_included else amount * rate)
+
+    @property
+    def tax(self) -> Decimal:
+        if not self.tax_rate:
+            return NONE
+        return sum((self.tax_of(line.net) for line in self.lines), NONE) + self.tax_of(self.shipping)
 
     @property
     def total(self) -> Decimal:
-        return sum((line.price * line.quantity for line in self.lines), Decimal("0.00")) + self.shipping
+        """What the order came to at checkout (before refunds)."""
+        total = self.goods - self.discount + self.shipping
+        return total if self.tax_included or not self.tax_rate else total + self.tax
 
     @property
     def refunded(self) -> Decimal:
@@ -123,10 +175,20 @@ class DemoStore:
     """Thread-safe state shared by the HTTP handler and the "keep changing" ticker."""
 
     def __init__(self, *, platform: str, orders: int = 50, seed: int = 1, currency: str = "CNY",
-                 credential: str | None = None, start: datetime | None = None):
+                 credential: str | None = None, start: datetime | None = None,
+                 variety: bool = False, tax: str = "none", tax_rate: Decimal = Decimal("0.13")):
+        """`variety`: generated orders look like a real shop's (Shopify and WooCommerce): names
+        from several countries and scripts, order-level coupons split over the lines, refunds
+        in part and in full, deleted products, parcels delivered, and on Shopify orders paid in
+        another (presentment) currency. `tax`: "none", "exclusive" (added at checkout) or
+        "inclusive" (VAT shops: prices include it), at `tax_rate`."""
         self.platform = platform
         self.lock = threading.RLock()
         self.rng = random.Random(seed)
+        # a separate stream, so a seed gives the same orders with or without variety
+        self.variety = random.Random(seed * 7919 + 1) if variety else None
+        self.tax = tax
+        self.tax_rate = tax_rate if tax != "none" else Decimal("0")
         self.currency = currency
         self.credential = credential or {"shopify": "shpat_demo", "woocommerce": "ck_demo:cs_demo",
                                          "medusa": "sk_demo"}[platform]
@@ -167,30 +229,66 @@ class DemoStore:
             when = self.tick_clock()
             city, state, street, postcode = rng.choice(CITIES)
             lines = []
+            scale = Decimal(20) if self.currency in ZERO_DECIMAL_CURRENCIES else Decimal(1)
             for sku, name, price in rng.sample(CATALOG, rng.randint(1, 3)):
                 if rng.random() < 0.04:
                     sku = ""  # a custom line without SKU
-                lines.append(Line(self.next_id(), sku, name, rng.randint(1, 3), Decimal(price)))
+                lines.append(Line(self.next_id(), sku, name, rng.randint(1, 3),
+                                  (Decimal(price) * scale).quantize(Decimal("0.01"))))
             order = DemoOrder(
                 seq=seq, number=1000 + seq, created=when, updated=when, currency=self.currency,
                 email=f"buyer{rng.randint(1, max(10, seq // 3))}@example.cn",
                 first_name=rng.choice(GIVEN), last_name=rng.choice(SURNAMES),
                 phone=f"13{rng.randint(100000000, 999999999)}", city=city, state=state,
                 street=street, postcode=postcode, lines=lines,
-                shipping=Decimal(rng.choice(["0.00", "10.00", "15.00"])),
-                paid=rng.random() < 0.8)
+                shipping=Decimal(rng.choice(["0.00", "10.00", "15.00"])) * scale,
+                paid=rng.random() < 0.8, tax_rate=self.tax_rate, tax_included=self.tax == "inclusive")
             for key, value in overrides.items():
                 setattr(order, key, value)
             order.captured = order.paid
             roll = rng.random() if not overrides else 0.5  # explicit orders stay as asked
+            if self.variety is not None and not overrides:
+                self._vary(order)
             if order.paid and roll < 0.1:
                 self._fulfil(order, list(order.lines))
+                order.delivered = self.variety is not None and self.variety.random() < 0.5
             elif roll > 0.97:
                 order.cancelled = True
+            if self.variety is not None and not overrides and order.paid and not order.cancelled:
+                self._maybe_refund(order, when)
             self.orders[seq] = order
             bisect.insort(self._by_updated, (order.updated, seq))  # a test may date it anywhere
             self.version += 1
             return order
+
+    def _vary(self, order: DemoOrder) -> None:
+        """What real shops' orders carry beyond the plain demo (see `__init__`)."""
+        v = self.variety
+        if v.random() < 0.5:
+            given, family, country, city, state, street, postcode = v.choice(PEOPLE)
+            order.first_name, order.last_name, order.country = given, family, country
+            order.city, order.state, order.street, order.postcode = city, state, street, postcode
+        coupon = Decimal(v.choice(COUPONS)) * (Decimal(20) if order.places == 1 else 1)
+        goods = order.goods
+        if coupon and goods > coupon:  # split over the lines by value, in minor units
+            left = coupon
+            for line in order.lines[:-1]:
+                line.discount = order.round(coupon * line.price * line.quantity / goods)
+                left -= line.discount
+            order.lines[-1].discount = left
+        for line in order.lines:
+            if v.random() < 0.05:
+                line.deleted = True
+        if self.platform == "shopify" and v.random() < 0.2:
+            order.presentment = PRESENTMENT.get(order.currency)
+
+    def _maybe_refund(self, order: DemoOrder, when: datetime) -> None:
+        roll = self.variety.random()
+        if roll < 0.05:
+            order.refunds.append(Refund(self.next_id(), order.total, "全额退款", when))
+        elif roll < 0.12:
+            part = order.round(order.total * Decimal("0.3")) or order.places
+            order.refunds.append(Refund(self.next_id(), part, "部分退款", when))
 
     def touch(self, order: DemoOrder) -> None:
         """Record a change: updated_at moves to now (the order moves to the end of the list)."""
@@ -292,6 +390,8 @@ class DemoStore:
                     carrier, pattern = self.rng.choice(CARRIERS)
                     number = f"SF{self.rng.randint(10**11, 10**12 - 1)}"
                     self.fulfil(order, carrier=carrier, number=number, url=pattern.format(number))
+                elif order.shipped_all and not order.delivered and self.variety is not None:
+                    self.change(order, delivered=True)  # the carrier delivered the parcels
 
     # -- faults ------------------------------------------------------------------------------------
     def inject(self, kind: str, *, times: int = 1, path: str = "", method: str = "",

@@ -26,6 +26,8 @@ def status(o: DemoOrder) -> str:
         return "cancelled"
     if o.refunds and o.refunded >= o.total:
         return "refunded"
+    if o.shipped_all and o.delivered:
+        return "delivered"  # the Advanced Shipment Tracking status
     if o.shipped_all:
         return "completed"
     if o.on_hold:
@@ -37,7 +39,8 @@ def render(o: DemoOrder, base: str) -> dict:
     if o.broken == "missing_fields":
         return {"id": o.seq, "number": str(o.number), "status": "processing"}
     addr = {"first_name": o.first_name, "last_name": o.last_name, "company": "", "address_1": o.street,
-            "address_2": "", "city": o.city, "state": o.state, "postcode": o.postcode, "country": "CN"}
+            "address_2": "", "city": o.city, "state": o.state, "postcode": o.postcode, "country": o.country}
+    money = _amounts(o)
     paid_at = gmt(o.created) if o.paid else None
     meta = []
     if o.fulfilments:
@@ -50,9 +53,7 @@ def render(o: DemoOrder, base: str) -> dict:
         "created_via": "checkout", "version": "9.6.2", "status": status(o), "currency": o.currency,
         "date_created": gmt(o.created), "date_created_gmt": gmt(o.created),
         "date_modified": gmt(o.updated), "date_modified_gmt": gmt(o.updated),
-        "discount_total": "0.00", "discount_tax": "0.00", "shipping_total": s2(o.shipping),
-        "shipping_tax": "0.00", "cart_tax": "0.00", "total": s2(o.total), "total_tax": "0.00",
-        "prices_include_tax": False, "customer_id": 0, "customer_note": "",
+        **money["order"], "prices_include_tax": o.tax_included, "customer_id": 0, "customer_note": "",
         "billing": dict(addr, email=o.email, phone=o.phone), "shipping": dict(addr, phone=o.phone),
         "payment_method": "alipay", "payment_method_title": "支付宝",
         "transaction_id": f"2025{o.seq:012d}" if o.paid else "",
@@ -60,17 +61,19 @@ def render(o: DemoOrder, base: str) -> dict:
         "date_completed": gmt(o.updated) if o.shipped_all else None,
         "date_completed_gmt": gmt(o.updated) if o.shipped_all else None,
         "meta_data": meta,
-        "line_items": [{"id": line.id, "name": line.name, "product_id": PRODUCT_BASE + _index(line.sku),
-                        "variation_id": 0, "quantity": line.quantity, "tax_class": "",
-                        "subtotal": s2(line.price * line.quantity), "subtotal_tax": "0.00",
-                        "total": s2(line.price * line.quantity), "total_tax": "0.00", "taxes": [],
-                        "meta_data": [], "sku": line.sku, "price": _json_number(line.price),
-                        "parent_name": None} for line in o.lines],
-        "tax_lines": [], "shipping_lines": [{"id": o.seq * 10 + 1, "method_title": "顺丰标快",
-                                             "method_id": "flat_rate", "instance_id": "3",
-                                             "total": s2(o.shipping), "total_tax": "0.00", "taxes": [],
-                                             "meta_data": []}],
-        "fee_lines": [], "coupon_lines": [],
+        # a deleted product: product_id 0 and no SKU any more
+        "line_items": [dict(id=line.id, name=line.name,
+                            product_id=0 if line.deleted else PRODUCT_BASE + _index(line.sku),
+                            variation_id=0, quantity=line.quantity, tax_class="", meta_data=[],
+                            sku="" if line.deleted else line.sku, parent_name=None, **amounts)
+                       for line, amounts in zip(o.lines, money["lines"])],
+        "tax_lines": money["tax_lines"],
+        "shipping_lines": [{"id": o.seq * 10 + 1, "method_title": "顺丰标快", "method_id": "flat_rate",
+                            "instance_id": "3", **money["shipping"], "meta_data": []}],
+        "fee_lines": [], "coupon_lines": [{"id": o.seq * 10 + 2, "code": "welcome",
+                                           "discount": money["order"]["discount_total"],
+                                           "discount_tax": money["order"]["discount_tax"]}]
+        if o.discount else [],
         "refunds": [{"id": r.id, "reason": r.note, "total": "-" + s2(r.amount)} for r in o.refunds],
         "currency_symbol": "&yen;",
         "_links": {"self": [{"href": f"{base}/wp-json/wc/v3/orders/{o.seq}"}]},
@@ -79,6 +82,41 @@ def render(o: DemoOrder, base: str) -> dict:
 
 def _json_number(value: Decimal):
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _amounts(o: DemoOrder) -> dict:
+    """WooCommerce's money fields. Line and shipping amounts are kept WITHOUT tax even in shops
+    whose prices include it (the tax beside them); totals are rounded to the shop's decimals,
+    the per-line `taxes[]` and `price` are not (WooCommerce keeps them at full precision)."""
+    def ex(amount):  # an amount as WooCommerce stores it: without its tax
+        return amount - o.tax_of(amount) if o.tax_included else amount
+
+    def exact_tax(amount):
+        rate = o.tax_rate
+        return amount * rate / (1 + rate) if o.tax_included else amount * rate
+    fmt = s2 if o.places != 1 else (lambda v: str(Decimal(v).quantize(Decimal(1))))
+    lines, cart_tax, discount, discount_tax = [], Decimal(0), Decimal(0), Decimal(0)
+    for line in o.lines:
+        gross = line.price * line.quantity
+        sub, sub_tax = ex(gross), o.tax_of(gross) if o.tax_rate else Decimal(0)
+        tot, tot_tax = ex(line.net), o.tax_of(line.net) if o.tax_rate else Decimal(0)
+        cart_tax += tot_tax
+        discount, discount_tax = discount + sub - tot, discount_tax + sub_tax - tot_tax
+        taxes = [{"id": 1, "total": f"{exact_tax(line.net):.6f}", "subtotal": f"{exact_tax(gross):.6f}"}] \
+            if o.tax_rate else []
+        lines.append({"subtotal": fmt(sub), "subtotal_tax": fmt(sub_tax), "total": fmt(tot),
+                      "total_tax": fmt(tot_tax), "taxes": taxes,
+                      "price": _json_number(tot / line.quantity)})  # JSON number, not rounded
+    ship_tax = o.tax_of(o.shipping) if o.tax_rate else Decimal(0)
+    order = {"discount_total": fmt(discount), "discount_tax": fmt(discount_tax),
+             "shipping_total": fmt(ex(o.shipping)), "shipping_tax": fmt(ship_tax),
+             "cart_tax": fmt(cart_tax), "total": fmt(o.total), "total_tax": fmt(cart_tax + ship_tax)}
+    tax_lines = [{"id": o.seq * 10 + 3, "rate_code": "CN-VAT-1", "rate_id": 1, "label": "VAT",
+                  "compound": False, "tax_total": fmt(cart_tax), "shipping_tax_total": fmt(ship_tax),
+                  "rate_percent": float(o.tax_rate * 100), "meta_data": []}] if o.tax_rate else []
+    shipping = {"total": fmt(ex(o.shipping)), "total_tax": fmt(ship_tax),
+                "taxes": [{"id": 1, "total": f"{exact_tax(o.shipping):.6f}"}] if o.tax_rate else []}
+    return {"order": order, "lines": lines, "tax_lines": tax_lines, "shipping": shipping}
 
 
 def _index(sku: str) -> int:

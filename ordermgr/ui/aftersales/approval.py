@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 from sqlalchemy.orm import Session
 
 from ordermgr.errors import ValidationError
-from ordermgr.models.money import to_decimal
+from ordermgr.models.money import plain_amount, to_decimal
 from ordermgr.models.returns import KIND_LABELS, quote_refund
 from ordermgr.services import aftersales as cs
 from ordermgr.services import refunds
@@ -223,7 +223,7 @@ class ReturnApprovalForm(ServiceDialog):
 
     def quote(self):
         form, qty = self.form, self.quantities()
-        fee = to_decimal(self.fee.text() or "0", what="restocking fee")
+        fee = to_decimal(self.fee.text() or "0", form.currency, what="restocking fee")
         room = form.refundable
         return quote_refund([(line.total, line.quantity, qty.get(line.order_line_id, 0))
                              for line in form.lines], shipping=form.shipping,
@@ -253,10 +253,10 @@ class ReturnApprovalForm(ServiceDialog):
             money_text(quote.already_refunded, currency), money_text(quote.paid, currency)))
         self.computed_label.setText(money_text(proposed, currency))
         if not self._amount_touched:
-            self.amount.setText(f"{proposed:.2f}")
+            self.amount.setText(plain_amount(proposed, currency))
         amount = None
         try:
-            amount = to_decimal(self.amount.text() or "0", what="refund amount")
+            amount = to_decimal(self.amount.text() or "0", currency, what="refund amount")
         except ValidationError as exc:
             problems.append(str(exc))
         subject = self.tr("Order #{0}").format(form.order_number)

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from ordermgr.models.money import CURRENCY_DECIMALS
+from ordermgr.models.money import format_money
 from ordermgr.ui.ops import QueryOp
 
 PAGE_SIZE = 200
@@ -25,9 +25,7 @@ RED = QColor("#ffd0d0")
 
 
 def money_text(amount, currency: str) -> str:
-    if amount is None:
-        return ""
-    return f"{amount:,.{CURRENCY_DECIMALS.get(currency, 2)}f} {currency}"
+    return format_money(amount, currency)
 
 
 def local_time(when: datetime | None) -> str:

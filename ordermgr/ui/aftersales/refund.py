@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFormLayout, QHeaderView, QLabel, QLineEdit, QTab
 from sqlalchemy.orm import Session
 
 from ordermgr.errors import ValidationError
-from ordermgr.models.money import to_decimal
+from ordermgr.models.money import plain_amount, to_decimal
 from ordermgr.models.states import REFUND_LIVE_STATES, RefundStatus
 from ordermgr.services import aftersales as cs
 from ordermgr.services import refunds
@@ -74,7 +74,7 @@ class RefundDialog(ServiceDialog):
         self.header.setText(self.tr("{0} on order #{1}: approved {2}, already refunded or pending {3}.").format(
             self.case["number"], self.case["order"], money_text(Decimal(self.case["refund_amount"]), cur),
             money_text(live, cur)))
-        self.amount.setText(f"{self.remaining:.2f}")
+        self.amount.setText(plain_amount(self.remaining, cur))
         self._fill_parts(self.remaining)
 
     def _fill_parts(self, amount: Decimal) -> None:
@@ -89,19 +89,19 @@ class RefundDialog(ServiceDialog):
             label = f"{p.method} {p.reference}".strip() + (" " + self.tr("(by hand)") if p.offline else "")
             self.parts.setItem(row, self.COL_PAYMENT, readonly_item(label))
             self.parts.setItem(row, self.COL_ROOM, readonly_item(money_text(p.room, cur)))
-            self.parts.setItem(row, self.COL_PART, QTableWidgetItem(f"{split.get(p.charge_id, ZERO):.2f}"))
+            self.parts.setItem(row, self.COL_PART, QTableWidgetItem(plain_amount(split.get(p.charge_id, ZERO), cur)))
         self.parts.blockSignals(False)
         self.validate()
 
     def _amount_edited(self) -> None:
         try:
-            self._fill_parts(to_decimal(self.amount.text() or "0", what="refund"))
+            self._fill_parts(to_decimal(self.amount.text() or "0", self.case["currency"], what="refund"))
         except ValidationError:
             self.validate()
 
     def split(self) -> dict[int, Decimal]:
         return {p.charge_id: to_decimal(self.parts.item(row, self.COL_PART).text() or "0",
-                                        what=f"part for {p.method}")
+                                        self.case["currency"], what=f"part for {p.method}")
                 for row, p in enumerate(self.room.payments)}
 
     def validate(self) -> None:
@@ -110,7 +110,7 @@ class RefundDialog(ServiceDialog):
         problems = []
         cur, order = self.case["currency"], self.case["order"]
         try:
-            amount = to_decimal(self.amount.text() or "0", what="refund")
+            amount = to_decimal(self.amount.text() or "0", self.case["currency"], what="refund")
             split = self.split()
         except ValidationError as exc:
             self.show_problems([str(exc)])

@@ -52,6 +52,10 @@ class OrderDetailPanel(QWidget):
         self.title.setFont(font)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.amounts = QLabel()  # the breakdown that adds up to the total, and the money's state
+        self.amounts.setObjectName("orderAmounts")
+        self.amounts.setWordWrap(True)
+        self.amounts.setTextInteractionFlags(Qt.TextSelectableByMouse)
         close = QToolButton()
         close.setText("✕")
         close.setToolTip(self.tr("Close the detail (Esc)"))
@@ -100,6 +104,7 @@ class OrderDetailPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.amounts)
         # failed refunds are acted on here too (needs the context to write); the desk publishes
         self.failed_refunds = FailedRefundsPanel(ctx, self) if ctx is not None else None
         if self.failed_refunds is not None:
@@ -164,6 +169,7 @@ class OrderDetailPanel(QWidget):
         if d["tags"]:
             parts.append(self.tr("Tags: {0}").format(", ".join(d["tags"])))
         self.summary.setText(" · ".join(parts))
+        self.amounts.setText(self._amounts_text(d))
         self._fill(self.lines, [[l["sku"], l["name"], l["quantity"],
                                  format_money(float_free(l["unit_price"]), cur),
                                  format_money(float_free(l["total"]), cur), l["reserved"],
@@ -193,6 +199,23 @@ class OrderDetailPanel(QWidget):
         if self.failed_refunds is not None:
             self.failed_refunds.set_refunds(d.get("refunds", []))
         self.loaded.emit(d)
+
+    def _amounts_text(self, d: dict) -> str:
+        cur = d["currency"]
+
+        def m(key: str) -> str:
+            return format_money(float_free(d[key]), cur)
+        if d["prices_include_tax"]:
+            breakdown = self.tr("Subtotal {0} + shipping {1} − discount {2} = total {3} "
+                                "(incl. tax {4})").format(m("subtotal"), m("shipping"),
+                                                          m("discount"), m("total"), m("tax"))
+        else:
+            breakdown = self.tr("Subtotal {0} + shipping {1} + tax {2} − discount {3} = total "
+                                "{4}").format(m("subtotal"), m("shipping"), m("tax"),
+                                              m("discount"), m("total"))
+        money = self.tr("Paid {0} · refunded {1} · balance {2}").format(
+            m("paid"), m("refunded"), m("balance"))
+        return f"{breakdown}\n{money}"
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[list]) -> None:

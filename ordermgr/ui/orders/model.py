@@ -20,7 +20,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
 
 from ordermgr.db import queries
 from ordermgr.db.queries import OrderFilter, OrderRow
-from ordermgr.models.money import CURRENCY_DECIMALS
+from ordermgr.models.money import format_money  # noqa: F401 (the desk's formatter)
 from ordermgr.ui.ops import QueryOp
 
 PAGE_SIZE = 200
@@ -69,11 +69,6 @@ def status_text(status: str) -> str:
     """A translated label for any order, payment, fulfilment or shipment state."""
     label = STATUS_LABELS.get(status)
     return QCoreApplication.translate("Status", label) if label else status.replace("_", " ")
-
-
-def format_money(amount, currency: str) -> str:
-    places = CURRENCY_DECIMALS.get(currency, 2)
-    return f"{amount:,.{places}f} {currency}"
 
 
 def format_local(when: datetime) -> str:

@@ -195,7 +195,7 @@ class NewOrderDialog(QDialog):
 
     def _decimal(self, text: str) -> Decimal | None:
         try:
-            return to_decimal(text or "0")
+            return to_decimal(text or "0", self.currency.currentText())
         except ValidationError:
             return None
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
+from ordermgr.models.money import format_money
 from ordermgr.reports.dashboard import LATE_HOURS, QUEUE_TILES, load_dashboard
 from ordermgr.reports.params import PRESETS, ReportParams, local_offset_minutes
 from ordermgr.ui.ops import QueryOp
@@ -72,7 +73,7 @@ class Tile(QFrame):
 def _money(amounts: dict[str, Decimal]) -> str:
     if not amounts:
         return "0.00"
-    return "\n".join(f"{value:,.2f} {cur}" for cur, value in sorted(amounts.items()))
+    return "\n".join(format_money(value, cur) for cur, value in sorted(amounts.items()))
 
 
 class DashboardPage(QWidget):

@@ -68,7 +68,7 @@ class ReportTableModel(QAbstractTableModel):
         column = self.table.columns[index.column()]
         value = self.rows[index.row()][index.column()]
         if role == Qt.DisplayRole:
-            return format_value(column, value)
+            return format_value(column, value, self.table.row_currency(self.rows[index.row()]))
         if role == Qt.TextAlignmentRole and column.kind in NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.UserRole:

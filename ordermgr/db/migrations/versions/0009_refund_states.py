@@ -8,13 +8,13 @@ pending -> requested (or failed, with the storefront's error, when its push was 
 dismissed), done -> confirmed (storefront) or paid_elsewhere (by hand), failed stays.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

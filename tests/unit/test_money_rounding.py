@@ -1,0 +1,84 @@
+"""The one rounding rule (half up to the currency's minor unit) and the refusals of typed input."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ordermgr.errors import ValidationError
+from ordermgr.models.money import (CURRENCY_DECIMALS, check_currency, format_money, plain_amount,
+                                   round_minor, to_decimal)
+from ordermgr.sync.base import RemoteLine, RemoteOrder, RemotePayment, money
+
+D = Decimal
+
+
+@pytest.mark.parametrize("raw, currency, expected", [
+    ("22.31858", "EUR", "22.32"), ("195.132", "CAD", "195.13"), ("76.239", "USD", "76.24"),
+    ("0.125", "USD", "0.13"), ("0.135", "USD", "0.14"),  # half up, not half even
+    ("-0.125", "USD", "-0.13"),  # away from zero, symmetric for refunds
+    ("-6E-21", "JPY", "0.00"), ("1980.5", "JPY", "1981.00"), ("1979.4999", "JPY", "1979.00"),
+    ("19.90", "CNY", "19.90"), ("3", "KRW", "3.00"),
+])
+def test_round_minor_is_half_up_to_the_currency(raw, currency, expected):
+    rounded = round_minor(D(raw), currency)
+    assert rounded == D(expected) and str(rounded) == expected  # two places, never "-0.00"
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, allow_infinity=False,
+                   places=6), st.sampled_from(sorted(CURRENCY_DECIMALS)))
+def test_round_minor_is_idempotent_and_within_half_a_minor_unit(amount, currency):
+    once = round_minor(amount, currency)
+    assert round_minor(once, currency) == once
+    unit = D(1).scaleb(-CURRENCY_DECIMALS[currency])
+    assert abs(once - amount) <= unit / 2
+    assert once == once.quantize(unit)  # exact to the currency
+
+
+def test_payload_amounts_take_the_order_currency():
+    assert money("22.31858", "EUR") == D("22.32")
+    assert money(1980.4, "JPY") == D("1980.00")  # a JSON number, via its text
+    assert money(None, "USD") == D("0.00") and money("", "USD") == D("0.00")
+    with pytest.raises(ValueError, match="total 'NaN' is not a number"):
+        money("NaN", "USD", what="total")
+
+
+def test_round_amounts_makes_any_remote_order_importable():
+    order = RemoteOrder(external_id="1", number="1", updated_at=None, placed_at=None,
+                        currency="JPY", raw={}, payment="paid", fulfilment="unfulfilled",
+                        lines=[RemoteLine("l", "SKU", "x", 1, D("1980.4"), D("0.6"))],
+                        payments=[RemotePayment("p", "charge", D("1979.8"), "paid")],
+                        tax=D("179.9997"), total=D("-6E-21"))
+    order.round_amounts()
+    assert (order.tax, order.total) == (D("180.00"), D("0.00"))
+    assert (order.lines[0].unit_price, order.lines[0].discount) == (D("1980.00"), D("1.00"))
+    assert order.payments[0].amount == D("1980.00")
+
+
+@pytest.mark.parametrize("typed, currency, message", [
+    ("19.5", "JPY", "has decimals, but JPY amounts are whole numbers"),
+    ("19.999", "USD", "more than two decimals"),
+    ("1.234", None, "more than two decimals"),
+])
+def test_typed_amounts_are_never_rounded(typed, currency, message):
+    with pytest.raises(ValidationError, match=message):
+        to_decimal(typed, currency)
+
+
+def test_typed_amounts_within_the_currency_are_kept():
+    assert to_decimal("1,980", "JPY") == D("1980.00")
+    assert to_decimal("1980.00", "JPY") == D("1980.00")  # what an input field shows
+    assert to_decimal("19.99", "USD") == D("19.99")
+
+
+def test_three_decimal_currencies_are_refused_with_a_reason():
+    with pytest.raises(ValidationError, match="KWD has three decimals, which ordermgr does not support"):
+        check_currency("kwd")
+
+
+def test_one_formatter_per_currency():
+    assert format_money(D("1980.00"), "JPY") == "1,980 JPY"
+    assert format_money(D("1234.5"), "USD") == "1,234.50 USD"
+    assert format_money(None, "USD") == ""
+    assert plain_amount(D("1980.00"), "JPY") == "1980" and plain_amount(D("5"), "EUR") == "5.00"

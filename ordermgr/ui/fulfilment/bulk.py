@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
 
 from ordermgr.services import fulfilment
+from ordermgr.ui import filedialogs
 from ordermgr.ui.fulfilment.waybill import load_registry
 from ordermgr.ui.ops import QueryOp, WriteOp
 
@@ -55,8 +56,8 @@ class BulkWaybillImport(QWidget):
         load_registry(ctx, self, lambda reg: [self.carrier.addItem(n, n) for n in reg.names()])
 
     def _open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Waybill list"), "",
-                                              self.tr("Lists (*.csv *.txt *.xlsx)"))
+        path = filedialogs.open_file(self, self.tr("Waybill list"),
+                                     self.tr("Lists (*.csv *.txt *.xlsx)"))
         if path:
             self.preview(path)
 

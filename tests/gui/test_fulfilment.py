@@ -84,7 +84,7 @@ def test_bulk_import_preview_marks_bad_rows_and_blocks_import(qtbot, ctx, uow):
     bulk.preview()
     qtbot.waitUntil(lambda: bulk.import_button.isEnabled(), timeout=5000)
     bulk.import_button.click()
-    qtbot.waitUntil(lambda: "1 shipments created" in bulk.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "1 shipments with 1 parcels created" in bulk.summary.text(), timeout=5000)
     qtbot.waitUntil(lambda: page.tracking.road.rowCount() == 1, timeout=5000)
     assert page.tracking.road.row_at(0).waybill == "SF1311520937431"
 

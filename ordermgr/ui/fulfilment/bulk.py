@@ -79,7 +79,7 @@ class BulkWaybillImport(QWidget):
         self.table.setRowCount(len(self.checks))
         for row, check in enumerate(self.checks):
             values = (str(check.row), check.order_number, check.waybill, check.carrier,
-                      check.error or self.tr("ok"))
+                      self._outcome(check))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if check.error:
@@ -89,15 +89,31 @@ class BulkWaybillImport(QWidget):
             self.summary.setText(self.tr("{0} of {1} rows have problems; fix them to import.")
                                  .format(len(bad), len(self.checks)))
         else:
-            self.summary.setText(self.tr("{0} rows ready.").format(len(self.checks)))
+            shipments = sum(1 for c in self.checks if c.parcel_of is None)
+            self.summary.setText(self.tr("{0} rows ready: {1} shipments with {2} parcels.")
+                                 .format(len(self.checks), shipments, len(self.checks)))
         self.import_button.setEnabled(bool(self.checks) and not bad)
+
+    def _outcome(self, check: fulfilment.ImportCheck) -> str:
+        if check.error:
+            return check.error
+        if check.parcel_of is not None:
+            return self.tr("ok: another parcel of the shipment on row {0}").format(check.parcel_of)
+        return self.tr("ok")
 
     def _import(self) -> None:
         rows, carrier, ctx = self.rows, self.carrier.currentData(), self.ctx
-        WriteOp(self, lambda: fulfilment.import_waybills(ctx.uow(), rows, carrier=carrier),
-                label=self.tr("Importing waybills…")).success(self._done).run()
 
-    def _done(self, ids: list[int]) -> None:
-        self.summary.setText(self.tr("{0} shipments created.").format(len(ids)))
+        def work():
+            ids = fulfilment.import_waybills(ctx.uow(), rows, carrier=carrier)
+            with Session(ctx.engine) as session:
+                return ids, fulfilment.count_parcels(session, ids)
+
+        WriteOp(self, work, label=self.tr("Importing waybills…")).success(self._done).run()
+
+    def _done(self, result: tuple[list[int], int]) -> None:
+        ids, parcels = result
+        self.summary.setText(self.tr("{0} shipments with {1} parcels created.")
+                             .format(len(ids), parcels))
         self.import_button.setEnabled(False)
         self.imported.emit(len(ids))

@@ -16,19 +16,30 @@ from ordermgr.db.uow import Actor, UnitOfWork
 
 
 class Context:
-    def __init__(self, settings: Settings, *, auto_upgrade: bool = True):
+    def __init__(self, settings: Settings, *, auto_upgrade: bool = True, may_create: bool = False):
         self.settings = settings
         self.auto_upgrade = auto_upgrade
+        # only `db upgrade`, `demo` and the GUI's first run create a SQLite database; everything
+        # else refuses a path where there is none (a typo must not make a new, empty database)
+        self.may_create = may_create
         self.backup_made = None
 
     @classmethod
     def from_args(cls, args) -> "Context":
-        return cls(Settings.resolve(getattr(args, "database", None), getattr(args, "user", None)))
+        creates = getattr(args, "command", None) is None or getattr(args, "creates_database", False)
+        return cls(Settings.resolve(getattr(args, "database", None), getattr(args, "user", None)),
+                   may_create=creates)
+
+    def connect(self) -> Engine:
+        """A new engine on the database, connected (not upgraded)."""
+        engine = make_engine(self.settings.database_url, create_dir=self.may_create,
+                             must_exist=not self.may_create)
+        check_connection(engine)
+        return engine
 
     @cached_property
     def engine(self) -> Engine:
-        engine = make_engine(self.settings.database_url)
-        check_connection(engine)
+        engine = self.connect()
         if self.auto_upgrade:
             self.backup_made = upgrade(engine)
         return engine

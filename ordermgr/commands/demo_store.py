@@ -16,7 +16,7 @@ def register(sub) -> None:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--plain-woocommerce", action="store_true",
                       help="WooCommerce without the Shipment Tracking extension (tracking goes in notes)")
-    demo.set_defaults(func=_run)
+    demo.set_defaults(func=_run, needs_database=False)  # serves its own generated orders
 
 
 def _run(args, ctx) -> int:
@@ -27,6 +27,7 @@ def _run(args, ctx) -> int:
     with DemoServer(store, port=args.port) as server:
         print(f"Demo {args.platform} store with {args.orders} orders at {server.url}", flush=True)
         print("Connect it with:", flush=True)
+        print("  ordermgr db upgrade    # only if you have no database yet", flush=True)
         print(f"  ordermgr store add 'Demo {args.platform}' --platform {args.platform} "
               f"--url {server.url} --credential '{store.credential}'", flush=True)
         print("  ordermgr sync --watch --interval 10", flush=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from ordermgr import jsonutil
 from ordermgr.errors import ConfigError, DatabaseMissing, DatabaseUnavailable
@@ -71,22 +71,21 @@ def _sqlite_engine(url: str, database: str | None, *, create_dir: bool) -> Engin
 
 
 def check_connection(engine: Engine) -> None:
-    """Fail with one clear line if the database cannot be reached."""
+    """Fail with one clear line if the database cannot be reached or is not a database."""
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-    except OperationalError as exc:
+    except DBAPIError as exc:
         raise DatabaseUnavailable(describe_connection_error(engine, exc)) from None
 
 
 def describe_connection_error(engine: Engine, exc: Exception) -> str:
-    where = engine.url.render_as_string(hide_password=True)
+    from ordermgr.db.failures import problem_for
+    problem = problem_for(exc, engine.url)
+    if problem is not None:
+        return str(problem)
     reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
-    if engine.dialect.name == "sqlite":
-        return (f"Cannot open the SQLite database {engine.url.database}: {reason}. "
-                "Check the path and that you may write there.")
-    return (f"Cannot reach the database {where}: {reason}. Check that the server is running "
-            "and the URL (host, port, user, database name) is right.")
+    return f"Cannot use the database {engine.url.render_as_string(hide_password=True)}: {reason}."
 
 
 def is_postgres(engine: Engine) -> bool:

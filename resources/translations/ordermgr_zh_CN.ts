@@ -741,9 +741,14 @@
         <translation>{1} 行中有 {0} 行有问题；修正后才能导入。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="91"/>
-        <source>{0} rows ready.</source>
-        <translation>{0} 行可以导入。</translation>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="94"/>
+        <source>{0} rows ready: {1} shipments with {2} parcels.</source>
+        <translation>{0} 行可以导入：{1} 个发货单，共 {2} 个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="101"/>
+        <source>ok: another parcel of the shipment on row {0}</source>
+        <translation>正常：与第 {0} 行同一发货单的另一个包裹</translation>
     </message>
     <message>
         <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="97"/>
@@ -751,9 +756,9 @@
         <translation>正在导入运单号…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="100"/>
-        <source>{0} shipments created.</source>
-        <translation>已创建 {0} 个发货单。</translation>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="117"/>
+        <source>{0} shipments with {1} parcels created.</source>
+        <translation>已创建 {0} 个发货单，共 {1} 个包裹。</translation>
     </message>
 </context>
 <context>
@@ -1453,9 +1458,9 @@
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="20"/>
-        <source>Something went wrong inside ordermgr. Nothing half-done was saved. Please send the details below to your administrator.</source>
-        <translation>ordermgr 内部出错。没有保存任何未完成的内容。请将下面的详细信息发送给管理员。</translation>
+        <location filename="../../ordermgr/ui/errors.py" line="25"/>
+        <source>Something went wrong inside ordermgr ({0}). Nothing half-done was saved. The details are in {1}; please send that file to your administrator.</source>
+        <translation>ordermgr 内部出错（{0}）。没有保存任何未完成的内容。详细信息在 {1}；请将该文件发送给管理员。</translation>
     </message>
 </context>
 <context>
@@ -4209,6 +4214,24 @@
         <location filename="../../ordermgr/ui/aftersales/scan.py" line="143"/>
         <source>{0}: {1} of {2}.</source>
         <translation>{0}：{1} / {2}。</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFileDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/filedialogs.py" line="80"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/filedialogs.py" line="81"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/filedialogs.py" line="106"/>
+        <source>That is ordermgr&apos;s own database file. Choose another file.</source>
+        <translation>这是 ordermgr 自己的数据库文件。请选择其他文件。</translation>
     </message>
 </context>
 <context>

@@ -123,8 +123,9 @@ def _postgres_problem(exc: DBAPIError, url: URL | None, reason: str, name: str) 
         return DiskFull("The database server's disk is full; nothing was saved. Ask its "
                         "administrator to free some space, then try again.")
     if state in PG_PRIVILEGE:
+        user = url.username if url is not None else ""
         return DatabaseReadOnly(
-            f"The database user {url.username if url else ''} may not do this ({reason}). Ask the database "
+            f"The database user {user} may not do this ({reason}). Ask the database "
             "administrator to grant it ordermgr's tables; nothing was saved.")
     if state in PG_NO_TABLE:
         return DatabaseDamaged(f"The database {name} lacks ordermgr's tables ({reason}). Run "

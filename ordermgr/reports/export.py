@@ -139,8 +139,9 @@ def export_orders(engine: Engine, params: ReportParams, path: str | Path, *, fmt
                 writer = csv.writer(fh)
                 writer.writerow([tr(c.label, lang) for c in ORDER_COLUMNS])
                 for row in rows:
-                    writer.writerow(csv_row("" if v is None else (v.isoformat() if hasattr(v, "isoformat") else v)
-                                            for v in row))
+                    writer.writerow(csv_row(
+                        "" if v is None else (v.isoformat() if hasattr(v, "isoformat") else v)
+                        for v in row))
                     written += 1
                     if progress is not None and written % 5000 == 0 and progress(written, total) is False:
                         raise Cancelled()

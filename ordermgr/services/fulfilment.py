@@ -358,7 +358,8 @@ class ImportCheck:
         if self.error:
             return self.error
         if self.parcel_of is not None:
-            return f"ok: another parcel of order #{self.order_number}'s shipment (row {self.parcel_of})"
+            return (f"ok: another parcel of order #{self.order_number}'s shipment "
+                    f"(row {self.parcel_of})")
         return "ok"
 
 

@@ -102,7 +102,8 @@ def test_a_full_disk_says_so_and_saves_nothing(tmp_path, capsys, monkeypatch, uo
 
     assert run(url_of(uow.engine), "stock", "import", str(listing), "--commit") == 1
 
-    assert one_line(capsys) == "ordermgr: The disk is full; nothing was saved. Free some space and try again."
+    assert one_line(capsys) == ("ordermgr: The disk is full; nothing was saved. Free some space and "
+                                "try again.")
     with Session(uow.engine) as session:
         assert session.scalar(select(func.count()).select_from(Sku)) == 0
 

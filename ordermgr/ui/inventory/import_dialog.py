@@ -62,7 +62,8 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.commit)
 
     def choose(self) -> None:
-        path = filedialogs.open_file(self, self.tr("Import"), self.tr("Spreadsheets (*.xlsx *.csv)"))
+        path = filedialogs.open_file(self, self.tr("Import"),
+                                     self.tr("Spreadsheets (*.xlsx *.csv)"))
         if path:
             self.path.setText(path)
             self.load(path)

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from sqlalchemy import Engine
 
-from ordermgr.config import Settings
+from ordermgr.config import Settings, default_database_url, normalise_database_url
 from ordermgr.db.engine import check_connection, make_engine
 from ordermgr.db.migrate import upgrade
 from ordermgr.db.uow import Actor, UnitOfWork
@@ -26,9 +26,10 @@ class Context:
 
     @classmethod
     def from_args(cls, args) -> "Context":
-        creates = getattr(args, "command", None) is None or getattr(args, "creates_database", False)
-        return cls(Settings.resolve(getattr(args, "database", None), getattr(args, "user", None)),
-                   may_create=creates)
+        settings = Settings.resolve(getattr(args, "database", None), getattr(args, "user", None))
+        gui_first_run = (getattr(args, "command", None) is None
+                         and settings.database_url == normalise_database_url(default_database_url()))
+        return cls(settings, may_create=gui_first_run or getattr(args, "creates_database", False))
 
     def connect(self) -> Engine:
         """A new engine on the database, connected (not upgraded)."""

@@ -1,10 +1,11 @@
 """A mistyped SQLite path is an error, never a new empty database: only `db upgrade`, `demo` and
 the GUI's first run create one."""
 
+import platformdirs
 import pytest
 
-from ordermgr.cli import main
-from ordermgr.config import Settings
+from ordermgr.cli import build_parser, main
+from ordermgr.config import DATABASE_ENV
 from ordermgr.context import Context
 from ordermgr.errors import DatabaseMissing
 
@@ -34,14 +35,20 @@ def test_db_upgrade_and_demo_create_one(tmp_path, capsys):
     assert main(["--database", f"sqlite:///{upgraded}", "--user", "alice", "orders", "list"]) == 0
 
 
-def test_the_gui_first_run_creates_one_other_contexts_do_not(tmp_path):
-    path = tmp_path / "first-run" / "ordermgr.sqlite3"
-    settings = Settings(database_url=f"sqlite:///{path}", username="alice")
-    with pytest.raises(DatabaseMissing):
-        Context(settings).engine
-    first_run = Context(settings, may_create=True)  # what `ordermgr` without a command makes
+def test_the_gui_creates_only_the_default_database_on_its_first_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    monkeypatch.delenv(DATABASE_ENV, raising=False)
+    default = tmp_path / "data" / "ordermgr.sqlite3"
+    typo = tmp_path / "typo.sqlite3"
+    gui = build_parser().parse_args(["--user", "alice"])  # `ordermgr` alone opens the GUI
+    gui_on_typo = build_parser().parse_args(["--user", "alice", "--database", f"sqlite:///{typo}"])
+
+    first_run = Context.from_args(gui)
     try:
         assert first_run.actor.role == "admin"
     finally:
         first_run.close()
-    assert path.exists()
+    assert default.exists()
+    with pytest.raises(DatabaseMissing):
+        Context.from_args(gui_on_typo).engine
+    assert not typo.exists()

@@ -27,8 +27,8 @@ class Context:
     @classmethod
     def from_args(cls, args) -> "Context":
         settings = Settings.resolve(getattr(args, "database", None), getattr(args, "user", None))
-        gui_first_run = (getattr(args, "command", None) is None
-                         and settings.database_url == normalise_database_url(default_database_url()))
+        default = normalise_database_url(default_database_url())
+        gui_first_run = getattr(args, "command", None) is None and settings.database_url == default
         return cls(settings, may_create=gui_first_run or getattr(args, "creates_database", False))
 
     def connect(self) -> Engine:

@@ -91,3 +91,27 @@ def test_a_bug_in_a_slot_shows_one_line_and_the_log_file(qtbot, log_file, except
                        "administrator.")
     logged = log_file.read_text()
     assert "Traceback (most recent call last)" in logged and "in buggy_slot" in logged
+
+
+def test_starting_on_a_file_that_is_not_a_database_says_so_in_one_line(qtbot, tmp_path,
+                                                                       excepthook):
+    from PySide6.QtCore import QSettings
+
+    from ordermgr.config import Settings
+    from ordermgr.context import Context
+    from ordermgr.ui.app import run_gui
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "qsettings"))
+    path = tmp_path / "photo.sqlite3"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(4000))
+    ctx = Context(Settings(database_url=f"sqlite:///{path}", username="alice"))
+    seen = []
+    close_next_message_box(qtbot, seen)
+    try:
+        assert run_gui(ctx) == 1
+    finally:
+        ctx.close()
+    [(icon, message, details)] = seen
+    assert icon == QMessageBox.Critical and details == ""
+    assert message == (f"{path} is not an ordermgr database (it is not a SQLite file). Check the "
+                       "database path; nothing was changed.")

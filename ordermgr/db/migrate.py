@@ -48,7 +48,8 @@ def check_not_newer(engine: Engine) -> str | None:
                  else engine.url.render_as_string(hide_password=True))
         raise DatabaseDamaged(
             f"The database {where} has ordermgr's tables but no readable schema version (its "
-            "alembic_version table is empty or damaged), so it cannot be upgraded safely. "
+            "alembic_version table is empty, missing or damaged), so it cannot be upgraded "
+            "safely. "
             "Restore it from a backup (ordermgr keeps one next to a SQLite file before each "
             "upgrade); nothing was changed.")
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}

@@ -63,19 +63,31 @@ def test_a_truncated_database(tmp_path, capsys):
                            "Restore it from a backup")
 
 
-def test_an_empty_schema_version_table(engine, capsys):
+HEAD = "INSERT INTO alembic_version VALUES ('{head}')"
+DAMAGED_VERSIONS = {
+    "empty": ("DELETE FROM alembic_version", [HEAD]),
+    "two rows": ("INSERT INTO alembic_version VALUES ('0001')",
+                 ["DELETE FROM alembic_version WHERE version_num = '0001'"]),
+    "dropped": ("DROP TABLE alembic_version",
+                ["CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)",
+                 HEAD]),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED_VERSIONS)
+def test_a_damaged_schema_version_table_is_refused_before_any_upgrade(engine, capsys, damage):
+    harm, mend = DAMAGED_VERSIONS[damage]
     with engine.begin() as conn:
-        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text(harm))
     try:
         assert run(url_of(engine), "orders", "list") == 1
         line = one_line(capsys)
         assert "has ordermgr's tables but no readable schema version" in line
         assert "Restore it from a backup" in line and "nothing was changed" in line
-        with Session(engine) as session:  # nothing was attempted: no table was re-created
-            assert session.scalar(text("SELECT count(*) FROM alembic_version")) == 0
     finally:
         with engine.begin() as conn:
-            conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head_revision()})
+            for statement in mend:
+                conn.execute(text(statement.format(head=head_revision())))
 
 
 def test_a_full_disk_says_so_and_saves_nothing(tmp_path, capsys, monkeypatch, uow):

@@ -364,7 +364,7 @@ class ImportCheck:
 
 
 def plan_summary(checks: list[ImportCheck]) -> str:
-    """What a commit of these rows creates: the same sentence before and after it."""
+    """What a commit of these rows creates: "N shipments with M parcels"."""
     shipments = sum(1 for c in checks if c.ok and c.parcel_of is None)
     parcels = sum(1 for c in checks if c.ok)
     return f"{shipments} shipments with {parcels} parcels"

@@ -14,6 +14,7 @@ import sys
 
 from ordermgr import __version__, commands
 from ordermgr.errors import UserError
+from ordermgr.logsetup import crash_message, log_exception, setup_logging
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,13 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from ordermgr.context import Context
+    setup_logging()
     ctx = None
     try:
         ctx = Context.from_args(args)
         if args.command is None:
             from ordermgr.ui.app import run_gui  # imports Qt only when the GUI is wanted
             return run_gui(ctx)
-        if args.command != "db":
+        if args.command != "db" and getattr(args, "needs_database", True):
             ctx.actor  # who is working: created on first use, refused if disabled
         return args.func(args, ctx) or 0
     except UserError as exc:
@@ -51,6 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ordermgr: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, details logged
+        from ordermgr.db.failures import problem_for
+        problem = problem_for(exc, ctx.settings.database_url if ctx is not None else None)
+        if problem is None:
+            print(f"ordermgr: {crash_message(exc)}", file=sys.stderr)
+            return 70  # EX_SOFTWARE: a bug, not the user's input
+        log_exception(exc, "stopped by")
+        print(f"ordermgr: {problem}", file=sys.stderr)
+        return 1
     finally:
         if ctx is not None:
             ctx.close()

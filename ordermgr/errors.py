@@ -17,6 +17,10 @@ class DatabaseUnavailable(UserError):
     """The database cannot be reached."""
 
 
+class DatabaseMissing(DatabaseUnavailable):
+    """A SQLite file that does not exist, opened by a command that must not create one."""
+
+
 class SchemaTooNew(UserError):
     """The database was written by a newer ordermgr; we refuse to touch it."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 
 import pytest
@@ -25,6 +26,8 @@ hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
+# the CLI and the GUI log to a file: in tests, never into the real per-user log folder
+os.environ.setdefault("ORDERMGR_LOG_DIR", tempfile.mkdtemp(prefix="ordermgr-test-logs-"))
 PG_ADMIN_URL = os.environ.get("ORDERMGR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 _PG_SEED: dict[str, list[dict]] = {}  # rows the migrations seed, restored after each truncation
 _PG_SEED_TABLES = MetaData()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ordermgr.db.engine import check_connection, make_engine
 from ordermgr.db.migrate import check_not_newer, head_revision, upgrade
 
 
@@ -10,18 +9,13 @@ def register(sub) -> None:
     db = sub.add_parser("db", help="database schema: upgrade or show status")
     actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     actions.add_parser("upgrade", help="bring the schema to this program's version "
-                       "(a SQLite file is backed up first)").set_defaults(func=_upgrade)
+                       "(a SQLite file is backed up first; a new one is created)"
+                       ).set_defaults(func=_upgrade, creates_database=True)
     actions.add_parser("status", help="show the schema version").set_defaults(func=_status)
 
 
-def _engine(ctx):
-    engine = make_engine(ctx.settings.database_url)
-    check_connection(engine)
-    return engine
-
-
 def _upgrade(args, ctx) -> int:
-    engine = _engine(ctx)
+    engine = ctx.connect()
     try:
         backup = upgrade(engine)
     finally:
@@ -33,7 +27,7 @@ def _upgrade(args, ctx) -> int:
 
 
 def _status(args, ctx) -> int:
-    engine = _engine(ctx)
+    engine = ctx.connect()
     try:
         current = check_not_newer(engine)
     finally:

@@ -19,7 +19,7 @@ def register(sub) -> None:
                           "current hour (default 1)")
     cmd.add_argument("--if-empty", action="store_true",
                      help="do nothing (and say so) if the database already has orders")
-    cmd.set_defaults(func=_demo)
+    cmd.set_defaults(func=_demo, creates_database=True)
 
 
 def _count(value: str) -> int:

@@ -22,7 +22,7 @@ def register(sub) -> None:
                            "names or presentment currencies (Shopify and WooCommerce)")
     demo.add_argument("--plain-woocommerce", action="store_true",
                       help="WooCommerce without the Shipment Tracking extension (tracking goes in notes)")
-    demo.set_defaults(func=_run)
+    demo.set_defaults(func=_run, needs_database=False)  # serves its own generated orders
 
 
 def _run(args, ctx) -> int:
@@ -35,6 +35,7 @@ def _run(args, ctx) -> int:
     with DemoServer(store, port=args.port) as server:
         print(f"Demo {args.platform} store with {args.orders} orders at {server.url}", flush=True)
         print("Connect it with:", flush=True)
+        print("  ordermgr db upgrade    # only if you have no database yet", flush=True)
         print(f"  ordermgr store add 'Demo {args.platform}' --platform {args.platform} "
               f"--url {server.url} --credential '{store.credential}'", flush=True)
         print("  ordermgr sync --watch --interval 10", flush=True)

@@ -140,17 +140,20 @@ def _import(args, ctx) -> int:
     with Session(ctx.engine) as session:
         checks = fulfilment.check_waybill_import(session, rows, carrier=args.carrier)
     for c in checks:
-        state = "ok" if c.ok else f"ERROR {c.error}"
+        state = c.outcome if c.ok else f"ERROR {c.error}"
         print(f"row {c.row:>5}  {c.order_number:<14} {c.waybill:<24} {c.carrier:<14} {state}")
     bad = [c for c in checks if not c.ok]
     if bad:
         print(fulfilment.import_error_report(bad, total=len(checks)), file=sys.stderr)
         return 1
     if not args.commit:
-        print(f"{len(checks)} rows are fine; run again with --commit to ship them.")
+        print(f"{len(checks)} rows are fine: {fulfilment.plan_summary(checks)}; run again with "
+              "--commit to ship them.")
         return 0
     ids = fulfilment.import_waybills(ctx.uow(), rows, carrier=args.carrier)
-    print(f"{len(ids)} shipments created.")
+    with Session(ctx.engine) as session:
+        parcels = fulfilment.count_parcels(session, ids)
+    print(f"{len(ids)} shipments with {parcels} parcels created from {len(checks)} rows.")
     return 0
 
 

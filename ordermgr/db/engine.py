@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from ordermgr import jsonutil
-from ordermgr.errors import ConfigError, DatabaseUnavailable
+from ordermgr.errors import ConfigError, DatabaseMissing, DatabaseUnavailable
 
 # Execution option read by the SQLite "begin" hook: write transactions take the write lock up
 # front (BEGIN IMMEDIATE), so two workstations never deadlock upgrading a read lock.
@@ -18,16 +18,29 @@ WRITE = {"ordermgr_write": True}
 JSON_CODEC = {"json_serializer": jsonutil.dumps, "json_deserializer": jsonutil.loads}
 
 
-def make_engine(url: str, *, create_dir: bool = True) -> Engine:
+def make_engine(url: str, *, create_dir: bool = True, must_exist: bool = False) -> Engine:
+    """An engine for `url`. `must_exist`: a SQLite file that is not there is an error, never
+    created (read commands on a mistyped path must not make a new, empty database)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise ConfigError(f"The database URL {url!r} is not valid.") from None
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database, create_dir=create_dir)
+        if must_exist:
+            refuse_missing_sqlite(parsed.database)
+        return _sqlite_engine(url, parsed.database, create_dir=create_dir and not must_exist)
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
                          connect_args={"connect_timeout": 5, "application_name": "ordermgr"},
                          **JSON_CODEC)
+
+
+def refuse_missing_sqlite(database: str | None) -> None:
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database).expanduser()
+    if not path.exists():
+        raise DatabaseMissing(f"No database at {path}. Create one with `ordermgr db upgrade` or "
+                              "`ordermgr demo`.")
 
 
 def _sqlite_engine(url: str, database: str | None, *, create_dir: bool) -> Engine:
@@ -58,22 +71,21 @@ def _sqlite_engine(url: str, database: str | None, *, create_dir: bool) -> Engin
 
 
 def check_connection(engine: Engine) -> None:
-    """Fail with one clear line if the database cannot be reached."""
+    """Fail with one clear line if the database cannot be reached or is not a database."""
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-    except OperationalError as exc:
+    except DBAPIError as exc:
         raise DatabaseUnavailable(describe_connection_error(engine, exc)) from None
 
 
 def describe_connection_error(engine: Engine, exc: Exception) -> str:
-    where = engine.url.render_as_string(hide_password=True)
+    from ordermgr.db.failures import problem_for
+    problem = problem_for(exc, engine.url)
+    if problem is not None:
+        return str(problem)
     reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
-    if engine.dialect.name == "sqlite":
-        return (f"Cannot open the SQLite database {engine.url.database}: {reason}. "
-                "Check the path and that you may write there.")
-    return (f"Cannot reach the database {where}: {reason}. Check that the server is running "
-            "and the URL (host, port, user, database name) is right.")
+    return f"Cannot use the database {engine.url.render_as_string(hide_password=True)}: {reason}."
 
 
 def is_postgres(engine: Engine) -> bool:

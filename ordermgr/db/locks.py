@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 
 @contextlib.contextmanager
@@ -26,9 +27,12 @@ def try_exclusive(engine: Engine, namespace: int, key: int, name: str):
                 yield bool(got)
             finally:
                 if got:
-                    conn.execute(text("SELECT pg_advisory_unlock(:ns, :id)"),
-                                 {"ns": namespace, "id": key})
-                    conn.commit()
+                    try:
+                        conn.execute(text("SELECT pg_advisory_unlock(:ns, :id)"),
+                                     {"ns": namespace, "id": key})
+                        conn.commit()
+                    except OperationalError:
+                        pass  # the session is gone, and its advisory lock went with it
         return
     database = engine.url.database
     if not database or database == ":memory:":

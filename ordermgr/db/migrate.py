@@ -10,8 +10,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, inspect
 
+from ordermgr.db.failures import DatabaseDamaged
 from ordermgr.errors import SchemaTooNew
 
 
@@ -31,8 +33,25 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def check_not_newer(engine: Engine) -> str | None:
-    """Return the database's revision; refuse one this program does not know."""
-    current = current_revision(engine)
+    """Return the database's revision; refuse one this program does not know, and one whose
+    version is unreadable although ordermgr's tables are there (upgrading it from nothing would
+    fail halfway through)."""
+    try:
+        current = current_revision(engine)
+    except CommandError:  # e.g. more than one row in alembic_version
+        current = None
+        damaged = True
+    else:
+        damaged = current is None and inspect(engine).has_table("orders")
+    if damaged:
+        where = (engine.url.database if engine.dialect.name == "sqlite"
+                 else engine.url.render_as_string(hide_password=True))
+        raise DatabaseDamaged(
+            f"The database {where} has ordermgr's tables but no readable schema version (its "
+            "alembic_version table is empty, missing or damaged), so it cannot be upgraded "
+            "safely. "
+            "Restore it from a backup (ordermgr keeps one next to a SQLite file before each "
+            "upgrade); nothing was changed.")
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current is not None and current not in known:
         raise SchemaTooNew(

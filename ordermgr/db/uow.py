@@ -19,12 +19,13 @@ import uuid
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ordermgr.db.engine import WRITE, describe_connection_error, is_postgres
-from ordermgr.errors import ConflictError, DatabaseUnavailable, NotFound, PermissionDenied
+from ordermgr.db.engine import WRITE, is_postgres
+from ordermgr.db.failures import problem_for
+from ordermgr.errors import ConflictError, NotFound, PermissionDenied
 from ordermgr.models import AuditEntry, Order
 
 NOTIFY_CHANNEL = "ordermgr_changes"
@@ -95,9 +96,10 @@ class UnitOfWork:
             pass  # the connection is gone; the server rolls back by itself
         finally:
             self.session.close()
-        if isinstance(exc, OperationalError):
-            raise DatabaseUnavailable(
-                describe_connection_error(self.engine, exc) + " Nothing was saved; try again.") from exc
+        if isinstance(exc, DBAPIError):  # lost connection, full disk, damaged file, ... (not bugs)
+            problem = problem_for(exc, self.engine.url)
+            if problem is not None:
+                raise problem from exc
         if isinstance(exc, StaleDataError):
             raise ConflictError("Somebody else changed this record while you were working on it. "
                                 "Reload it and try again.") from exc

@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ordermgr.models.money import decimals
+from ordermgr.reports.cells import as_text, put, write_only_value
 from ordermgr.reports.i18n import param_label, total_label, tr
 from ordermgr.reports.model import Cancelled, Column, ReportResult, Table
 
@@ -84,15 +85,13 @@ def write_workbook(result: ReportResult, path: Path, *, lang: str = "en", shop: 
 
 
 def _cover(ws, result: ReportResult, lang: str, shop: str) -> None:
-    ws["A1"] = tr(result.title, lang)
-    ws["A1"].font = Font(bold=True, size=16)
-    ws["A2"] = shop
-    ws["A2"].font = Font(italic=True, size=12)
+    put(ws, 1, 1, tr(result.title, lang)).font = Font(bold=True, size=16)
+    put(ws, 2, 1, shop).font = Font(italic=True, size=12)
     ws["A4"], ws["A4"].font = tr("Parameters", lang), Font(bold=True)
     row = 5
     for label, value in result.params.describe():
-        ws.cell(row, 1, param_label(label, lang))
-        ws.cell(row, 2, value)
+        put(ws, row, 1, param_label(label, lang))
+        put(ws, row, 2, value)
         row += 1
     ws.cell(row, 1, tr("Generated", lang))
     ws.cell(row, 2, result.generated_at.replace(tzinfo=None, microsecond=0)).number_format = DATETIME_FORMAT
@@ -100,7 +99,7 @@ def _cover(ws, result: ReportResult, lang: str, shop: str) -> None:
     ws.cell(row, 1, tr("Notes", lang)).font = Font(bold=True)
     for note in result.notes:
         row += 1
-        ws.cell(row, 1, note).alignment = Alignment(wrap_text=False)
+        put(ws, row, 1, note).alignment = Alignment(wrap_text=False)
     if result.empty:
         ws.cell(row + 2, 1, tr("No data for this period.", lang)).font = Font(bold=True, color="C00000")
     ws.column_dimensions["A"].width = 18
@@ -119,7 +118,7 @@ def _table_sheet(ws, table: Table, lang: str) -> None:
     for r, row in enumerate(table.rows, 2):
         currency = row[cur_index] if cur_index is not None else None
         for c, (col, value) in enumerate(zip(cols, row), 1):
-            cell = ws.cell(r, c, cell_value(col, value))
+            cell = put(ws, r, c, cell_value(col, value))
             if col.kind == "money":
                 cell.number_format = money_format(currency)
             elif col.kind in FORMATS:
@@ -147,9 +146,9 @@ def _totals(ws, table: Table, lang: str, last: int) -> None:
     groups = [None] if per is None else list(dict.fromkeys(row[per] for row in table.rows))
     row = last + 1
     for group in groups:
-        ws.cell(row, 1, total_label(lang, group))
+        put(ws, row, 1, total_label(lang, group))
         if per is not None:
-            ws.cell(row, per + 1, group)
+            put(ws, row, per + 1, group)
         letters = {col.key: get_column_letter(i + 1) for i, col in enumerate(cols)}
         for i, col in enumerate(cols):
             letter = letters[col.key]
@@ -159,7 +158,8 @@ def _totals(ws, table: Table, lang: str, last: int) -> None:
                     formula = f"=SUM({letter}2:{letter}{last})"
                 else:
                     key = get_column_letter(per + 1)
-                    formula = f'=SUMIFS({letter}2:{letter}{last},{key}2:{key}{last},"{group}")'
+                    quoted = str(group).replace('"', '""')  # the group is data, never formula text
+                    formula = f'=SUMIFS({letter}2:{letter}{last},{key}2:{key}{last},"{quoted}")'
             elif isinstance(col.total, tuple) and col.total[0] == "ratio":
                 num, den = letters[col.total[1]], letters[col.total[2]]
                 formula = f'=IF({den}{row}=0,"",{num}{row}/{den}{row})'
@@ -204,10 +204,10 @@ def _chart(ws, table: Table, lang: str, last: int) -> None:
     ws.cell(1, start_col, tr("Chart data", lang)).font = Font(italic=True)
     cat_col = get_column_letter(start_col)
     for r, cat in enumerate(categories, 2):
-        ws.cell(r, start_col, str(cat))
+        put(ws, r, start_col, str(cat))
     for s, (label, group, values) in enumerate(series, 1):
         col = start_col + s
-        ws.cell(1, col, series_name(label, group, lang))
+        put(ws, 1, col, series_name(label, group, lang))
         for r, value in enumerate(values, 2):
             ws.cell(r, col, value).number_format = "#,##0.00"
         ws.column_dimensions[get_column_letter(col)].width = 14
@@ -277,11 +277,11 @@ def _stream(ws, rows, styles, total, progress, every) -> int:
         out = []
         for style, value in zip(styles, row):
             if style is None or value is None:
-                out.append(value)
+                out.append(write_only_value(ws, value))
             else:
                 cell = WriteOnlyCell(ws, value.replace(tzinfo=None) if isinstance(value, datetime) else value)
                 cell._style = style
-                out.append(cell)
+                out.append(as_text(cell))
         ws.append(out)
         count += 1
         if progress is not None and count % every == 0 and progress(count, total) is False:

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, and_, select
 
 from ordermgr.errors import ValidationError
 from ordermgr.models import Order, Setting, Store
+from ordermgr.reports.cells import csv_row
 from ordermgr.reports.common import Progress, order_conditions
 from ordermgr.reports.files import atomic_path
 from ordermgr.reports.i18n import LANGS, total_label, tr
@@ -71,10 +72,10 @@ def write_csv(result: ReportResult, path: Path, *, lang: str = "en") -> None:
             if len(result.tables) > 1:
                 if n:
                     writer.writerow([])
-                writer.writerow([tr(table.title, lang)])
+                writer.writerow(csv_row([tr(table.title, lang)]))
             writer.writerow([tr(c.label, lang) for c in table.columns])
             for row in table.rows:
-                writer.writerow(["" if v is None else v for v in row])
+                writer.writerow(csv_row("" if v is None else v for v in row))
             for group, sums in table.totals():
                 if not sums:
                     continue
@@ -82,7 +83,7 @@ def write_csv(result: ReportResult, path: Path, *, lang: str = "en") -> None:
                 line[0] = total_label(lang, group)
                 if table.total_per:
                     line[table.index(table.total_per)] = group
-                writer.writerow(line)
+                writer.writerow(csv_row(line))
 
 
 # -- raw order rows ------------------------------------------------------------------------------
@@ -138,8 +139,9 @@ def export_orders(engine: Engine, params: ReportParams, path: str | Path, *, fmt
                 writer = csv.writer(fh)
                 writer.writerow([tr(c.label, lang) for c in ORDER_COLUMNS])
                 for row in rows:
-                    writer.writerow(["" if v is None else (v.isoformat() if hasattr(v, "isoformat") else v)
-                                     for v in row])
+                    writer.writerow(csv_row(
+                        "" if v is None else (v.isoformat() if hasattr(v, "isoformat") else v)
+                        for v in row))
                     written += 1
                     if progress is not None and written % 5000 == 0 and progress(written, total) is False:
                         raise Cancelled()

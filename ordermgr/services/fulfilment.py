@@ -23,8 +23,8 @@ from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import NotFound, PermissionDenied, ValidationError
 from ordermgr.fulfilment.carriers import Carriers, custom_carrier
 from ordermgr.fulfilment.packing import PackingCheck, PackLine
-from ordermgr.models import (Bin, LineAllocation, Order, OrderLine, OrderStatus, Role, Shipment,
-                             Sku, StockLevel, User, Warehouse)
+from ordermgr.models import (Bin, LineAllocation, Order, OrderLine, OrderStatus, Parcel, Role,
+                             Shipment, Sku, StockLevel, User, Warehouse)
 from ordermgr.models.fulfilment import CustomCarrier, PickBatch, PickBatchOrder
 from ordermgr.models.money import to_decimal
 from ordermgr.services.order_entry import next_number
@@ -346,10 +346,28 @@ class ImportCheck:
     carrier: str = ""
     order_id: int | None = None
     error: str = ""
+    parcel_of: int | None = None  # another parcel of the shipment started on this row
 
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def outcome(self) -> str:
+        """What the row will do (the preview) or what is wrong with it."""
+        if self.error:
+            return self.error
+        if self.parcel_of is not None:
+            return (f"ok: another parcel of order #{self.order_number}'s shipment "
+                    f"(row {self.parcel_of})")
+        return "ok"
+
+
+def plan_summary(checks: list[ImportCheck]) -> str:
+    """What a commit of these rows creates: "N shipments with M parcels"."""
+    shipments = sum(1 for c in checks if c.ok and c.parcel_of is None)
+    parcels = sum(1 for c in checks if c.ok)
+    return f"{shipments} shipments with {parcels} parcels"
 
 
 _HEADER_WORDS = ("order", "订单", "waybill", "运单", "tracking", "number")
@@ -426,6 +444,7 @@ def check_waybill_import(session: Session, rows: list[ImportRow], *,
     status = dict(session.execute(select(Order.id, Order.status)
                                   .where(Order.id.in_(found.values()))).all()) if found else {}
     seen: dict[tuple[str, str], int] = {}
+    first_of_order: dict[int, ImportCheck] = {}  # the row that starts each order's shipment
     checks = []
     for row in rows:
         check = ImportCheck(row.row, row.order_number, row.waybill)
@@ -469,6 +488,17 @@ def check_waybill_import(session: Session, rows: list[ImportRow], *,
             refuse_duplicate_waybill(_SessionView(session), found_carrier.name, number)
         except ValidationError as exc:
             check.error = str(exc)
+            continue
+        first = first_of_order.setdefault(order_id, check)
+        if first is check:
+            continue
+        if first.carrier != check.carrier:
+            # one shipment travels with one carrier; its parcels cannot be split between two
+            check.error = (f"Order #{row.order_number} is already on row {first.row} with "
+                           f"{first.carrier}; a shipment has one carrier. Ship this {check.carrier} "
+                           "parcel on its own with the waybill form.")
+            continue
+        check.parcel_of = first.row
     return checks
 
 
@@ -483,7 +513,8 @@ def import_waybills(uow: UnitOfWork, rows: list[ImportRow], *,
                     carrier: str | None = None) -> list[int]:
     """Ship every row's order with its waybill, all or nothing: one bad row and nothing is
     saved (the ValidationError lists the bad rows). Rows of the same order become parcels of
-    one shipment. Returns the shipment ids."""
+    one shipment (exactly as the preview says: `ImportCheck.parcel_of`). Returns the shipment
+    ids."""
     with uow:
         uow.require("orders.fulfil", "import waybills")
         checks = check_waybill_import(uow.session, rows, carrier=carrier)
@@ -514,6 +545,14 @@ def import_waybills(uow: UnitOfWork, rows: list[ImportRow], *,
                   rows=len(checks), shipments=len(ids))
         uow.commit()
         return ids
+
+
+def count_parcels(session: Session, shipment_ids: list[int]) -> int:
+    """How many parcels these shipments carry (what an import stored, to report it)."""
+    if not shipment_ids:
+        return 0
+    return session.scalar(select(func.count()).select_from(Parcel)
+                          .where(Parcel.shipment_id.in_(shipment_ids)))
 
 
 def import_error_report(bad: list[ImportCheck], *, total: int) -> str:

@@ -24,6 +24,7 @@ from ordermgr.errors import UserError, ValidationError
 from ordermgr.models import Product, Sku, StockLevel, Warehouse
 from ordermgr.models.inventory import parse_quantity
 from ordermgr.models.money import check_currency, to_decimal
+from ordermgr.reports.cells import csv_row, write_only_value
 from ordermgr.services import stock
 from ordermgr.services.stock import Ref
 
@@ -381,7 +382,7 @@ def write_table(path: str | Path, columns, rows) -> int:
             sheet = book.create_sheet("stock")
             sheet.append(list(columns))
             for row in rows:
-                sheet.append(list(row))
+                sheet.append([write_only_value(sheet, value) for value in row])
                 count += 1
             book.save(path)
         elif suffix == ".csv":
@@ -389,7 +390,7 @@ def write_table(path: str | Path, columns, rows) -> int:
                 writer = csv.writer(fh)
                 writer.writerow(columns)
                 for row in rows:
-                    writer.writerow(row)
+                    writer.writerow(csv_row(row))
                     count += 1
         else:
             raise ValidationError(f"{path.name}: export to an Excel (.xlsx) or CSV (.csv) file.")

@@ -18,7 +18,9 @@ from functools import partial
 from datetime import timedelta
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
+from ordermgr.db.engine import describe_connection_error
 from ordermgr.db.locks import try_exclusive
 from ordermgr.db.uow import Actor, UnitOfWork
 from ordermgr.errors import UserError
@@ -145,6 +147,8 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
                     run.error = pushed.errors[-1] if "credentials" in pushed.errors[-1] else ""
         except (StoreError, UserError) as exc:
             run.error = str(exc)
+        except OperationalError as exc:  # the database went away outside a unit of work
+            run.error = describe_connection_error(engine, exc)
         finally:
             if connector is not None:
                 connector.close()
@@ -152,7 +156,7 @@ def sync_store(engine: Engine, actor: Actor, store_id: int, *, page_size: int = 
         try:
             sync_import.record_run(uow(), store_id, ok=not run.error, error=run.error,
                                    pulled=run.new + run.updated)
-        except UserError as exc:
+        except (UserError, OperationalError) as exc:
             log.warning("could not record the sync run of %s: %s", conn.name, exc)
     run.waiting_quarantined, run.waiting_parked = store_service.waiting(engine, store_id)
     return run

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ordermgr.errors import UserError
-
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 _translators: list = []  # installed QTranslators (kept alive; replaced on a language switch)
 
@@ -53,14 +51,20 @@ def run_gui(ctx) -> int:
     app = create_application()
     from PySide6.QtWidgets import QMessageBox
 
+    from ordermgr.db.failures import problem_for
+    from ordermgr.ui.errors import install_excepthook
     from ordermgr.ui.main_window import MainWindow
     from ordermgr.ui.settings import chosen_language
     install_translations(app, chosen_language())
+    install_excepthook()
     try:
-        ctx.engine  # connect and upgrade before any window opens
+        ctx.engine  # connect and upgrade (or, on the first run, create) before any window opens
         ctx.actor
-    except UserError as exc:
-        QMessageBox.critical(None, "ordermgr", str(exc))
+    except Exception as exc:  # noqa: BLE001 - shown as one line; a bug goes to the log file
+        problem = problem_for(exc, ctx.settings.database_url)
+        if problem is None:
+            raise  # the command line reports it in one line, with the log file
+        QMessageBox.critical(None, "ordermgr", str(problem))
         return 1
     window = MainWindow(ctx)
     window.show()

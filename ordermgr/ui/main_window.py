@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow
 from ordermgr import __version__
 from ordermgr.db.uow import PROCESS_ORIGIN, Changes
 from ordermgr.errors import UserError
+from ordermgr.ui import filedialogs
 from ordermgr.ui.areas import AREAS, Area
 from ordermgr.ui.live import LiveUpdates
 from ordermgr.ui.ops import QueryOp
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx, *, live: bool = True):
         super().__init__()
         self.ctx = ctx
+        filedialogs.protect_database(ctx.engine)
         self.setWindowTitle(self.tr("ordermgr"))
         self._pages: dict[str, QWidget] = {}
         self.nav = QListWidget()

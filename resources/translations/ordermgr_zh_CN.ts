@@ -100,97 +100,97 @@
 <context>
     <name>AdjustTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="21"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="22"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="22"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="23"/>
         <source>Found</source>
         <translation>找回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="23"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="24"/>
         <source>Lost or stolen</source>
         <translation>丢失或被盗</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="24"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="25"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="25"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="26"/>
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="26"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="27"/>
         <source>Sample or gift</source>
         <translation>样品或赠品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="27"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="28"/>
         <source>Returned to supplier</source>
         <translation>退回供应商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="28"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="29"/>
         <source>Received from supplier</source>
         <translation>供应商到货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="151"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="152"/>
         <source>Scan or type a SKU or barcode</source>
         <translation>扫描或输入 SKU / 条码</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="159"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="160"/>
         <source>Apply adjustment</source>
         <translation>执行调整</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="162"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="163"/>
         <source>Set threshold</source>
         <translation>设置预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="166"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="167"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="167"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="168"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="168"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="169"/>
         <source>Change (+ add, − remove)</source>
         <translation>变动数量（+ 增加，− 减少）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="169"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="170"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="170"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="171"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="172"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="173"/>
         <source>Low-stock threshold</source>
         <translation>低库存预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="184"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="185"/>
         <source>{0}: now {1} on hand, {2} reserved.</source>
         <translation>{0}：现有在库 {1}，已预留 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="190"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="191"/>
         <source>{0}: threshold set to {1}.</source>
         <translation>{0}：预警值已设为 {1}。</translation>
     </message>
@@ -198,48 +198,48 @@
 <context>
     <name>AfterSalesDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="333"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="334"/>
         <source>Cases</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="340"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="341"/>
         <source>Returns desk</source>
         <translation>退货台</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="341"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="342"/>
         <source>Unpaid orders</source>
         <translation>未付款订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="342"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="343"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="345"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="346"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="378"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="379"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="388"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="401"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="389"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="402"/>
         <source>New case</source>
         <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="389"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="390"/>
         <source>Order number (or waybill):</source>
         <translation>订单号（或运单号）：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="402"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="403"/>
         <source>No order with number {0}.</source>
         <translation>没有订单号为 {0} 的订单。</translation>
     </message>
@@ -488,115 +488,115 @@
 <context>
     <name>AlertsTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="206"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="206"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="206"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="206"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="208"/>
         <source>Threshold</source>
         <translation>预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="207"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="208"/>
         <source>Incoming</source>
         <translation>在途入库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="211"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="213"/>
         <source>Sold per day</source>
         <translation>日均销量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="213"/>
         <source>Lead time (days)</source>
         <translation>补货周期（天）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="212"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="213"/>
         <source>Reorder point</source>
         <translation>补货点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="213"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="214"/>
         <source>Order quantity</source>
         <translation>建议补货量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="220"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="221"/>
         <source>Export suggestions to Excel…</source>
         <translation>导出补货建议到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="221"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="222"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="224"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="225"/>
         <source>At or below threshold</source>
         <translation>达到或低于预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="226"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="227"/>
         <source>Reorder suggestions (threshold, last 30 days of sales, lead time)</source>
         <translation>补货建议（依据预警值、近 30 天销量、补货周期）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="243"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="244"/>
         <source>{0} in {1}: {2} available (threshold {3})</source>
         <translation>{0}（{1}）：可用 {2}（预警值 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="245"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="246"/>
         <source>Below threshold now:</source>
         <translation>当前低于预警值：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="247"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="248"/>
         <source>and {0} more</source>
         <translation>另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="252"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="253"/>
         <source>Export reorder suggestions</source>
         <translation>导出补货建议</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="253"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="254"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="256"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="257"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="256"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="257"/>
         <source>Wrote {0} suggestions.</source>
         <translation>已导出 {0} 条建议。</translation>
     </message>
@@ -680,95 +680,100 @@
 <context>
     <name>BulkWaybillImport</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="27"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="28"/>
         <source>Paste from Excel: order number &lt;Tab&gt; waybill number</source>
         <translation>从 Excel 粘贴：订单号 &lt;Tab&gt; 运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="29"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="30"/>
         <source>Detect from the number</source>
         <translation>按单号自动识别</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="30"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="31"/>
         <source>Open CSV/Excel…</source>
         <translation>打开 CSV/Excel…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="31"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="32"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="32"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="33"/>
         <source>Import all</source>
         <translation>全部导入</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="36"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37"/>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="41"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="38"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="42"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="37"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="38"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="58"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="59"/>
         <source>Waybill list</source>
         <translation>运单号清单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="59"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="60"/>
         <source>Lists (*.csv *.txt *.xlsx)</source>
         <translation>清单 (*.csv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="73"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="74"/>
         <source>Checking the list…</source>
         <translation>正在检查清单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="81"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="93"/>
+        <source>{0} rows ready: {1} shipments with {2} parcels.</source>
+        <translation>{0} 行可以导入：{1} 个发货单，共 {2} 个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="101"/>
+        <source>ok: another parcel of the shipment on row {0}</source>
+        <translation>正常：与第 {0} 行同一发货单的另一个包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="102"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="88"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="116"/>
+        <source>{0} shipments with {1} parcels created.</source>
+        <translation>已创建 {0} 个发货单，共 {1} 个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="89"/>
         <source>{0} of {1} rows have problems; fix them to import.</source>
         <translation>{1} 行中有 {0} 行有问题；修正后才能导入。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="91"/>
-        <source>{0} rows ready.</source>
-        <translation>{0} 行可以导入。</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="97"/>
+        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="112"/>
         <source>Importing waybills…</source>
         <translation>正在导入运单号…</translation>
-    </message>
-    <message>
-        <location filename="../../ordermgr/ui/fulfilment/bulk.py" line="100"/>
-        <source>{0} shipments created.</source>
-        <translation>已创建 {0} 个发货单。</translation>
     </message>
 </context>
 <context>
@@ -812,231 +817,231 @@
 <context>
     <name>CaseQueues</name>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="30"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
         <source>New requests</source>
         <translation>新申请</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="31"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="32"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="32"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="33"/>
         <source>Awaiting goods</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="33"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="34"/>
         <source>To inspect</source>
         <translation>待质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="34"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="35"/>
         <source>Refunds pending</source>
         <translation>退款处理中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="35"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="36"/>
         <source>Refunds failed</source>
         <translation>退款失败</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="36"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="37"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="37"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="38"/>
         <source>All open</source>
         <translation>全部未结</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="38"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="39"/>
         <source>All cases</source>
         <translation>全部售后单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="59"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="60"/>
         <source>RMA or order number</source>
         <translation>退货单号（RMA）或订单号</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="79"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
         <source>New case…</source>
         <translation>新建售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="79"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
         <source>Approve…</source>
         <translation>审批通过…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="81"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="80"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="81"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="81"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="82"/>
         <source>Re-ship</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="81"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="82"/>
         <source>Exchange…</source>
         <translation>换货…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="82"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="83"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="82"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="83"/>
         <source>Cancel case…</source>
         <translation>取消售后单…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="83"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="84"/>
         <source>Intercept…</source>
         <translation>拦截…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="83"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="84"/>
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="84"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="85"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="181"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="182"/>
         <source>Order #{0}, {1}. Refund {2}.</source>
         <translation>订单 #{0}，{1}。退款 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="185"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="186"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="185"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="186"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="185"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="186"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="185"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="238"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="186"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="239"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="186"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="187"/>
         <source>Inspection</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="194"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="195"/>
         <source>Refund {0}: {1} {2} ({3}) {4}</source>
         <translation>退款 {0}：{1} {2}（{3}）{4}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="198"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="199"/>
         <source>Attachments: {0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="201"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="202"/>
         <source>Intercept: {0} {1}, {2}</source>
         <translation>拦截：{0} {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="238"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="239"/>
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="248"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="255"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="249"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="256"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="249"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="250"/>
         <source>Replacement items as SKU:QTY, separated by commas:</source>
         <translation>换货商品，格式为 SKU:数量，以逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="255"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="256"/>
         <source>Write the items as SKU:QTY, e.g. TEA-01:2.</source>
         <translation>请按 SKU:数量 的格式填写，例如 TEA-01:2。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="268"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="269"/>
         <source>Ask the carrier to stop the parcel</source>
         <translation>请承运商拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="269"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="270"/>
         <source>The carrier stopped it; it is coming back</source>
         <translation>承运商已拦截，包裹正在退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="270"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="271"/>
         <source>The parcel came back</source>
         <translation>包裹已退回</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="271"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="272"/>
         <source>It was delivered anyway</source>
         <translation>包裹仍已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="272"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="273"/>
         <source>The carrier could not stop it</source>
         <translation>承运商未能拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="273"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="279"/>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="282"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="274"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="280"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="283"/>
         <source>Parcel intercept</source>
         <translation>包裹拦截</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="273"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="274"/>
         <source>What happened?</source>
         <translation>结果如何？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="279"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="280"/>
         <source>Carrier:</source>
         <translation>承运商：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="283"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="284"/>
         <source>Carrier&apos;s request number:</source>
         <translation>承运商受理单号：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="290"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="291"/>
         <source>Attach a file to the case</source>
         <translation>为售后单添加附件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/aftersales/desk.py" line="291"/>
+        <location filename="../../ordermgr/ui/aftersales/desk.py" line="292"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic);;所有文件 (*)</translation>
     </message>
@@ -1458,19 +1463,19 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="15"/>
+        <location filename="../../ordermgr/ui/errors.py" line="21"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="19"/>
+        <location filename="../../ordermgr/ui/errors.py" line="25"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/errors.py" line="20"/>
-        <source>Something went wrong inside ordermgr. Nothing half-done was saved. Please send the details below to your administrator.</source>
-        <translation>ordermgr 内部出错。没有保存任何未完成的内容。请将下面的详细信息发送给管理员。</translation>
+        <location filename="../../ordermgr/ui/errors.py" line="26"/>
+        <source>Something went wrong inside ordermgr ({0}). Nothing half-done was saved. The details are in {1}; please send that file to your administrator.</source>
+        <translation>ordermgr 内部出错（{0}）。没有保存任何未完成的内容。详细信息在 {1}；请将该文件发送给管理员。</translation>
     </message>
 </context>
 <context>
@@ -1691,113 +1696,113 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="19"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="20"/>
         <source>Import products and stock</source>
         <translation>导入商品和库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="26"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="27"/>
         <source>An Excel (.xlsx) or CSV file</source>
         <translation>Excel (.xlsx) 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="27"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="28"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34"/>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="35"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="35"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="34"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="35"/>
         <source>What is wrong</source>
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="38"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="40"/>
         <source>On hand</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="40"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="39"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="40"/>
         <source>Threshold</source>
         <translation>预警值</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="47"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="48"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="48"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="49"/>
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="50"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="51"/>
         <source>Import all</source>
         <translation>全部导入</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="64"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="65"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="65"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="66"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="73"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="74"/>
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="91"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="92"/>
         <source>{0} rows can&apos;t be imported. Fix them in the file and load it again; nothing will be written until every row is right.</source>
         <translation>{0} 行无法导入。请在文件中修正后重新加载；所有行都正确之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="96"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="97"/>
         <source>Ready: {0}</source>
         <translation>可以导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="107"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="108"/>
         <source>Imported {0} rows: {1} new SKUs, {2} stock movements.</source>
         <translation>已导入 {0} 行：新增 {1} 个 SKU，{2} 条库存变动。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="115"/>
+        <location filename="../../ordermgr/ui/inventory/import_dialog.py" line="116"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1805,42 +1810,42 @@
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="275"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="276"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="276"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="277"/>
         <source>Adjustments</source>
         <translation>库存调整</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="277"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="278"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="278"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="279"/>
         <source>Transfers</source>
         <translation>调拨</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="279"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="280"/>
         <source>Low stock &amp;&amp; reorder</source>
         <translation>低库存与补货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="330"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="331"/>
         <source>Low stock: {0} in {1} is down to {2} (threshold {3})</source>
         <translation>低库存：{0}（{1}）已降至 {2}（预警值 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="333"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="334"/>
         <source> and {0} more</source>
         <translation>，另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="336"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="337"/>
         <source>Low stock &amp;&amp; reorder ({0})</source>
         <translation>低库存与补货（{0}）</translation>
     </message>
@@ -1871,93 +1876,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="34"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="36"/>
         <source>ordermgr</source>
         <translation>ordermgr</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="112"/>
         <location filename="../../ordermgr/ui/main_window.py" line="114"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="116"/>
         <source>This area is not part of this version yet.</source>
         <translation>此版本尚未包含该功能区。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="121"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="123"/>
         <source>This area could not be opened ({0}). The other areas still work; please tell your administrator.</source>
         <translation>无法打开此功能区（{0}）。其他功能区仍可使用；请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="153"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="155"/>
         <source>{0} unpaid order(s) cancelled</source>
         <translation>已取消 {0} 个未付款订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="154"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="156"/>
         <source>{0} delivered order(s) completed</source>
         <translation>已完成 {0} 个已签收订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="155"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="157"/>
         <source>{0} delayed parcel(s) flagged</source>
         <translation>已标记 {0} 个延误包裹</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="158"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="160"/>
         <source>{0} failed: {1}</source>
         <translation>{0} 失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="160"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="162"/>
         <source>Housekeeping: {0}</source>
         <translation>后台维护：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="167"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="169"/>
         <source>Housekeeping failed: {0}</source>
         <translation>后台维护失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="171"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="172"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="175"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="181"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="182"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="184"/>
         <source>&amp;About ordermgr</source>
         <translation>关于 ordermgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="184"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="186"/>
         <source>About ordermgr</source>
         <translation>关于 ordermgr</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="185"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="187"/>
         <source>ordermgr {0}: order management for online shops.</source>
         <translation>ordermgr {0}：网店订单管理。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="192"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="194"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/main_window.py" line="194"/>
+        <location filename="../../ordermgr/ui/main_window.py" line="196"/>
         <source>User: {0} ({1})</source>
         <translation>用户：{0}（{1}）</translation>
     </message>
@@ -2861,57 +2866,57 @@
 <context>
     <name>PickListView</name>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="26"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="27"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="28"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="29"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="48"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="49"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="80"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="81"/>
         <source>Warehouse / bin / order slot</source>
         <translation>仓库 / 库位 / 订单格口</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="80"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="81"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="80"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="81"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="81"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="82"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="118"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="119"/>
         <source>Warehouse {0}</source>
         <translation>仓库 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="119"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="120"/>
         <source>{0} SKUs</source>
         <translation>{0} 个 SKU</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="121"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="122"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="124"/>
+        <location filename="../../ordermgr/ui/fulfilment/picklist.py" line="125"/>
         <source>[{0}] #{1}</source>
         <translation>[{0}] #{1}</translation>
     </message>
@@ -3725,250 +3730,250 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="113"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="114"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="114"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="115"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="116"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="117"/>
         <source>All (per currency)</source>
         <translation>全部（按币种）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="117"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="118"/>
         <source>No conversion</source>
         <translation>不换算</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="122"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="123"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="122"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="123"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="122"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="123"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="126"/>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="139"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="127"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="140"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="126"/>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="142"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="127"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="143"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="127"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="128"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="127"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="128"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="138"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="139"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="143"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="144"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="145"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="146"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="146"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="147"/>
         <source>Convert to</source>
         <translation>换算为</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="140"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="141"/>
         <source>Group by period</source>
         <translation>按时间段汇总</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="141"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="142"/>
         <source>Sales by</source>
         <translation>销售维度</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="144"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="145"/>
         <source>Slow seller after (days)</source>
         <translation>滞销判定（天）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="147"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="148"/>
         <source>File language</source>
         <translation>文件语言</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="152"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="153"/>
         <source>Run report</source>
         <translation>生成报表</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="158"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="159"/>
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="158"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="159"/>
         <source>Export to PDF…</source>
         <translation>导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="159"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="160"/>
         <source>Export to CSV…</source>
         <translation>导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="165"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="166"/>
         <source>Export order rows…</source>
         <translation>导出订单明细…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="166"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="167"/>
         <source>Every order of the period as one row (Excel or CSV)</source>
         <translation>期间内每个订单一行（Excel 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="169"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="170"/>
         <source>Exchange rates…</source>
         <translation>汇率…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="176"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="177"/>
         <source>Save preset…</source>
         <translation>保存预设…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="178"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="179"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="180"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="181"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="279"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="280"/>
         <source>Running…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="281"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="282"/>
         <source>Running the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="287"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="288"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="317"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="318"/>
         <source>No data for this period.</source>
         <translation>此期间没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="318"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="319"/>
         <source>{0} rows.</source>
         <translation>{0} 行。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="328"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="329"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="328"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="329"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="329"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="330"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="330"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="331"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="342"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="343"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="343"/>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="377"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="344"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="378"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="347"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="348"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="352"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="353"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="354"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="355"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="365"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="366"/>
         <source>Export order rows</source>
         <translation>导出订单明细</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="366"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="367"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="374"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="375"/>
         <source>Exporting order rows…</source>
         <translation>正在导出订单明细…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="378"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="379"/>
         <source>{0} ({1} orders)</source>
         <translation>{0}（{1} 个订单）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="422"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="423"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/reports/report_page.py" line="422"/>
+        <location filename="../../ordermgr/ui/reports/report_page.py" line="423"/>
         <source>Name of the preset:</source>
         <translation>预设名称：</translation>
     </message>
@@ -4393,6 +4398,24 @@
     </message>
 </context>
 <context>
+    <name>SafeFileDialog</name>
+    <message>
+        <location filename="../../ordermgr/ui/filedialogs.py" line="81"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/filedialogs.py" line="82"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ordermgr/ui/filedialogs.py" line="108"/>
+        <source>That is ordermgr&apos;s own database file. Choose another file.</source>
+        <translation>这是 ordermgr 自己的数据库文件。请选择其他文件。</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../ordermgr/ui/settings.py" line="21"/>
@@ -4610,54 +4633,54 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="41"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="86"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="42"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="87"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="44"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="45"/>
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="45"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="46"/>
         <source>Low stock only</source>
         <translation>仅低库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="47"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="48"/>
         <source>Search SKU, barcode or name…</source>
         <translation>搜索 SKU、条码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="49"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="50"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="50"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="51"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="116"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="117"/>
         <source>{0} stock levels</source>
         <translation>{0} 条库存记录</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="138"/>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="142"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="139"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="143"/>
         <source>Export stock</source>
         <translation>导出库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="139"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="140"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/inventory/page.py" line="142"/>
+        <location filename="../../ordermgr/ui/inventory/page.py" line="143"/>
         <source>Wrote {0} stock levels.</source>
         <translation>已导出 {0} 条库存记录。</translation>
     </message>

@@ -20,7 +20,7 @@ def demo_store(tmp_path):
          "--platform", "woocommerce", "--orders", "8", "--every", "0"],
         stdout=subprocess.PIPE, text=True)
     try:
-        lines = [server.stdout.readline() for _ in range(3)]
+        lines = [server.stdout.readline() for _ in range(4)]
         yield lines
     finally:
         server.kill()
@@ -32,10 +32,15 @@ def test_the_printed_command_connects_and_a_sync_pulls_the_orders(demo_store, tm
     monkeypatch.setenv("ORDERMGR_SECRETS_BACKEND", "file")
     monkeypatch.setenv("ORDERMGR_CONFIG_DIR", str(tmp_path / "config"))
     assert demo_store[0].startswith("Demo woocommerce store with 8 orders at http://127.0.0.1:")
-    add = shlex.split(demo_store[2])
-    assert add[:3] == ["ordermgr", "store", "add"]
+    create = shlex.split(demo_store[2], comments=True)
+    add = shlex.split(demo_store[3])
+    assert create == ["ordermgr", "db", "upgrade"] and add[:3] == ["ordermgr", "store", "add"]
     url = f"sqlite:///{tmp_path / 'shop.sqlite3'}"
     base = ["--database", url, "--user", "clerk"]
+    assert not (tmp_path / "server.sqlite3").exists()  # the demo store needs no database
+    assert main(base + add[1:]) == 1  # no database yet: says so, creates none
+    assert "No database at" in capsys.readouterr().err
+    assert main(base + create[1:]) == 0
     assert main(base + add[1:]) == 0
     assert "Connected: WooCommerce" in capsys.readouterr().out
     assert main(base + ["sync", "--once"]) == 0

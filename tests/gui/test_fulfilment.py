@@ -84,9 +84,29 @@ def test_bulk_import_preview_marks_bad_rows_and_blocks_import(qtbot, ctx, uow):
     bulk.preview()
     qtbot.waitUntil(lambda: bulk.import_button.isEnabled(), timeout=5000)
     bulk.import_button.click()
-    qtbot.waitUntil(lambda: "1 shipments created" in bulk.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "1 shipments with 1 parcels created" in bulk.summary.text(), timeout=5000)
     qtbot.waitUntil(lambda: page.tracking.road.rowCount() == 1, timeout=5000)
     assert page.tracking.road.row_at(0).waybill == "SF1311520937431"
+
+
+def test_bulk_import_of_two_waybills_for_one_order_keeps_both_parcels(qtbot, ctx, uow):
+    build_catalog(uow)
+    [a] = make_orders(uow, 1, pack=True)
+    page = create(ctx, None)
+    qtbot.addWidget(page)
+    bulk = page.bulk
+    number = number_of(uow, a)
+    bulk.paste.setPlainText(f"{number}\tSF1311520937431\n{number}\tSF1311520937432\n")
+    bulk.preview()
+    qtbot.waitUntil(lambda: bulk.import_button.isEnabled(), timeout=5000)
+    assert bulk.table.item(1, 4).text() == "ok: another parcel of the shipment on row 1"
+    assert bulk.summary.text() == "2 rows ready: 1 shipments with 2 parcels."
+    bulk.import_button.click()
+    qtbot.waitUntil(lambda: "created" in bulk.summary.text(), timeout=5000)
+    assert bulk.summary.text() == "1 shipments with 2 parcels created."
+    with uow:
+        [shipment] = uow.get_order(a).shipments
+        assert sorted(p.waybill for p in shipment.parcels) == ["SF1311520937431", "SF1311520937432"]
 
 
 def test_tracking_tab_asks_the_fake_carrier_and_lists_the_parcel(qtbot, ctx, uow):

@@ -10,13 +10,14 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
 
 from ordermgr.models.states import REFUND_PENDING_STATES, RETURN_MACHINE, RefundStatus
 from ordermgr.services import aftersales as cs
+from ordermgr.ui import filedialogs
 from ordermgr.ui.aftersales.failed_refunds import FailedRefundsPanel
 from ordermgr.ui.aftersales.model import (ID_ROLE, PagedTableModel, case_columns, kind_text,
                                           money_text, status_text)
@@ -287,9 +288,9 @@ class CaseQueues(QWidget):
                                                         outcome=outcome, expected_version=version))
 
     def _attach(self, case_id: int) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file to the case"), "",
-                                              self.tr("Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;"
-                                                      "All files (*)"))
+        path = filedialogs.open_file(self, self.tr("Attach a file to the case"),
+                                     self.tr("Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;"
+                                             "All files (*)"))
         if not path:
             return
 

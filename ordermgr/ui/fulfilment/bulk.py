@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
 
 from ordermgr.services import fulfilment
+from ordermgr.ui import filedialogs
 from ordermgr.ui.fulfilment.waybill import load_registry
 from ordermgr.ui.ops import QueryOp, WriteOp
 
@@ -55,8 +56,8 @@ class BulkWaybillImport(QWidget):
         load_registry(ctx, self, lambda reg: [self.carrier.addItem(n, n) for n in reg.names()])
 
     def _open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Waybill list"), "",
-                                              self.tr("Lists (*.csv *.txt *.xlsx)"))
+        path = filedialogs.open_file(self, self.tr("Waybill list"),
+                                     self.tr("Lists (*.csv *.txt *.xlsx)"))
         if path:
             self.preview(path)
 
@@ -78,7 +79,7 @@ class BulkWaybillImport(QWidget):
         self.table.setRowCount(len(self.checks))
         for row, check in enumerate(self.checks):
             values = (str(check.row), check.order_number, check.waybill, check.carrier,
-                      check.error or self.tr("ok"))
+                      self._outcome(check))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if check.error:
@@ -88,15 +89,31 @@ class BulkWaybillImport(QWidget):
             self.summary.setText(self.tr("{0} of {1} rows have problems; fix them to import.")
                                  .format(len(bad), len(self.checks)))
         else:
-            self.summary.setText(self.tr("{0} rows ready.").format(len(self.checks)))
+            shipments = sum(1 for c in self.checks if c.parcel_of is None)
+            self.summary.setText(self.tr("{0} rows ready: {1} shipments with {2} parcels.")
+                                 .format(len(self.checks), shipments, len(self.checks)))
         self.import_button.setEnabled(bool(self.checks) and not bad)
+
+    def _outcome(self, check: fulfilment.ImportCheck) -> str:
+        if check.error:
+            return check.error
+        if check.parcel_of is not None:
+            return self.tr("ok: another parcel of the shipment on row {0}").format(check.parcel_of)
+        return self.tr("ok")
 
     def _import(self) -> None:
         rows, carrier, ctx = self.rows, self.carrier.currentData(), self.ctx
-        WriteOp(self, lambda: fulfilment.import_waybills(ctx.uow(), rows, carrier=carrier),
-                label=self.tr("Importing waybills…")).success(self._done).run()
 
-    def _done(self, ids: list[int]) -> None:
-        self.summary.setText(self.tr("{0} shipments created.").format(len(ids)))
+        def work():
+            ids = fulfilment.import_waybills(ctx.uow(), rows, carrier=carrier)
+            with Session(ctx.engine) as session:
+                return ids, fulfilment.count_parcels(session, ids)
+
+        WriteOp(self, work, label=self.tr("Importing waybills…")).success(self._done).run()
+
+    def _done(self, result: tuple[list[int], int]) -> None:
+        ids, parcels = result
+        self.summary.setText(self.tr("{0} shipments with {1} parcels created.")
+                             .format(len(ids), parcels))
         self.import_button.setEnabled(False)
         self.imported.emit(len(ids))

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QFileDialog, QTreeView, QWidget
+from PySide6.QtWidgets import QTreeView, QWidget
 from sqlalchemy.orm import Session
 
 from ordermgr.reports import documents
 from ordermgr.services import fulfilment
+from ordermgr.ui import filedialogs
 from ordermgr.ui.ops import QueryOp
 
 QTY_COLUMN = 3
@@ -22,7 +23,7 @@ def ask_pdf_path(parent: QWidget | None, name: str) -> str | None:
     """A save-file dialog for a batch PDF, starting in the folder used last (remembered)."""
     settings = QSettings()
     folder = settings.value("fulfilment/pdf_folder", "")
-    path, _ = QFileDialog.getSaveFileName(
+    path = filedialogs.save_file(
         parent, QCoreApplication.translate("PickListView", "Save PDF"),
         str(Path(folder) / name) if folder else name,
         QCoreApplication.translate("PickListView", "PDF (*.pdf)"))

@@ -3,10 +3,11 @@ import all of it (one transaction) or nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTabWidget, QVBoxLayout)
 
 from ordermgr.services.stock_import import commit_import, preview_import
+from ordermgr.ui import filedialogs
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.inventory.common import InventoryTab, alive, make_table
 from ordermgr.ui.inventory.model import ListTableModel
@@ -61,8 +62,8 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.commit)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "",
-                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
+        path = filedialogs.open_file(self, self.tr("Import"),
+                                     self.tr("Spreadsheets (*.xlsx *.csv)"))
         if path:
             self.path.setText(path)
             self.load(path)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout)
 
 from ordermgr.models.inventory import ADJUSTMENT_REASONS
 from ordermgr.services import inventory as inv
+from ordermgr.ui import filedialogs
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.inventory.common import InventoryTab, alive, fill_warehouses, make_table
 from ordermgr.ui.inventory.model import ListTableModel, StockTableModel
@@ -135,8 +136,8 @@ class StockTab(InventoryTab):
 
     def export(self) -> None:
         from ordermgr.services.stock_import import export_stock
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export stock"), "stock.xlsx",
-                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        path = filedialogs.save_file(self, self.tr("Export stock"), "stock.xlsx",
+                                     self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.read(lambda conn: export_stock(conn, path), lambda n: QMessageBox.information(
                 self, self.tr("Export stock"), self.tr("Wrote {0} stock levels.").format(n)))
@@ -249,8 +250,8 @@ class AlertsTab(InventoryTab):
 
     def export(self) -> None:
         from ordermgr.services.stock_import import export_reorder
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export reorder suggestions"),
-                                              "reorder.xlsx", self.tr("Excel (*.xlsx)"))
+        path = filedialogs.save_file(self, self.tr("Export reorder suggestions"),
+                                     "reorder.xlsx", self.tr("Excel (*.xlsx)"))
         if path:
             self.read(lambda conn: export_reorder(conn, path), lambda n: QMessageBox.information(
                 self, self.tr("Export"), self.tr("Wrote {0} suggestions.").format(n)))

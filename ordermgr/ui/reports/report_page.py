@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QPushButton, QSpinBox,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from sqlalchemy import select
@@ -19,6 +19,7 @@ from ordermgr.reports.model import Cancelled, Table, format_value
 from ordermgr.reports.params import (GROUPINGS, PRESETS, ReportParams, local_offset_minutes,
                                      preset_range)
 from ordermgr.reports.registry import REPORTS, run_report
+from ordermgr.ui import filedialogs
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.ops import QueryOp
 from ordermgr.ui.reports.charts import fill_chart, make_chart_view
@@ -327,7 +328,7 @@ class ReportPage(QWidget):
                         f"{self.result.params.date_to}.{fmt}")
         filters = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "pdf": self.tr("PDF (*.pdf)"),
                    "csv": self.tr("CSV (*.csv)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), suggested, filters[fmt])
+        path = filedialogs.save_file(self, self.tr("Export report"), suggested, filters[fmt])
         if path:
             QSettings().setValue("reports/export_folder", str(Path(path).parent))
             self.export_to(path, fmt)
@@ -362,8 +363,8 @@ class ReportPage(QWidget):
             return
         folder = QSettings().value("reports/export_folder", str(Path.home()))
         suggested = str(Path(folder) / f"orders-{params.date_from}-{params.date_to}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export order rows"), suggested,
-                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path = filedialogs.save_file(self, self.tr("Export order rows"), suggested,
+                                     self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if path:
             QSettings().setValue("reports/export_folder", str(Path(path).parent))
             self.export_rows_to(path, params)

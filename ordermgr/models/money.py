@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from ordermgr.errors import ValidationError
+from ordermgr.models.limits import ABSOLUTE_MAX_AMOUNT
 
 # ISO 4217 currencies we accept, with their number of decimals.
 CURRENCY_DECIMALS: dict[str, int] = {
@@ -40,6 +41,9 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
         amount = None
     if amount is None or not amount.is_finite():
         raise ValidationError(f"The {what} {value!r} is not a number.")
+    if abs(amount) > ABSOLUTE_MAX_AMOUNT:  # before quantize, which fails past 28 digits
+        raise ValidationError(f"The {what} {value} is more than the limit of "
+                              f"{ABSOLUTE_MAX_AMOUNT:,}; check for a typo.")
     if amount != amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN):
         raise ValidationError(f"The {what} {value} has more than two decimals.")
     return amount.quantize(Decimal("0.01"))

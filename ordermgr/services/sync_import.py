@@ -35,6 +35,7 @@ from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEv
                              OrderStatus, Payment, PaymentStatus, Shipment, ShipmentStatus, Sku,
                              Store, utcnow)
 from ordermgr.models.orders import build_search_text
+from ordermgr.models.limits import MAX_QUANTITY, max_amount
 from ordermgr.models.money import check_currency
 from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
@@ -321,14 +322,22 @@ def validate(remote: RemoteOrder) -> list[str]:
     if not remote.lines:
         problems.append("the order has no lines")
     for line in remote.lines:
-        if line.quantity <= 0:
-            problems.append(f"line {line.sku or line.name!r} has quantity {line.quantity}")
+        for what, qty, least in (("quantity", line.quantity, 1), ("quantity shipped",
+                                                                  line.quantity_shipped, 0)):
+            if type(qty) is not int or not least <= qty <= MAX_QUANTITY:  # noqa: E721 - no bools
+                problems.append(f"line {line.sku or line.name!r} has {what} {qty!r}"
+                                + (f" (the limit is {MAX_QUANTITY:,})" if type(qty) is int else ""))
     amounts = [("total", remote.total), ("shipping", remote.shipping), ("tax", remote.tax),
                ("discount", remote.discount)]
     amounts += [(f"price of {line.sku or line.name}", line.unit_price) for line in remote.lines]
     amounts += [(f"payment {p.external_id}", p.amount) for p in remote.payments]
+    limit = max_amount(remote.currency)
     for what, value in amounts:
-        if value is None or value != value.quantize(TWO_PLACES):
+        if not isinstance(value, Decimal) or not value.is_finite():
+            problems.append(f"the {what} {value!r} is not an amount")
+        elif abs(value) > limit:  # checked first: quantize fails on huge values
+            problems.append(f"the {what} {value} is more than the limit of {limit:,}")
+        elif value != value.quantize(TWO_PLACES):
             problems.append(f"the {what} {value} has more than two decimals")
         elif value < 0:
             problems.append(f"the {what} {value} is negative")

@@ -131,7 +131,10 @@ def _adjust(args, ctx) -> int:
 
 
 def _import(args, ctx) -> int:
+    from ordermgr.services.permissions import require_all
     from ordermgr.services.stock_import import commit_import, preview_import
+    if args.commit:  # say so before reading a large file, not after
+        require_all(ctx.actor, ("stock.import",), "import products and stock")
     with ctx.engine.connect() as conn:
         preview = preview_import(conn, args.file)
     print(preview.summary)

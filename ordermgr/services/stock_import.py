@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, insert, select, update
 
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import UserError, ValidationError
@@ -465,9 +465,21 @@ def commit_import(uow: UnitOfWork, path: str | Path) -> ImportResult:
         return ImportResult(preview.row_count, writer.created, writer.movements)
 
 
+_SKUS, _PRODUCTS, _LEVELS = Sku.__table__, Product.__table__, StockLevel.__table__
+# Built once, compiled once per dialect (and set of columns): building statements per row
+# costs more than running them.
+_INSERT_PRODUCT = insert(_PRODUCTS).returning(_PRODUCTS.c.id)
+_INSERT_SKU = insert(_SKUS).returning(_SKUS.c.id)
+_UPDATE_SKU = update(_SKUS).where(_SKUS.c.id == bindparam("sku_id_"))
+_INSERT_LEVEL = insert(_LEVELS)
+_THIS_LEVEL = and_(_LEVELS.c.sku_id == bindparam("sku"), _LEVELS.c.warehouse_id == bindparam("wh"))
+_SET_THRESHOLD = update(_LEVELS).where(_THIS_LEVEL).values(threshold=bindparam("threshold"))
+_ON_HAND = select(_LEVELS.c.on_hand).where(_THIS_LEVEL)
+
+
 class _Writer:
-    """Writes checked rows with Core statements (no ORM objects pile up in the session, so a
-    100,000-row import stays flat in memory); stock changes go through `stock.move`."""
+    """Writes checked rows with prepared Core statements (no ORM objects pile up in the session,
+    so a 100,000-row import stays flat in memory); stock changes go through `stock.move`."""
 
     def __init__(self, uow: UnitOfWork, filename: str, checker: _Checker):
         self.uow = uow
@@ -475,52 +487,60 @@ class _Writer:
         self.filename = filename
         self.checker = checker
         self.new_skus: dict[str, int] = {}
-        self.products: dict[str, int] = {}
+        self.products: dict[str, int] | None = None  # name -> id, loaded for the first new SKU
         self.created = self.movements = 0
 
     def write(self, row: ImportRow) -> None:
         known = self.checker.skus.get(row.sku)
         sku_id = known[0] if known else self.new_skus.get(row.sku)
+        new = known is None and row.sku not in self.new_skus
         if row.product:
             sku_id = self._upsert_sku(sku_id, row)
-        if row.warehouse:
-            wh_id = self.checker.warehouses[row.warehouse]
-            stock.ensure_level(self.uow, sku_id, wh_id)
-            where = (StockLevel.sku_id == sku_id, StockLevel.warehouse_id == wh_id)
+        if not row.warehouse:
+            return
+        level = {"sku": sku_id, "wh": self.checker.warehouses[row.warehouse]}
+        if new:  # a SKU of this file: nobody else can have its level yet
+            self.conn.execute(_INSERT_LEVEL, {"sku_id": sku_id, "warehouse_id": level["wh"],
+                                              "on_hand": 0, "reserved": 0, "version": 1,
+                                              "threshold": row.threshold or 0})
+            on_hand = 0
+        else:
+            stock.ensure_level(self.uow, sku_id, level["wh"])
             if row.threshold is not None:
-                self.conn.execute(update(StockLevel).where(*where).values(threshold=row.threshold))
-            if row.on_hand is not None:
-                on_hand = self.conn.execute(select(StockLevel.on_hand).where(*where)).scalar_one()
-                if row.on_hand != on_hand:
-                    stock.move(self.uow, sku_id, wh_id, "import", on_hand=row.on_hand - on_hand,
-                               reason=f"import {self.filename} line {row.line}",
-                               ref=Ref("import", None))
-                    self.movements += 1
+                self.conn.execute(_SET_THRESHOLD, {**level, "threshold": row.threshold})
+            on_hand = (self.conn.execute(_ON_HAND, level).scalar_one()
+                       if row.on_hand is not None else 0)
+        if row.on_hand is not None and row.on_hand != on_hand:
+            stock.move(self.uow, sku_id, level["wh"], "import", on_hand=row.on_hand - on_hand,
+                       reason=f"import {self.filename} line {row.line}", ref=Ref("import", None))
+            self.movements += 1
 
     def _upsert_sku(self, sku_id: int | None, row: ImportRow) -> int:
         f = row.product
         if sku_id is not None:
             changed = {attr: f[attr] for attr in ("barcode", "name", "price", "cost", "currency",
                                                   "weight_grams") if attr in f}
-            self.conn.execute(update(Sku).where(Sku.id == sku_id).values(**changed))
+            self.conn.execute(_UPDATE_SKU, {**changed, "sku_id_": sku_id})
             return sku_id
         name = f.get("product") or f.get("name")
-        sku_id = self.conn.execute(insert(Sku).values(
-            product_id=self._product_id(name, f.get("category", "")), code=row.sku,
-            barcode=f.get("barcode"), name=f.get("name") or name, price=f["price"],
-            cost=f.get("cost"), currency=f["currency"], weight_grams=f.get("weight_grams", 0))
-            .returning(Sku.id)).scalar_one()
+        sku_id = self.conn.execute(_INSERT_SKU, {
+            "product_id": self._product_id(name, f.get("category", "")), "code": row.sku,
+            "barcode": f.get("barcode"), "name": f.get("name") or name, "price": f["price"],
+            "cost": f.get("cost"), "currency": f["currency"],
+            "weight_grams": f.get("weight_grams", 0)}).scalar_one()
         self.new_skus[row.sku] = sku_id
         self.created += 1
         return sku_id
 
     def _product_id(self, name: str, category: str) -> int:
+        if self.products is None:  # one query instead of one scan per new SKU (name has no index)
+            self.products = {}
+            for product_id, product_name in self.conn.execute(
+                    select(Product.id, Product.name).order_by(Product.id)):
+                self.products.setdefault(product_name, product_id)
         if name not in self.products:
-            found = self.conn.execute(select(Product.id).where(Product.name == name)
-                                      .order_by(Product.id).limit(1)).scalar()
-            self.products[name] = found if found is not None else self.conn.execute(
-                insert(Product).values(name=name, category=category).returning(Product.id)
-            ).scalar_one()
+            self.products[name] = self.conn.execute(
+                _INSERT_PRODUCT, {"name": name, "category": category}).scalar_one()
         return self.products[name]
 
 

@@ -20,7 +20,7 @@ Rules for what staff already did:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -41,7 +41,8 @@ from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
 from ordermgr.services import shipments
 from ordermgr.services.orders import _allocate, release_reservations
-from ordermgr.sync.base import RemoteOrder
+from ordermgr.sync.base import (RemoteAddress, RemoteFulfilment, RemoteLine, RemoteOrder,
+                                RemotePayment)
 
 OVERLAP = timedelta(minutes=5)
 REFUNDS_PENDING = "refunds-pending"  # digest of a payload whose refunds are not recorded yet
@@ -49,6 +50,9 @@ EXCEPTION_TAG = "exception"
 STOREFRONT_HOLD = "On hold on the storefront"
 S = OrderStatus
 TWO_PLACES = Decimal("0.01")
+# What a connector's mapping raises for a payload of the wrong shape (a missing field, a list
+# where an object belongs, a number that isn't): the order is quarantined as unreadable.
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, IndexError, ArithmeticError)
 
 # neutral payment status (from the connectors' tables) -> ours
 PAYMENT = {
@@ -254,7 +258,7 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
             else:
                 try:
                     remote = remote.parse()
-                except (KeyError, TypeError, ValueError) as exc:
+                except UNREADABLE as exc:
                     _quarantine(uow, store, remote.external_id, remote.number,
                                 f"unreadable order: {exc}", remote.raw, result)
                     continue
@@ -310,7 +314,9 @@ def _db_reason(exc: Exception) -> str:
 
 def validate(remote: RemoteOrder) -> list[str]:
     """Why an order cannot be imported as it is; [] if it can."""
-    problems = list(remote.problems)
+    problems = list(remote.problems) + _wrong_types(remote)
+    if problems:
+        return problems
     try:
         check_currency(remote.currency)
     except UserError as exc:
@@ -343,6 +349,40 @@ def validate(remote: RemoteOrder) -> list[str]:
             problems.append(f"the {what} {value} is negative")
     if remote.address and remote.address.country and len(remote.address.country) != 2:
         problems.append(f"the country code {remote.address.country!r} is not two letters")
+    return problems
+
+
+# A mapping passes payload values through, so the storefront decides their types: check each
+# field of the neutral shape against its annotation before anything relies on it.
+_TYPE_CHECKS = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: type(v) is int,  # noqa: E721 - not a bool
+    "bool": lambda v: isinstance(v, bool),
+    "Decimal": lambda v: isinstance(v, Decimal),
+    "Decimal | None": lambda v: v is None or isinstance(v, Decimal),
+    "datetime": lambda v: v is None or isinstance(v, datetime),  # None: reported below
+    "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "dict[str, int]": lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and type(x) is int for k, x in v.items()),  # noqa: E721
+    "RemoteAddress | None": lambda v: v is None or isinstance(v, RemoteAddress),
+}
+_NESTED = {"lines": RemoteLine, "payments": RemotePayment, "fulfilments": RemoteFulfilment}
+
+
+def _wrong_types(remote: RemoteOrder) -> list[str]:
+    def check(obj, where: str) -> list[str]:
+        return [f"{where}{f.name} {str(getattr(obj, f.name))[:60]!r} has the wrong type"
+                for f in fields(obj) if not f.name.startswith("_")
+                and not _TYPE_CHECKS.get(f.type, lambda v: True)(getattr(obj, f.name))]
+    problems = check(remote, "the order's ")
+    if isinstance(remote.address, RemoteAddress):
+        problems += check(remote.address, "the address's ")
+    for name, kind in _NESTED.items():
+        items = getattr(remote, name)
+        if not isinstance(items, list) or not all(isinstance(x, kind) for x in items):
+            problems.append(f"the order's {name} have the wrong type")
+        else:
+            problems += [p for item in items for p in check(item, f"a {kind.__name__[6:].lower()}'s ")]
     return problems
 
 

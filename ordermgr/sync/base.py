@@ -190,7 +190,9 @@ class OrderPage:
             ext, number, updated = ident(raw)
             if not ext or updated is None:
                 raise ValueError("no id or update time")
-        except (KeyError, TypeError, ValueError) as exc:
+            if not isinstance(ext, str):
+                raise TypeError(f"the order id {ext!r} is not text")
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:  # not an object
             self.broken.append((str(raw.get("id", "")) if isinstance(raw, dict) else "", "",
                                 f"unreadable order: {exc}", raw))
             return

@@ -211,7 +211,9 @@ def test_storefront_payloads_beyond_the_limits_are_quarantine_reasons():
     assert validate(remote(total=Decimal("1E+30"))) == [
         "the total 1E+30 is more than the limit of 100,000,000"]
     assert validate(remote(total=Decimal("NaN")))[0] == "the total Decimal('NaN') is not an amount"
-    assert "quantity 2.5" in validate(remote(lines=[RemoteLine("1", "T", "T", 2.5, Decimal(1))]))[0]
+    assert validate(remote(lines=[RemoteLine("1", "T", "T", 2.5, Decimal(1))])) == [
+        "a line's quantity '2.5' has the wrong type"]
+    assert validate(remote(currency=1)) == ["the order's currency '1' has the wrong type"]
 
 
 def test_stock_verify_reports_floats_and_huge_values_instead_of_crashing(tmp_path, capsys):

@@ -19,9 +19,10 @@ from tests.services.test_housekeeping import unpaid
 
 def database_snapshot(engine) -> dict[str, list[tuple]]:
     """Every row of every table, as text, sorted: equal snapshots mean nothing was written."""
-    meta = MetaData()
+    meta = engine.__dict__.setdefault("_snapshot_tables", MetaData())  # reflected once
     with engine.connect() as conn:
-        meta.reflect(conn)
+        if not meta.tables:
+            meta.reflect(conn)
         return {name: sorted(tuple(str(v) for v in row) for row in conn.execute(select(table)))
                 for name, table in meta.tables.items()}
 

@@ -35,6 +35,7 @@ MAX_SKU_CODE = 64
 MAX_BARCODE = 64
 MAX_NAME = 200
 MAX_CATEGORY = 80
+MAX_LONG_TEXT = 10_000  # notes and other unbounded (TEXT) columns
 
 # Files read by imports: checked before reading, and read streaming.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -68,3 +69,12 @@ def check_text(value: str, *, what: str, limit: int) -> str:
     if "\x00" in value:  # PostgreSQL refuses NUL in text; it is never meant
         raise ValidationError(f"The {what} contains a NUL character.")
     return value
+
+
+def check_columns(model, values: dict[str, object]) -> None:
+    """Texts meant for `model`'s columns fit them (PostgreSQL refuses a longer VARCHAR; SQLite
+    would keep it and the next export or screen would choke on it)."""
+    for name, value in values.items():
+        if isinstance(value, str):
+            length = getattr(model.__table__.c[name].type, "length", None)
+            check_text(value.strip(), what=name.replace("_", " "), limit=length or MAX_LONG_TEXT)

@@ -243,3 +243,19 @@ def test_stock_verify_reports_floats_and_huge_values_instead_of_crashing(tmp_pat
     assert "on_hand_delta = 9223372036854775807 is beyond the limit" in out
     assert "Ledger drift in 2 stock level(s)" in out  # the float level and the huge movement's
 
+
+
+def test_typed_in_texts_must_fit_their_columns(engine, uow):
+    """PostgreSQL refused these with a traceback (VARCHAR too long, NUL byte)."""
+    from dataclasses import replace
+
+    from ordermgr.services.order_entry import create_order
+    build_catalog(uow)
+    for address, name, message in ((ADDRESS, "张" * 121, "customer name is longer than 120"),
+                                   (replace(ADDRESS, postcode="1" * 21), "x",
+                                    "ship postcode is longer than 20"),
+                                   (replace(ADDRESS, line1="Main St\x00"), "x",
+                                    "ship line1 contains a NUL")):
+        with pytest.raises(ValidationError, match=message):
+            create_order(uow, lines=[LineInput("TEA-01", 1)], address=address, customer_name=name)
+    assert place_order(uow, {"TEA-01": 1}, customer_name="张" * 120)

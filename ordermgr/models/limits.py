@@ -41,6 +41,8 @@ MAX_LONG_TEXT = 10_000  # notes and other unbounded (TEXT) columns
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_IMPORT_ROWS = 200_000
 MAX_LINE_CHARS = 64 * 1024  # one CSV line; longer is not a stock row
+# An Excel file's table of distinct texts is read whole (by openpyxl, before the first row)
+MAX_XLSX_STRINGS_BYTES = 20 * 1024 * 1024
 
 
 def max_amount(currency: str) -> Decimal:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from ordermgr.models import Product, Sku, StockLevel, Warehouse
 from ordermgr.models.inventory import parse_quantity
 from ordermgr.models.limits import (MAX_BARCODE, MAX_CATEGORY, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS,
                                     MAX_LINE_CHARS, MAX_NAME, MAX_SKU_CODE, MAX_WEIGHT_GRAMS,
-                                    check_amount, check_text)
+                                    MAX_XLSX_STRINGS_BYTES, check_amount, check_text)
 from ordermgr.models.money import check_currency, to_decimal
 from ordermgr.services import stock
 from ordermgr.services.stock import Ref
@@ -204,6 +205,7 @@ def _text(value):
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
     from openpyxl import load_workbook
+    _check_shared_strings(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
@@ -218,6 +220,19 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
             raise ValidationError(f"{path.name} is not a readable Excel file ({exc}).") from None
     finally:
         book.close()
+
+
+def _check_shared_strings(path: Path) -> None:
+    """Refuse a workbook whose table of distinct texts alone would fill memory."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist()
+                       if info.filename.lower().endswith("sharedstrings.xml"))
+    except (zipfile.BadZipFile, OSError):
+        return  # openpyxl says what is wrong with the file
+    if size > MAX_XLSX_STRINGS_BYTES:
+        raise ValidationError(f"{path.name} holds more than {MAX_XLSX_STRINGS_BYTES // 2**20} MB "
+                              "of distinct texts; split it into smaller files or save it as CSV.")
 
 
 def _sheet_values(book) -> Iterator[tuple[int, list]]:

@@ -6,6 +6,7 @@ import csv
 import subprocess
 import sys
 import textwrap
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -113,6 +114,12 @@ def test_csv_in_gbk_and_with_a_bom_reads_and_a_file_too_big_is_refused_unread(
     monkeypatch.setattr(stock_import, "MAX_IMPORT_BYTES", 10)
     with engine.connect() as conn, pytest.raises(ValidationError, match="Split it"):
         preview_import(conn, tmp_path / "bom.csv")
+    with zipfile.ZipFile(tmp_path / "s.xlsx", "w") as archive:  # Excel keeps texts in one table
+        archive.writestr("xl/sharedStrings.xml", "<sst>" + "<si><t>sku</t></si>" * 10 + "</sst>")
+    monkeypatch.setattr(stock_import, "MAX_IMPORT_BYTES", 2**20)
+    monkeypatch.setattr(stock_import, "MAX_XLSX_STRINGS_BYTES", 10)
+    with engine.connect() as conn, pytest.raises(ValidationError, match="distinct texts"):
+        preview_import(conn, tmp_path / "s.xlsx")
 
 
 def test_a_50_mb_csv_is_read_in_flat_memory(tmp_path):

@@ -328,8 +328,8 @@ class _Checker:
         self.levels = {(s, w): (oh, rs) for s, w, oh, rs in conn.execute(
             select(StockLevel.sku_id, StockLevel.warehouse_id, StockLevel.on_hand,
                    StockLevel.reserved))}
-        # line of each SKU created and level set so far; {warehouse id: {sku: line}} keeps
-        # one string per row whatever the number of rows (memory stays flat)
+        # line of each SKU created and level set so far; {warehouse id: {sku: line}} costs one
+        # small entry per row (the rows themselves are not kept)
         self.seen_sku_rows: dict[str, int] = {}
         self.seen_levels: dict[int, dict[str, int]] = {}
         self.has_product_data = "price" in columns
@@ -386,6 +386,12 @@ class _Checker:
             row.threshold = _quantity(values, "threshold", line, err)
             if row.on_hand is not None and wh in warehouses and known:
                 current = self.levels.get((self.skus[code][0], warehouses[wh]), (0, 0))
+                if not all(type(v) is int for v in current):  # noqa: E721
+                    # what an older version let SQLite store; the sums below would be nonsense
+                    err(RowError(line, "on_hand", f"the stock level of {code} in {wh} holds "
+                                                  f"{current!r}, not whole numbers; see "
+                                                  "`ordermgr stock verify`"))
+                    current = (0, 0)
                 if row.on_hand < current[1]:
                     err(RowError(line, "on_hand", f"{row.on_hand} is less than the {current[1]} "
                                                   f"units of {code} reserved for orders in {wh}"))

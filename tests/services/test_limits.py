@@ -266,3 +266,23 @@ def test_typed_in_texts_must_fit_their_columns(engine, uow):
         with pytest.raises(ValidationError, match=message):
             create_order(uow, lines=[LineInput("TEA-01", 1)], address=address, customer_name=name)
     assert place_order(uow, {"TEA-01": 1}, customer_name="张" * 120)
+
+
+def test_importing_onto_a_level_stored_as_a_float_is_refused_on_its_row(tmp_path):
+    url = f"sqlite:///{tmp_path / 'f.sqlite3'}"
+    assert cli(["--database", url, "db", "upgrade"]) == 0
+    from ordermgr.db.engine import make_engine
+    from ordermgr.db.uow import UnitOfWork
+    from ordermgr.services.users import resolve_actor
+    engine = make_engine(url)
+    cat = build_catalog(UnitOfWork(engine, resolve_actor(engine, "alice")))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE stock_levels SET on_hand = on_hand + 9223372036854775807 "
+                          "WHERE sku_id = :sku AND warehouse_id = :wh"),
+                     {"sku": cat.skus["TEA-01"], "wh": cat.main})
+    path = write_csv(tmp_path / "s.csv", [["sku", "warehouse", "on_hand"], ["TEA-01", "MAIN", "5"]])
+    with engine.connect() as conn:
+        preview = preview_import(conn, path)
+    assert [(e.line, e.column) for e in preview.errors] == [(2, "on_hand")]
+    assert "not whole numbers; see `ordermgr stock verify`" in preview.errors[0].message
+    engine.dispose()

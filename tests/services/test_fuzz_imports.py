@@ -34,6 +34,7 @@ cells = st.one_of(
     st.integers(min_value=-5, max_value=2_000_000), st.integers(), st.integers(min_value=2**62),
     st.floats(), st.decimals(allow_nan=False, allow_infinity=False),
     st.datetimes(min_value=datetime(1900, 1, 1)), text,
+    st.integers(0, 400).map(lambda n: "长" * n),  # around the text limits (200 for names)
     st.sampled_from(["TEA-01", "CUP-02", "POT-03", "NEW-1", "新品-2", "MAIN", "BACK", "main",
                      "=1+2", "=SUM(A1:A3)", "+1", "-1", "1e30", "99999999999999999999",
                      "3,000,000,000", "12.345", "CNY", "JPY", "XXX", " 7 ", "0x1F", "\x00"]),

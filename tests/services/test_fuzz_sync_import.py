@@ -10,13 +10,13 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.models import Order, OrderLine, Payment
 from ordermgr.models.sync import QuarantinedOrder
 from ordermgr.services import stock, stores
-from ordermgr.services.sync_import import UNREADABLE, import_orders
+from ordermgr.services.sync_import import UNREADABLE, import_orders, validate
 from tests.unit.test_fuzz_payloads import BASES, PLATFORMS, map_page, nasty, payloads
 
 DB_FUZZ = settings(max_examples=int(os.environ.get("FUZZ_DB_EXAMPLES", 25)), deadline=None,
@@ -59,6 +59,9 @@ def test_fuzzed_pages_end_imported_or_quarantined_and_change_nothing_saved(engin
                                                                            data):
     platform, store_id, saved_id = store
     before = saved_order(uow, store_id, saved_id)
+    with uow:
+        held_before = set(uow.session.scalars(select(Order.external_id)
+                                              .where(Order.store_id == store_id)))
     fuzzed = payloads(platform, first=1)  # the saved order is BASES[platform][0]
     raws = data.draw(st.lists(st.one_of(fuzzed, fuzzed, nasty),
                               min_size=1, max_size=3))
@@ -71,13 +74,24 @@ def test_fuzzed_pages_end_imported_or_quarantined_and_change_nothing_saved(engin
             select(QuarantinedOrder.external_id, QuarantinedOrder.reason)
             .where(QuarantinedOrder.store_id == store_id, QuarantinedOrder.resolved_at.is_(None))
         ).all())
+    latest = {}
     for lazy in orders:
-        try:
-            lazy.parse()
-        except UNREADABLE:
-            pass
         assert lazy.external_id in held or quarantined.get(lazy.external_id), \
             (lazy.external_id, result.messages)
+        new = lazy.external_id in held and lazy.external_id not in held_before
+        if new and (lazy.external_id not in latest
+                                         or lazy.updated_at >= latest[lazy.external_id].updated_at):
+            latest[lazy.external_id] = lazy
+    with uow:  # a new order is imported whole: every line of the payload the sync took
+        for ext, lazy in latest.items():
+            try:
+                remote = lazy.parse()
+            except UNREADABLE:
+                continue  # an older copy of it is held
+            lines = uow.session.scalar(select(func.count()).select_from(OrderLine).join(Order)
+                                       .where(Order.store_id == store_id, Order.external_id == ext))
+            assert not validate(remote) and lines == len(remote.lines) or \
+                quarantined.get(ext), (ext, result.messages)
     assert all(reason.strip() for reason in quarantined.values())
     with engine.connect() as conn:
         assert stock.verify_ledger(conn) == [] and stock.bad_values(conn) == []

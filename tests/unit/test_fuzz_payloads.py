@@ -163,3 +163,23 @@ def test_a_page_of_anything_never_crashes_the_page(platform, data):
     raws = data.draw(st.lists(st.one_of(payloads(platform), nasty), min_size=1, max_size=3))
     page, orders = map_page(platform, raws)
     assert len(page.broken) + len(orders) == len(raws)
+
+
+@pytest.mark.parametrize("platform,field,value,outcome", [
+    ("woocommerce", "id", None, "broken"),  # was the order "None": every id-less order one order
+    ("medusa", "id", True, "broken"),  # a non-text id reached the database query and failed there
+    ("shopify", "currencyCode", 1, "the order's currency '1' has the wrong type"),  # crashed
+    ("woocommerce", "line_items", {"0": 1}, "unreadable"),  # a dict where a list belongs
+])
+def test_what_the_fuzzing_found(platform, field, value, outcome):
+    raw = copy.deepcopy(BASES[platform][1])
+    raw[field] = value
+    page, orders = map_page(platform, [raw])
+    if outcome == "broken":
+        assert len(page.broken) == 1 and not orders
+        return
+    try:
+        problems = validate(orders[0].parse())
+    except UNREADABLE:
+        problems = ["unreadable"]
+    assert outcome in problems

@@ -479,6 +479,7 @@ def commit_import(uow: UnitOfWork, path: str | Path) -> ImportResult:
             checker.finish(preview)
         if preview.error_count:
             raise ValidationError(preview.refusal())
+        writer.flush()
         uow.audit("stock.import", "file", Path(path).name, rows=preview.row_count,
                   created=writer.created, movements=writer.movements)
         uow.changes.stock = True
@@ -488,81 +489,109 @@ def commit_import(uow: UnitOfWork, path: str | Path) -> ImportResult:
 
 _SKUS, _PRODUCTS, _LEVELS = Sku.__table__, Product.__table__, StockLevel.__table__
 # Built once, compiled once per dialect (and set of columns): building statements per row
-# costs more than running them.
-_INSERT_PRODUCT = insert(_PRODUCTS).returning(_PRODUCTS.c.id)
-_INSERT_SKU = insert(_SKUS).returning(_SKUS.c.id)
+# costs more than running them. New products, SKUs and levels go in many rows per statement.
+_INSERT_PRODUCTS = insert(_PRODUCTS).returning(_PRODUCTS.c.id, sort_by_parameter_order=True)
+_INSERT_SKUS = insert(_SKUS).returning(_SKUS.c.id, sort_by_parameter_order=True)
 _UPDATE_SKU = update(_SKUS).where(_SKUS.c.id == bindparam("sku_id_"))
-_INSERT_LEVEL = insert(_LEVELS)
+_INSERT_LEVELS = insert(_LEVELS)
 _THIS_LEVEL = and_(_LEVELS.c.sku_id == bindparam("sku"), _LEVELS.c.warehouse_id == bindparam("wh"))
 _SET_THRESHOLD = update(_LEVELS).where(_THIS_LEVEL).values(threshold=bindparam("threshold"))
 _ON_HAND = select(_LEVELS.c.on_hand).where(_THIS_LEVEL)
+_SKU_FIELDS = ("barcode", "name", "price", "cost", "currency", "weight_grams")
 
 
 class _Writer:
-    """Writes checked rows with prepared Core statements (no ORM objects pile up in the session,
-    so a 100,000-row import stays flat in memory); stock changes go through `stock.move`."""
+    """Writes checked rows in chunks with prepared Core statements: no ORM objects pile up in
+    the session (a 100,000-row import stays flat in memory) and new products, SKUs and levels
+    take one statement per chunk. Stock changes go through `stock.move`, row by row."""
+
+    CHUNK = 500
 
     def __init__(self, uow: UnitOfWork, filename: str, checker: _Checker):
         self.uow = uow
         self.conn = uow.session.connection()
         self.filename = filename
         self.checker = checker
+        self.pending: list[ImportRow] = []
         self.new_skus: dict[str, int] = {}
         self.products: dict[str, int] | None = None  # name -> id, loaded for the first new SKU
         self.created = self.movements = 0
 
     def write(self, row: ImportRow) -> None:
-        known = self.checker.skus.get(row.sku)
-        sku_id = known[0] if known else self.new_skus.get(row.sku)
-        new = known is None and row.sku not in self.new_skus
-        if row.product:
-            sku_id = self._upsert_sku(sku_id, row)
-        if not row.warehouse:
+        self.pending.append(row)
+        if len(self.pending) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """SKUs first, then levels: a level needs its SKU, never the other way round, so this
+        ends exactly as writing row by row would."""
+        rows, self.pending = self.pending, []
+        self._create_skus([r for r in rows if r.product and self._sku_id(r.sku) is None])
+        for row in rows:
+            if row.product and row.action == "update":
+                changed = {attr: row.product[attr] for attr in _SKU_FIELDS if attr in row.product}
+                self.conn.execute(_UPDATE_SKU, {**changed, "sku_id_": self._sku_id(row.sku)})
+        new_levels = [r for r in rows if r.warehouse and r.sku in self.new_skus]
+        if new_levels:  # SKUs of this file: nobody else can have their levels yet
+            self.conn.execute(_INSERT_LEVELS, [
+                {"sku_id": self.new_skus[r.sku], "warehouse_id": self._warehouse_id(r),
+                 "on_hand": 0, "reserved": 0, "version": 1, "threshold": r.threshold or 0}
+                for r in new_levels])
+        for row in rows:
+            if row.warehouse:
+                self._set_level(row, new=row.sku in self.new_skus)
+
+    def _sku_id(self, code: str) -> int | None:
+        known = self.checker.skus.get(code)
+        return known[0] if known else self.new_skus.get(code)
+
+    def _warehouse_id(self, row: ImportRow) -> int:
+        return self.checker.warehouses[row.warehouse]
+
+    def _create_skus(self, rows: list[ImportRow]) -> None:
+        if not rows:
             return
-        level = {"sku": sku_id, "wh": self.checker.warehouses[row.warehouse]}
-        if new:  # a SKU of this file: nobody else can have its level yet
-            self.conn.execute(_INSERT_LEVEL, {"sku_id": sku_id, "warehouse_id": level["wh"],
-                                              "on_hand": 0, "reserved": 0, "version": 1,
-                                              "threshold": row.threshold or 0})
-            on_hand = 0
-        else:
-            stock.ensure_level(self.uow, sku_id, level["wh"])
-            if row.threshold is not None:
-                self.conn.execute(_SET_THRESHOLD, {**level, "threshold": row.threshold})
-            on_hand = (self.conn.execute(_ON_HAND, level).scalar_one()
-                       if row.on_hand is not None else 0)
-        if row.on_hand is not None and row.on_hand != on_hand:
-            stock.move(self.uow, sku_id, level["wh"], "import", on_hand=row.on_hand - on_hand,
-                       reason=f"import {self.filename} line {row.line}", ref=Ref("import", None))
-            self.movements += 1
+        products = self._product_ids([(r.product.get("product") or r.product.get("name"),
+                                       r.product.get("category", "")) for r in rows])
+        ids = self.conn.execute(_INSERT_SKUS, [
+            {"product_id": product_id, "code": r.sku, "barcode": r.product.get("barcode"),
+             "name": r.product.get("name") or r.product.get("product"),
+             "price": r.product["price"], "cost": r.product.get("cost"),
+             "currency": r.product["currency"], "weight_grams": r.product.get("weight_grams", 0)}
+            for r, product_id in zip(rows, products)]).scalars().all()
+        self.new_skus.update(zip((r.sku for r in rows), ids))
+        self.created += len(rows)
 
-    def _upsert_sku(self, sku_id: int | None, row: ImportRow) -> int:
-        f = row.product
-        if sku_id is not None:
-            changed = {attr: f[attr] for attr in ("barcode", "name", "price", "cost", "currency",
-                                                  "weight_grams") if attr in f}
-            self.conn.execute(_UPDATE_SKU, {**changed, "sku_id_": sku_id})
-            return sku_id
-        name = f.get("product") or f.get("name")
-        sku_id = self.conn.execute(_INSERT_SKU, {
-            "product_id": self._product_id(name, f.get("category", "")), "code": row.sku,
-            "barcode": f.get("barcode"), "name": f.get("name") or name, "price": f["price"],
-            "cost": f.get("cost"), "currency": f["currency"],
-            "weight_grams": f.get("weight_grams", 0)}).scalar_one()
-        self.new_skus[row.sku] = sku_id
-        self.created += 1
-        return sku_id
-
-    def _product_id(self, name: str, category: str) -> int:
+    def _product_ids(self, wanted: list[tuple[str, str]]) -> list[int]:
+        """The product of each (name, category), the first of that name, created if new."""
         if self.products is None:  # one query instead of one scan per new SKU (name has no index)
             self.products = {}
             for product_id, product_name in self.conn.execute(
                     select(Product.id, Product.name).order_by(Product.id)):
                 self.products.setdefault(product_name, product_id)
-        if name not in self.products:
-            self.products[name] = self.conn.execute(
-                _INSERT_PRODUCT, {"name": name, "category": category}).scalar_one()
-        return self.products[name]
+        missing = list(dict.fromkeys(name for name, _ in wanted if name not in self.products))
+        if missing:
+            category = {}
+            for name, cat in wanted:
+                category.setdefault(name, cat)
+            ids = self.conn.execute(_INSERT_PRODUCTS, [
+                {"name": name, "category": category[name]} for name in missing]).scalars().all()
+            self.products.update(zip(missing, ids))
+        return [self.products[name] for name, _ in wanted]
+
+    def _set_level(self, row: ImportRow, *, new: bool) -> None:
+        level = {"sku": self._sku_id(row.sku), "wh": self._warehouse_id(row)}
+        on_hand = 0
+        if not new:
+            stock.ensure_level(self.uow, level["sku"], level["wh"])
+            if row.threshold is not None:
+                self.conn.execute(_SET_THRESHOLD, {**level, "threshold": row.threshold})
+            if row.on_hand is not None:
+                on_hand = self.conn.execute(_ON_HAND, level).scalar_one()
+        if row.on_hand is not None and row.on_hand != on_hand:
+            stock.move(self.uow, level["sku"], level["wh"], "import", on_hand=row.on_hand - on_hand,
+                       reason=f"import {self.filename} line {row.line}", ref=Ref("import", None))
+            self.movements += 1
 
 
 # -- export --------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ def register(sub) -> None:
     ls.set_defaults(func=_list)
 
     verify = actions.add_parser("verify", help="prove every stock level equals the sum of its "
-                                               "ledger movements (exit 1 on drift)")
+                                               "ledger movements and holds a sane number "
+                                               "(exit 1 otherwise)")
     verify.set_defaults(func=_verify)
 
     ledger = actions.add_parser("ledger", help="the newest movements of a SKU")
@@ -85,15 +86,21 @@ def _list(args, ctx) -> int:
 
 
 def _verify(args, ctx) -> int:
-    from ordermgr.services.stock import verify_ledger
+    from ordermgr.services.stock import bad_values, verify_ledger
     with ctx.engine.connect() as conn:
+        bad = bad_values(conn)
         drift = verify_ledger(conn)
-    if not drift:
+    if not drift and not bad:
         print("Ledger OK: every stock level equals the sum of its movements.")
         return 0
-    print(f"Ledger drift in {len(drift)} stock level(s):")
-    for d in drift:
-        print(f"  {d.describe()}")
+    if bad:
+        print(f"{len(bad)} stock number(s) that can't be right:")
+        for b in bad:
+            print(f"  {b.describe()}")
+    if drift:
+        print(f"Ledger drift in {len(drift)} stock level(s):")
+        for d in drift:
+            print(f"  {d.describe()}")
     return 1
 
 
@@ -124,15 +131,18 @@ def _adjust(args, ctx) -> int:
 
 
 def _import(args, ctx) -> int:
+    from ordermgr.services.permissions import require_all
     from ordermgr.services.stock_import import commit_import, preview_import
+    if args.commit:  # say so before reading a large file, not after
+        require_all(ctx.actor, ("stock.import",), "import products and stock")
     with ctx.engine.connect() as conn:
         preview = preview_import(conn, args.file)
     print(preview.summary)
     for error in preview.errors[:200]:
         print(f"  {error}")
-    if len(preview.errors) > 200:
-        print(f"  … and {len(preview.errors) - 200} more")
-    if preview.errors:
+    if preview.error_count > 200:
+        print(f"  … and {preview.error_count - 200} more")
+    if preview.error_count:
         print("Nothing was imported. Fix the rows above and run the import again.")
         return 1
     if not args.commit:

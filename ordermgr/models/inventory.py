@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ordermgr.errors import InvalidTransition, ValidationError
 from ordermgr.models.base import Base, UTCDateTime, utcnow
+from ordermgr.models.limits import MAX_QUANTITY, check_quantity
 
 # Why stock was adjusted by hand. The code is stored in the ledger's reason ("damaged: note").
 ADJUSTMENT_REASONS: dict[str, str] = {
@@ -160,8 +161,10 @@ class SkuSupply(Base):
     min_order_qty: Mapped[int] = mapped_column(Integer, default=1)
 
 
-def parse_quantity(value: object, *, what: str = "quantity", allow_negative: bool = False) -> int:
-    """A whole number of units from user input; clear refusal otherwise."""
+def parse_quantity(value: object, *, what: str = "quantity", allow_negative: bool = False,
+                   limit: int = MAX_QUANTITY) -> int:
+    """A whole number of units from user input, at most `limit` either way; clear refusal
+    otherwise."""
     if isinstance(value, bool):
         raise ValidationError(f"The {what} {value!r} is not a whole number.")
     if isinstance(value, int):
@@ -183,4 +186,4 @@ def parse_quantity(value: object, *, what: str = "quantity", allow_negative: boo
                 raise ValidationError(f"The {what} {value!r} is not a whole number.") from None
     if number < 0 and not allow_negative:
         raise ValidationError(f"The {what} can't be negative ({number}).")
-    return number
+    return check_quantity(number, what=what, limit=limit)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ordermgr.errors import ValidationError
+from ordermgr.models.limits import ABSOLUTE_MAX_AMOUNT
 
 # ISO 4217 currencies we accept, with their number of decimals (the minor-unit exponent).
 CURRENCY_DECIMALS: dict[str, int] = {
@@ -92,6 +93,9 @@ def to_decimal(value: object, currency: str | None = None, *, what: str = "amoun
         amount = None
     if amount is None or not amount.is_finite():
         raise ValidationError(f"The {what} {value!r} is not a number.")
+    if abs(amount) > ABSOLUTE_MAX_AMOUNT:  # before quantize, which fails past 28 digits
+        raise ValidationError(f"The {what} {value} is more than the limit of "
+                              f"{ABSOLUTE_MAX_AMOUNT:,}; check for a typo.")
     places = decimals(currency)  # 0 or 2
     if amount != amount.quantize(_QUANTA[places], rounding=ROUNDING):
         if currency and places == 0:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ordermgr.errors import ValidationError
 from ordermgr.models.base import Amount, Base, UTCDateTime, utcnow
+from ordermgr.models.limits import MAX_QUANTITY, check_amount
 from ordermgr.models.states import (ORDER_MACHINE, ORDER_OPEN_STATES, PAYMENT_MACHINE,
                                     SHIPMENT_MACHINE, FulfilmentStatus, OrderStatus,
                                     PaymentStatus, ShipmentStatus)
@@ -172,6 +173,8 @@ class Order(Base):
         total = self.breakdown_total()
         if total < 0:
             raise ValidationError(f"{self.subject}: the discount is larger than the order value.")
+        for what, amount in (("total", total), ("discount", self.discount)):
+            check_amount(amount, self.currency, what=f"{self.subject} {what}")
         self.total = total
 
     def breakdown_total(self) -> Decimal:
@@ -287,8 +290,14 @@ class OrderLine(Base):
         back_populates="line", cascade="all, delete-orphan")
 
     def price(self) -> None:
-        if self.quantity is None or self.quantity <= 0:
+        if not isinstance(self.quantity, int) or isinstance(self.quantity, bool):
+            raise ValidationError(f"Line {self.sku or self.name}: the quantity {self.quantity!r} "
+                                  "is not a whole number.")
+        if self.quantity <= 0:
             raise ValidationError(f"Line {self.sku or self.name}: the quantity must be at least 1.")
+        if self.quantity > MAX_QUANTITY:
+            raise ValidationError(f"Line {self.sku or self.name}: the quantity {self.quantity:,} is "
+                                  f"more than the limit of {MAX_QUANTITY:,}; check for a typo.")
         if self.unit_price < 0:
             raise ValidationError(f"Line {self.sku or self.name}: the price can't be negative.")
         self.total = self.unit_price * self.quantity - (self.discount or ZERO)

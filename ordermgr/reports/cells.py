@@ -25,6 +25,11 @@ def csv_value(value: object) -> object:
     return "'" + value if is_formula_like(value) else value
 
 
+def csv_unescape(text: str) -> str:
+    """The value `csv_value` escaped, for a file of ours read back (stock export → import)."""
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_STARTS else text
+
+
 def csv_row(values: Iterable[object]) -> list[object]:
     return [csv_value(value) for value in values]
 

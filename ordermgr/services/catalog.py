@@ -7,6 +7,8 @@ from sqlalchemy import select
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import ValidationError
 from ordermgr.models import PLATFORMS, Product, Sku, StockLevel, Store, Warehouse
+from ordermgr.models.inventory import parse_quantity
+from ordermgr.models.limits import MAX_WEIGHT_GRAMS, check_amount
 from ordermgr.models.money import check_currency, to_decimal
 
 
@@ -63,9 +65,12 @@ def create_sku(uow: UnitOfWork, *, product: str, code: str, price: object, curre
     code = (code or "").strip()
     if not code:
         raise ValidationError("A SKU needs a code.")
-    price_value = to_decimal(price, check_currency(currency), what="price")
+    price_value = check_amount(to_decimal(price, check_currency(currency), what="price"),
+                               check_currency(currency), what=f"price of {code}")
     if price_value < 0:
         raise ValidationError(f"SKU {code}: the price can't be negative.")
+    parse_quantity(weight_grams, what="weight", limit=MAX_WEIGHT_GRAMS)
+    parse_quantity(threshold, what="threshold")
     with uow:
         uow.require("stock.import", "create products")
         if uow.session.scalar(select(Sku.id).where(Sku.code == code)):

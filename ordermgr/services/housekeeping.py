@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session
 
 from ordermgr.db.locks import try_exclusive
 from ordermgr.db.uow import Actor, Changes, UnitOfWork
-from ordermgr.errors import PermissionDenied, UserError
+from ordermgr.errors import UserError
 from ordermgr.models import Setting, utcnow
 from ordermgr.services import payments, tracking
+from ordermgr.services.permissions import require_all
 
 log = logging.getLogger(__name__)
 
@@ -103,12 +104,9 @@ class JobResult:
     done: int = 0
     refused: int = 0
     error: str = ""
-    skipped: str = ""
     messages: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        if self.skipped:
-            return f"{self.title}: skipped - {self.skipped}"
         if self.error:
             return f"{self.title}: FAILED - {self.error}"
         return f"{self.title}: {self.done}" + (f" ({self.refused} refused)" if self.refused else "")
@@ -136,7 +134,7 @@ class HousekeepingReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {j.name: j.done for j in self.jobs if not j.error and not j.skipped}
+        return {j.name: j.done for j in self.jobs if not j.error}
 
     @property
     def did_something(self) -> bool:
@@ -168,9 +166,10 @@ def last_run(session) -> tuple[datetime | None, str]:
         return None, ""
 
 
-def runnable_jobs(actor: Actor, jobs: Sequence[Job] = JOBS) -> list[Job]:
-    """The jobs this user's role allows (a clerk completes orders but does not cancel them)."""
-    return [j for j in jobs if all(actor.may(p) for p in j.permissions)]
+def may_run(actor: Actor, jobs: Sequence[Job] = JOBS) -> bool:
+    """Whether this user's role allows every job (a clerk completes orders but may not cancel
+    them, so a clerk runs none: housekeeping never runs half)."""
+    return all(actor.may(p) for job in jobs for p in job.permissions)
 
 
 def last_run_of(engine: Engine) -> tuple[datetime | None, str]:
@@ -182,14 +181,12 @@ def run_housekeeping(engine: Engine, actor: Actor, *, now: datetime | None = Non
                      dry_run: bool = False, force: bool = False,
                      min_interval: timedelta = MIN_INTERVAL,
                      jobs: Sequence[Job] = JOBS) -> HousekeepingReport:
-    """Run every housekeeping job the actor may run, unless another workstation is running it
-    or it ran less than `min_interval` ago (`force` ignores that; a dry run always looks)."""
+    """Run every housekeeping job, unless another workstation is running it or it ran less than
+    `min_interval` ago (`force` ignores that; a dry run always looks). An actor who may not do
+    every job is refused before anything is written."""
+    require_all(actor, (p for job in jobs for p in job.permissions), "run housekeeping")
     now = now or utcnow()
     report = HousekeepingReport(dry_run=dry_run)
-    permitted = runnable_jobs(actor, jobs)
-    if not permitted:
-        raise PermissionDenied(f"{actor.username} ({actor.role}) may not run any housekeeping job. "
-                               "Run it as a supervisor or an admin.")
     with try_exclusive(engine, LOCK_NAMESPACE, LOCK_KEY, "housekeeping") as got:
         if not got:
             report.skipped = ALREADY_RUNNING
@@ -200,8 +197,7 @@ def run_housekeeping(engine: Engine, actor: Actor, *, now: datetime | None = Non
                 return report
         report.started_at = now
         for job in jobs:
-            report.jobs.append(_run_job(engine, actor, job, now, report.changes, dry_run,
-                                        permitted=job in permitted))
+            report.jobs.append(_run_job(engine, actor, job, now, report.changes, dry_run))
     if not dry_run and report.did_something:
         _audit_run(engine, actor, report)
     return report
@@ -228,12 +224,8 @@ def _claim(engine: Engine, actor: Actor, now: datetime, *, min_interval: timedel
 
 
 def _run_job(engine: Engine, actor: Actor, job: Job, now: datetime, changes: Changes,
-             dry_run: bool, *, permitted: bool) -> JobResult:
+             dry_run: bool) -> JobResult:
     result = JobResult(job.name, job.title)
-    if not permitted:
-        result.skipped = (f"{actor.username} ({actor.role}) may not do this "
-                          f"(needs {', '.join(job.permissions)})")
-        return result
     uow = _CollectingUnitOfWork(engine, actor, changes, rehearse=dry_run)
     try:
         result.done, result.refused, result.messages = job.run(uow, now)

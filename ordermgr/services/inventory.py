@@ -20,6 +20,7 @@ from ordermgr.models import (Bin, Order, OrderLine, Product, Sku, StockLevel, St
 from ordermgr.models.inventory import (ADJUSTMENT_REASONS, SkuSupply, Stocktake, StocktakeLine,
                                        StocktakeStatus, Transfer, TransferLine, TransferStatus,
                                        parse_quantity)
+from ordermgr.models.limits import MAX_DAYS
 from ordermgr.models.states import ORDER_SHIPPED_STATES
 from ordermgr.services import stock
 from ordermgr.services.stock import Ref
@@ -113,7 +114,7 @@ def set_threshold(uow: UnitOfWork, sku: str | int, warehouse: str | int, thresho
 
 def set_supply(uow: UnitOfWork, sku: str | int, *, lead_time_days: object,
                min_order_qty: object = 1) -> None:
-    days = parse_quantity(lead_time_days, what="lead time")
+    days = parse_quantity(lead_time_days, what="lead time", limit=MAX_DAYS)
     minimum = parse_quantity(min_order_qty, what="minimum order quantity")
     with uow:
         uow.require("stock.adjust", "change lead times")

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import ValidationError
 from ordermgr.models import Counter, Customer, Order, OrderLine, Sku, utcnow
+from ordermgr.models.limits import check_columns
 from ordermgr.models.money import check_currency, to_decimal
 from ordermgr.services.catalog import manual_store
 from ordermgr.services.orders import _done
@@ -47,6 +48,9 @@ def create_order(uow: UnitOfWork, *, lines: list[LineInput], address: AddressInp
         raise ValidationError("Shipping and discount can't be negative.")
     if not address.line1.strip() or not address.city.strip() or len(address.country.strip()) != 2:
         raise ValidationError("The address needs a street, a city and a two-letter country code.")
+    check_columns(Order, {"customer_name": customer_name or address.name, "email": email,
+                          "phone": phone, "note": note,
+                          **{f"ship_{key}": value for key, value in vars(address).items()}})
     with uow:
         uow.require("orders.create", "create orders")
         customer = _customer(uow, customer_id, customer_name or address.name, email, phone)

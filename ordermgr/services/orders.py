@@ -13,6 +13,7 @@ from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import InsufficientStock, UserError, ValidationError
 from ordermgr.models import (LineAllocation, Order, OrderStatus, Payment, PaymentStatus, Store,
                              Warehouse)
+from ordermgr.models.limits import check_amount
 from ordermgr.models.money import to_decimal
 from ordermgr.services import stock
 from ordermgr.services.outbox import enqueue
@@ -231,6 +232,7 @@ def record_payment(uow: UnitOfWork, order_id: int, *, amount: object, method: st
         value = to_decimal(amount, order.currency, what="payment amount")  # JPY: whole yen
         if order.status == OrderStatus.CANCELLED:
             raise ValidationError(f"{order.subject} is cancelled; record no payment against it.")
+        check_amount(value, order.currency, what="payment amount")
         order.payments.append(Payment(kind="charge", method=method, amount=value,
                                       currency=order.currency, status=status, reference=reference))
         order.refresh_payment_status()

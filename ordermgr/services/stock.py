@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import InsufficientStock, ValidationError
 from ordermgr.models import Sku, StockLevel, StockMovement, Store, Warehouse, utcnow
+from ordermgr.models.limits import MAX_QUANTITY, check_quantity
 from ordermgr.services.outbox import enqueue
 
 SL = StockLevel
@@ -33,7 +34,8 @@ _MOVES = StockMovement.__table__
 _MOVE = (update(_LEVELS)
          .where(_LEVELS.c.sku_id == bindparam("sku"), _LEVELS.c.warehouse_id == bindparam("wh"),
                 _LEVELS.c.on_hand + bindparam("d_on_hand") >= _LEVELS.c.reserved + bindparam("d_reserved"),
-                _LEVELS.c.reserved + bindparam("d_reserved") >= 0)
+                _LEVELS.c.reserved + bindparam("d_reserved") >= 0,
+                _LEVELS.c.on_hand + bindparam("d_on_hand") <= MAX_QUANTITY)
          .values(on_hand=_LEVELS.c.on_hand + bindparam("d_on_hand"),
                  reserved=_LEVELS.c.reserved + bindparam("d_reserved"),
                  version=_LEVELS.c.version + 1)
@@ -52,13 +54,17 @@ def move(uow: UnitOfWork, sku_id: int, warehouse_id: int, kind: str, *, on_hand:
     """
     if on_hand == 0 and reserved == 0:
         raise ValidationError("A stock movement must change something.")
+    for what, delta in (("on hand", on_hand), ("reserved", reserved)):
+        if type(delta) is not int:  # noqa: E721 - a float would be stored as one on SQLite
+            raise TypeError(f"stock delta {what} must be an int, not {delta!r}")
+        check_quantity(delta, what=f"change of {what}")
     if uow.session.new:
         uow.session.flush()  # a SKU or level created in this transaction must exist first
     conn = uow.session.connection()
     row = conn.execute(_MOVE, {"sku": sku_id, "wh": warehouse_id, "d_on_hand": on_hand,
                                "d_reserved": reserved}).first()
     if row is None:
-        raise InsufficientStock(_shortage_message(uow, sku_id, warehouse_id, on_hand, reserved))
+        raise _refusal(uow, sku_id, warehouse_id, on_hand, reserved)
     movement_id = conn.execute(_RECORD, {
         "at": utcnow(), "sku_id": sku_id, "warehouse_id": warehouse_id, "kind": kind,
         "on_hand_delta": on_hand, "reserved_delta": reserved, "on_hand_after": row.on_hand,
@@ -102,6 +108,19 @@ def _queue_stock_push(uow: UnitOfWork, sku_id: int, warehouse_id: int, available
         enqueue(uow, store, "stock", payload, key=f"{sku_code}:{wh_code}:{movement_id}")
 
 
+def _refusal(uow, sku_id, warehouse_id, on_hand_delta, reserved_delta) -> Exception:
+    """Why the conditional update matched no row."""
+    message = _shortage_message(uow, sku_id, warehouse_id, on_hand_delta, reserved_delta)
+    return InsufficientStock(message) if message else ValidationError(
+        f"{_sku_code(uow, sku_id)} would have more than the limit of {MAX_QUANTITY:,} units "
+        "on hand; check the quantity.")
+
+
+def _sku_code(uow, sku_id) -> str:
+    sku = uow.session.get(Sku, sku_id)
+    return sku.code if sku else f"SKU {sku_id}"
+
+
 def _shortage_message(uow, sku_id, warehouse_id, on_hand_delta, reserved_delta) -> str:
     sku = uow.session.get(Sku, sku_id)
     wh = uow.session.get(Warehouse, warehouse_id)
@@ -113,6 +132,8 @@ def _shortage_message(uow, sku_id, warehouse_id, on_hand_delta, reserved_delta) 
     if level is None:
         return f"{code} is not stocked in {where}."
     available = level.on_hand - level.reserved
+    if level.on_hand + on_hand_delta > MAX_QUANTITY:
+        return ""  # not a shortage
     if reserved_delta > 0:
         return f"Not enough {code} in {where}: {available} available, {reserved_delta} needed."
     if on_hand_delta < 0:
@@ -185,11 +206,15 @@ def verify_ledger(conn) -> list[Drift]:
     """Every stock level must equal the sum of its movements; return those that do not.
 
     Works on a Connection (read-only). Levels without any movement must be zero; movements for a
-    level that does not exist count as drift too.
+    level that does not exist count as drift too. Never fails on values it did not expect (see
+    `bad_values` for those).
     """
     MV = StockMovement
-    sums = (select(MV.sku_id, MV.warehouse_id, func.sum(MV.on_hand_delta).label("oh"),
-                   func.sum(MV.reserved_delta).label("rs"))
+    # SQLite's sum() raises "integer overflow" past 2^63 (for the whole check); total() sums
+    # into a float instead, exact for any count a real ledger holds.
+    total = func.total if conn.dialect.name == "sqlite" else func.sum
+    sums = (select(MV.sku_id, MV.warehouse_id, total(MV.on_hand_delta).label("oh"),
+                   total(MV.reserved_delta).label("rs"))
             .group_by(MV.sku_id, MV.warehouse_id).subquery())
     oh = func.coalesce(sums.c.oh, 0)
     rs = func.coalesce(sums.c.rs, 0)
@@ -204,6 +229,62 @@ def verify_ledger(conn) -> list[Drift]:
         .join(Sku, Sku.id == sums.c.sku_id).join(Warehouse, Warehouse.id == sums.c.warehouse_id)
         .outerjoin(SL, and_(SL.sku_id == sums.c.sku_id, SL.warehouse_id == sums.c.warehouse_id))
         .where(SL.id.is_(None), (sums.c.oh != 0) | (sums.c.rs != 0))).all()
-    result = [Drift(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7])) for r in drifted]
-    result += [Drift(r[0], r[1], r[2], r[3], 0, 0, int(r[4]), int(r[5])) for r in orphans]
+    n = _number
+    result = [Drift(r[0], r[1], r[2], r[3], n(r[4]), n(r[5]), n(r[6]), n(r[7])) for r in drifted]
+    result += [Drift(r[0], r[1], r[2], r[3], 0, 0, n(r[4]), n(r[5])) for r in orphans]
     return result
+
+
+def _number(value):
+    """A whole number as int; anything else (a float SQLite made of a huge integer) as it is."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if value is not None else 0
+
+
+@dataclass(frozen=True)
+class BadValue:
+    """A stock number that no service can have written: not a whole number, or beyond the
+    limit (written by an older version, or by hand)."""
+
+    where: str
+    column: str
+    value: object
+
+    def describe(self) -> str:
+        why = ("is not stored as a whole number" if not isinstance(self.value, int)
+               else f"is beyond the limit of {MAX_QUANTITY:,}")
+        return (f"{self.where}: {self.column} = {self.value!r} {why}; correct it with a "
+                "stocktake or ask your administrator")
+
+
+def bad_values(conn) -> list[BadValue]:
+    """Stock levels and movements holding a number that is not a whole number within limits."""
+    MV = StockMovement
+    sqlite = conn.dialect.name == "sqlite"
+
+    def bad(column):
+        # no abs(): SQLite's abs() of -2^63 is itself an integer overflow
+        out_of_range = (column > MAX_QUANTITY) | (column < -MAX_QUANTITY)
+        return out_of_range | (func.typeof(column) != "integer") if sqlite else out_of_range
+
+    found = []
+    level_cols = (SL.on_hand, SL.reserved)
+    for row in conn.execute(
+            select(Sku.code, Warehouse.code, *level_cols)
+            .join(Sku, Sku.id == SL.sku_id).join(Warehouse, Warehouse.id == SL.warehouse_id)
+            .where(or_(*(bad(c) for c in level_cols))).order_by(Sku.code, Warehouse.code)):
+        found += [BadValue(f"stock level {row[0]} in {row[1]}", c.key, v)
+                  for c, v in zip(level_cols, row[2:]) if _is_bad(v)]
+    move_cols = (MV.on_hand_delta, MV.reserved_delta, MV.on_hand_after, MV.reserved_after)
+    for row in conn.execute(
+            select(MV.id, Sku.code, Warehouse.code, *move_cols)
+            .join(Sku, Sku.id == MV.sku_id).join(Warehouse, Warehouse.id == MV.warehouse_id)
+            .where(or_(*(bad(c) for c in move_cols))).order_by(MV.id)):
+        found += [BadValue(f"movement {row[0]} ({row[1]} in {row[2]})", c.key, v)
+                  for c, v in zip(move_cols, row[3:]) if _is_bad(v)]
+    return found
+
+
+def _is_bad(value) -> bool:
+    return type(value) is not int or not -MAX_QUANTITY <= value <= MAX_QUANTITY  # noqa: E721

@@ -20,7 +20,7 @@ Rules for what staff already did:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -35,13 +35,15 @@ from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEv
                              OrderStatus, Payment, PaymentStatus, Shipment, ShipmentStatus, Sku,
                              Store, utcnow)
 from ordermgr.models.orders import build_search_text
+from ordermgr.models.limits import MAX_QUANTITY, max_amount
 from ordermgr.models.money import check_currency
 from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES, SHIPMENT_MACHINE
 from ordermgr.models.sku_map import SkuMapping
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
 from ordermgr.services import shipments, sync_fields
 from ordermgr.services.orders import _allocate, release_reservations
-from ordermgr.sync.base import RemoteOrder
+from ordermgr.sync.base import (RemoteAddress, RemoteFulfilment, RemoteLine, RemoteOrder,
+                                RemotePayment)
 
 OVERLAP = timedelta(minutes=5)
 # how far past the storefront's clock an update time may lie before we call it "in the future";
@@ -54,6 +56,9 @@ REFUNDS_PENDING = "refunds-pending"  # digest of a payload whose refunds are not
 EXCEPTION_TAG = "exception"
 STOREFRONT_HOLD = "On hold on the storefront"
 S = OrderStatus
+# What a connector's mapping raises for a payload of the wrong shape (a missing field, a list
+# where an object belongs, a number that isn't): the order is quarantined as unreadable.
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, IndexError, ArithmeticError)
 
 # neutral payment status (from the connectors' tables) -> ours
 PAYMENT = {
@@ -285,12 +290,11 @@ def _import(uow, store_id, orders, broken, watermark, *, careful: bool, refunds:
                 if getattr(remote, "parser", None) is not None:
                     parsers[ext] = remote.parser  # to read the previous payload the same way
                 try:
-                    remote = remote.parse()
-                except (KeyError, TypeError, ValueError) as exc:
+                    remote = remote.parse().round_amounts()
+                except UNREADABLE as exc:
                     _quarantine(uow, store, remote.external_id, remote.number,
                                 f"unreadable order: {exc}", remote.raw, result)
                     continue
-                remote.round_amounts()
                 problems = validate(remote)
                 if problems:
                     _quarantine(uow, store, remote.external_id, remote.number, "; ".join(problems),
@@ -347,7 +351,9 @@ def _db_reason(exc: Exception) -> str:
 
 def validate(remote: RemoteOrder) -> list[str]:
     """Why an order cannot be imported as it is; [] if it can."""
-    problems = list(remote.problems)
+    problems = list(remote.problems) + _wrong_types(remote)
+    if problems:
+        return problems
     try:
         check_currency(remote.currency)
     except UserError as exc:
@@ -359,15 +365,23 @@ def validate(remote: RemoteOrder) -> list[str]:
     if not remote.lines:
         problems.append("the order has no lines")
     for line in remote.lines:
-        if line.quantity <= 0:
-            problems.append(f"line {line.sku or line.name!r} has quantity {line.quantity}")
+        for what, qty, least in (("quantity", line.quantity, 1), ("quantity shipped",
+                                                                  line.quantity_shipped, 0)):
+            if type(qty) is not int or not least <= qty <= MAX_QUANTITY:  # noqa: E721 - no bools
+                problems.append(f"line {line.sku or line.name!r} has {what} {qty!r}"
+                                + (f" (the limit is {MAX_QUANTITY:,})" if type(qty) is int else ""))
     amounts = [("total", remote.total), ("shipping", remote.shipping), ("tax", remote.tax),
                ("discount", remote.discount)]
     amounts += [(f"price of {line.sku or line.name}", line.unit_price) for line in remote.lines]
     amounts += [(f"payment {p.external_id}", p.amount) for p in remote.payments]
+    limit = max_amount(remote.currency)
     for what, value in amounts:  # rounded to the currency already (RemoteOrder.round_amounts)
         if value is None:
             problems.append(f"the {what} is missing")
+        elif not isinstance(value, Decimal) or not value.is_finite():
+            problems.append(f"the {what} {value!r} is not an amount")
+        elif abs(value) > limit:
+            problems.append(f"the {what} {value} is more than the limit of {limit:,}")
         elif value < 0:
             problems.append(f"the {what} {value} is negative")
     if remote.address and remote.address.country and len(remote.address.country) != 2:
@@ -404,6 +418,40 @@ def _delivered_at(rf, remote: RemoteOrder):
     if _shipment_status(rf) != ShipmentStatus.DELIVERED:
         return None
     return rf.delivered_at or remote.updated_at
+
+
+# A mapping passes payload values through, so the storefront decides their types: check each
+# field of the neutral shape against its annotation before anything relies on it.
+_TYPE_CHECKS = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: type(v) is int,  # noqa: E721 - not a bool
+    "bool": lambda v: isinstance(v, bool),
+    "Decimal": lambda v: isinstance(v, Decimal),
+    "Decimal | None": lambda v: v is None or isinstance(v, Decimal),
+    "datetime": lambda v: v is None or isinstance(v, datetime),  # None: reported below
+    "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "dict[str, int]": lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and type(x) is int for k, x in v.items()),  # noqa: E721
+    "RemoteAddress | None": lambda v: v is None or isinstance(v, RemoteAddress),
+}
+_NESTED = {"lines": RemoteLine, "payments": RemotePayment, "fulfilments": RemoteFulfilment}
+
+
+def _wrong_types(remote: RemoteOrder) -> list[str]:
+    def check(obj, where: str) -> list[str]:
+        return [f"{where}{f.name} {str(getattr(obj, f.name))[:60]!r} has the wrong type"
+                for f in fields(obj) if not f.name.startswith("_")
+                and not _TYPE_CHECKS.get(f.type, lambda v: True)(getattr(obj, f.name))]
+    problems = check(remote, "the order's ")
+    if isinstance(remote.address, RemoteAddress):
+        problems += check(remote.address, "the address's ")
+    for name, kind in _NESTED.items():
+        items = getattr(remote, name)
+        if not isinstance(items, list) or not all(isinstance(x, kind) for x in items):
+            problems.append(f"the order's {name} have the wrong type")
+        else:
+            problems += [p for item in items for p in check(item, f"a {kind.__name__[6:].lower()}'s ")]
+    return problems
 
 
 def _quarantine(uow, store: Store, ext: str, number: str, reason: str, raw: dict,

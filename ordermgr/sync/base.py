@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ordermgr import jsonutil
 from ordermgr.errors import UserError
+from ordermgr.models.limits import ABSOLUTE_MAX_AMOUNT
 from ordermgr.models.money import round_minor
 from ordermgr.models.names import display_name
 
@@ -198,7 +199,9 @@ class RemoteOrder:
         """Every amount exact to the order currency's minor unit (the connectors round as they
         parse; this is the importer's guarantee for any that did not). Idempotent."""
         def r(value):
-            return None if value is None else round_minor(value, self.currency)
+            # anything that is not a sane amount is left for `validate` to name
+            sane = isinstance(value, Decimal) and value.is_finite() and abs(value) <= ABSOLUTE_MAX_AMOUNT
+            return round_minor(value, self.currency) if sane else value
         self.subtotal = r(self.subtotal)
         self.shipping, self.tax, self.discount, self.total = (
             r(self.shipping), r(self.tax), r(self.discount), r(self.total))
@@ -254,7 +257,9 @@ class OrderPage:
             ext, number, updated = ident(raw)
             if not ext or updated is None:
                 raise ValueError("no id or update time")
-        except (KeyError, TypeError, ValueError) as exc:
+            if not isinstance(ext, str):
+                raise TypeError(f"the order id {ext!r} is not text")
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:  # not an object
             self.broken.append((str(raw.get("id", "")) if isinstance(raw, dict) else "", "",
                                 f"unreadable order: {exc}", raw))
             return

@@ -27,6 +27,7 @@ from ordermgr.errors import UserError
 from ordermgr.gcpolicy import bulk_work
 from ordermgr.services import stores as store_service
 from ordermgr.services import sync_import, sync_push
+from ordermgr.services.permissions import require_all
 from ordermgr.sync.base import StoreError
 
 log = logging.getLogger(__name__)
@@ -234,7 +235,12 @@ def _add(run: StoreRun, result) -> None:
     run.messages += result.messages
 
 
+# What a sync round writes: orders (sync.run) and the refunds made in the storefront.
+SYNC_PERMISSIONS = ("sync.run", "payments.refund")
+
+
 def sync_all(engine: Engine, actor: Actor, *, store_name: str | None = None, **kwargs) -> list[StoreRun]:
+    require_all(actor, SYNC_PERMISSIONS, "sync storefronts")  # before any store is touched
     conns = store_service.list_connections(UnitOfWork(engine, actor), active_only=store_name is None)
     if store_name is not None:
         conns = [c for c in conns if c.name == store_name]

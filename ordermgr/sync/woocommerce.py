@@ -247,6 +247,8 @@ class WooCommerceConnector(Connector):
 
 
 def _ident(raw: dict):
+    if type(raw["id"]) not in (int, str) or not raw["id"]:  # str() would make null the id "None"
+        raise ValueError(f"the order id {raw['id']!r} is not a number")
     return str(raw["id"]), str(raw.get("number") or raw["id"]), parse_time(raw["date_modified_gmt"])
 
 

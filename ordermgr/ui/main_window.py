@@ -131,11 +131,11 @@ class MainWindow(QMainWindow):
 
     # -- housekeeping: time-based jobs, every 5 minutes, off the UI thread ---------------------
     def _start_housekeeping(self) -> None:
-        from ordermgr.services.housekeeping import runnable_jobs
+        from ordermgr.services.housekeeping import may_run
         self._housekeeping_busy = False
         self.housekeeping_timer = QTimer(self, interval=HOUSEKEEPING_MS)
         self.housekeeping_timer.timeout.connect(self.run_housekeeping)
-        if runnable_jobs(self.ctx.actor):
+        if may_run(self.ctx.actor):
             self.housekeeping_timer.start()
 
     def run_housekeeping(self) -> None:

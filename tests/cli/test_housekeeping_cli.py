@@ -68,12 +68,12 @@ def test_a_failing_job_exits_1_with_one_clear_line(db, capsys, monkeypatch):
     assert status(uow, order_id) == OrderStatus.CANCELLED
 
 
-def test_scheduled_as_a_clerk_says_which_jobs_need_a_supervisor(db, capsys):
+def test_scheduled_as_a_clerk_refuses_before_any_job(db, capsys):
     url, uow, order_id = db
     assert main(["--database", url, "--user", "bob", "housekeeping"]) == 1  # bob is a clerk
     err = capsys.readouterr().err
-    assert "unpaid orders cancelled not run: bob (clerk) may not do this" in err
-    assert "schedule it as a supervisor or an admin" in err
+    assert "bob (clerk) may not run housekeeping: the role lacks orders.bulk, orders.cancel" in err
+    assert "--user NAME" in err
     assert status(uow, order_id) == OrderStatus.PENDING_PAYMENT
 
 

@@ -14,13 +14,13 @@ from openpyxl import load_workbook
 from sqlalchemy import update
 
 from ordermgr.models import Customer, Order, OrderLine, Product, Sku
-from ordermgr.reports.cells import csv_row, is_formula_like
+from ordermgr.reports.cells import csv_row, csv_unescape, csv_value, is_formula_like
 from ordermgr.reports.excel import write_rows_streaming
 from ordermgr.reports.export import export_orders, export_report
 from ordermgr.reports.model import Column
 from ordermgr.reports.params import ReportParams
 from ordermgr.reports.registry import run_report
-from ordermgr.services.stock_import import export_stock
+from ordermgr.services.stock_import import export_stock, preview_import
 from tests.reports.dataset import build_shop
 
 JAN_FEB = ReportParams(date(2026, 1, 1), date(2026, 2, 28), slow_days=30)
@@ -122,3 +122,17 @@ def test_numbers_stay_numbers_and_harmless_text_is_unchanged(tmp_path):
     assert ws["A4"].quotePrefix is False
     assert csv_row(["-5", Decimal("-12.50"), -3, "plain", "", None, "\r=2+2", "a=b"]) == \
         ["'-5", Decimal("-12.50"), -3, "plain", "", None, "'\r=2+2", "a=b"]
+
+
+def test_an_escaped_stock_export_reads_back_as_it_was(evil_shop, tmp_path):
+    """The apostrophe that keeps `=x` text in the CSV is not part of the name: exporting stock
+    and importing the file again changes no product or SKU name."""
+    path = tmp_path / "stock.csv"
+    with evil_shop.connect() as conn:
+        export_stock(conn, path)
+        preview = preview_import(conn, path)
+    assert preview.error_count == 0, preview.errors
+    assert preview.row_count == len(preview.rows) and {row.action for row in preview.rows} <= {"update", "stock"}
+    names = {row.product.get(key) for row in preview.rows for key in ("name", "product")}
+    assert STOCK_EVIL <= names  # read back as written, without the escaping apostrophe
+    assert csv_unescape(csv_value("=1+1")) == "=1+1" and csv_unescape("'plain") == "'plain"

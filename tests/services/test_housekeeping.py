@@ -5,7 +5,9 @@ PostgreSQL."""
 import threading
 from datetime import timedelta
 
-from ordermgr.errors import DatabaseUnavailable
+import pytest
+
+from ordermgr.errors import DatabaseUnavailable, PermissionDenied
 from ordermgr.models import OrderStatus, utcnow
 from ordermgr.services import fulfilment, housekeeping, orders, tracking
 from ordermgr.services.fulfilment import WaybillInput
@@ -163,13 +165,16 @@ def test_dry_run_counts_exactly_what_would_happen_and_saves_nothing(engine, uow,
     assert housekeeping.last_run_of(engine) == (None, "") and not report.changes
 
 
-def test_a_clerk_runs_only_the_jobs_a_clerk_may_do(engine, uow):
+def test_a_clerk_is_refused_before_any_job_runs(engine, uow):
+    """A clerk may complete orders and flag parcels but not cancel: nothing at all is done
+    (it used to complete the order and flag the parcel, then refuse the rest)."""
+    from tests.cli.test_permissions_first import database_snapshot
     _, unpaid_id, delivered_id, _ = the_three(uow)
     clerk = uow_for(engine, "carol", "clerk").actor
-    report = run_housekeeping(engine, clerk, now=utcnow() + LATER)
-    skipped = {j.name: j.skipped for j in report.jobs if j.skipped}
-    assert list(skipped) == ["cancel_unpaid"] and "carol (clerk) may not" in skipped["cancel_unpaid"]
-    assert report.counts == {"complete_delivered": 1, "flag_delays": 1}
-    assert status_of(uow, unpaid_id) == OrderStatus.PENDING_PAYMENT
-    assert status_of(uow, delivered_id) == OrderStatus.COMPLETED
-
+    before = database_snapshot(engine)
+    for dry_run in (False, True):
+        with pytest.raises(PermissionDenied, match=r"carol \(clerk\) may not run housekeeping: "
+                                                   "the role lacks orders.bulk, orders.cancel"):
+            run_housekeeping(engine, clerk, now=utcnow() + LATER, dry_run=dry_run)
+    assert database_snapshot(engine) == before
+    assert not housekeeping.may_run(clerk) and housekeeping.may_run(uow.actor)

@@ -88,10 +88,10 @@ class ImportDialog(QDialog):
         self.preview = preview
         self.errors_model.set_rows(preview.errors)
         self.rows_model.set_rows(preview.rows)
-        if preview.errors:
+        if preview.error_count:
             self.summary.setText(self.tr("{0} rows can't be imported. Fix them in the file and "
                                          "load it again; nothing will be written until every row "
-                                         "is right.").format(len(preview.errors)))
+                                         "is right.").format(preview.error_count))
             self.tabs.setCurrentIndex(0)
         else:
             self.summary.setText(self.tr("Ready: {0}").format(preview.summary))

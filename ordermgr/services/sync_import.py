@@ -36,7 +36,7 @@ from ordermgr.models import (Address, Customer, FulfilmentStatus, Order, OrderEv
                              Store, utcnow)
 from ordermgr.models.orders import build_search_text
 from ordermgr.models.money import check_currency
-from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES
+from ordermgr.models.states import ORDER_OPEN_STATES, ORDER_SHIPPED_STATES, SHIPMENT_MACHINE
 from ordermgr.models.sync import QuarantinedOrder, RawPayload, SyncState
 from ordermgr.services import shipments
 from ordermgr.services.orders import _allocate, release_reservations
@@ -556,10 +556,13 @@ class _PageImporter:
               external_id=remote.external_id)
         if no_sku:
             event("sync", "A line has no SKU: match it to a product by hand")
+        delivered = "delivered" in remote.flags  # every parcel arrived (said the storefront)
         shipments = [dict(warehouse_id=None, carrier=_fit(rf.carrier or "storefront", 40),
                           waybill=_fit(rf.waybill, 64) or None, tracking_url=_fit(rf.tracking_url, 300),
-                          status=ShipmentStatus.IN_TRANSIT, weight_grams=0, cost=None, created_at=now,
-                          packed_at=None, shipped_at=remote.updated_at, delivered_at=None,
+                          status=ShipmentStatus.DELIVERED if delivered else ShipmentStatus.IN_TRANSIT,
+                          weight_grams=0, cost=None, created_at=now, packed_at=None,
+                          shipped_at=remote.updated_at,
+                          delivered_at=remote.updated_at if delivered else None,
                           external_id=_fit(rf.external_id, 64)) for rf in remote.fulfilments]
         shipped = sum(line["quantity_shipped"] for line in lines)
         wanted = sum(line["quantity"] for line in lines)
@@ -572,7 +575,9 @@ class _PageImporter:
                   else "Refunded in full on the storefront before shipping", new=S.CANCELLED)
         elif remote.fulfilment in ("fulfilled", "partially_fulfilled") or shipped:
             status = S.SHIPPED if fulfilment == FulfilmentStatus.FULFILLED else S.PARTIALLY_SHIPPED
-            event("status", "Already shipped on the storefront", new=status)
+            if status == S.SHIPPED and delivered:
+                status = S.COMPLETED if "completed" in remote.flags else S.DELIVERED
+            event("status", f"Already {status.replace('_', ' ')} on the storefront", new=status)
         elif remote.payment in PAID_LIKE:
             status = S.AWAITING_FULFILMENT
             allocate = remote.fulfilment != "on_hold" and not review
@@ -711,6 +716,7 @@ class _PageImporter:
         added = [rf for rf in remote.fulfilments if self._add_remote_shipment(order, rf, remote)]
         if added:
             self._storefront_shipped(order, remote, added)
+        self._storefront_delivered(order, remote)
         self._line_changes(order, remote)
         if remote.customer_name and not order.customer_name:
             order.customer_name = _fit(remote.customer_name, 120)
@@ -797,6 +803,16 @@ class _PageImporter:
             self._flag(order, "Fulfilled on the storefront, outside ordermgr.")
         else:
             order.record("shipment", f"Storefront fulfilment recorded ({waybills})", by=None)
+
+    def _storefront_delivered(self, order: Order, remote: RemoteOrder) -> None:
+        """The storefront says every parcel arrived ("delivered" flag) or the order is done
+        ("completed"): the shipments and the order follow."""
+        if "delivered" in remote.flags and order.status == S.SHIPPED:
+            for shipment in order.shipments:
+                if SHIPMENT_MACHINE.can(shipment.status, "deliver"):
+                    shipments.deliver_in(self.uow, shipment, at=remote.updated_at)
+        if "completed" in remote.flags and order.status == S.DELIVERED:
+            order.apply("complete", by=None, message="Completed on the storefront")
 
     def _line_changes(self, order: Order, remote: RemoteOrder) -> None:
         ours = {(line.external_id, line.quantity) for line in order.lines}

@@ -4,7 +4,14 @@ Pull: `GET /admin/orders?fields=…&updated_at[$gte]=T&order=updated_at&offset=&
 paging drifts when an order changes during the walk (it jumps to the end and everything after
 it shifts left), so the walk is keyset-style: each page asks again from the last `updated_at`
 seen, skipping only the orders already delivered at exactly that time.
-Amounts are JSON numbers in major units; the exact value is taken from `raw_*` when present.
+Amounts are JSON numbers in major units, NOT rounded to the currency (tax-inclusive prices give
+taxes like 22.31858…, 5 % GST 195.132, a fully refunded order a total of -6E-21): the exact value
+is taken from `raw_*` when present and rounded to the currency's minor unit (`_minor`).
+Medusa's `total` is NET of refunds (a refund adds a credit line referencing the payment
+collection); ordermgr's total is gross, so the connector adds those credit lines back.
+Tax: where prices include tax (EUR, CNY, JPY regions in a typical shop) the lines and shipping
+are taken with tax (subtotal + shipping - discount = total, the tax is included); where they do
+not, without (subtotal + shipping + tax - discount = total).
 Medusa has no outgoing webhooks and a payment capture does not bump `updated_at`, so open orders
 are re-polled by id (`repoll_open_orders`).
 Auth: a secret API key (`sk_…`) as HTTP Basic user name with an empty password.
@@ -14,13 +21,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
-from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
+import requests
+
+from ordermgr.sync.base import (Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreBadResponse,
-                                StoreError, StoreRejected, key_tag, money, parse_time,
-                                person_name)
+                                StoreRejected, StoreUnreachable, key_tag, money,
+                                parse_time, person_name)
 
-PAYMENT_STATUS = {
+# Every state of Medusa 2.x (`@medusajs/utils` OrderStatus, PaymentStatus, FulfillmentStatus as
+# aggregated by core-flows), each with a test from a real payload (tests/connectors/samples/medusa).
+PAYMENT_STATUS = {  # payment_status -> (neutral payment, flags)
     "not_paid": ("pending", []),
     "awaiting": ("pending", []),
     "authorized": ("pending", ["authorised"]),
@@ -32,30 +44,45 @@ PAYMENT_STATUS = {
     "canceled": ("cancelled", []),
     "requires_action": ("pending", ["needs_review"]),
 }
-FULFILLMENT_STATUS = {
-    "not_fulfilled": "unfulfilled",
-    "partially_fulfilled": "partially_fulfilled",
-    "fulfilled": "fulfilled",
-    "partially_shipped": "partially_fulfilled",
-    "shipped": "fulfilled",
-    "partially_delivered": "partially_fulfilled",
-    "delivered": "fulfilled",
-    "canceled": "unfulfilled",
+FULFILLMENT_STATUS = {  # fulfillment_status -> (neutral fulfilment, flags)
+    "not_fulfilled": ("unfulfilled", []),
+    # a fulfilment made on the storefront (picked there) is out of ordermgr's hands, shipped or not
+    "partially_fulfilled": ("partially_fulfilled", []),
+    "fulfilled": ("fulfilled", []),
+    "partially_shipped": ("partially_fulfilled", []),
+    "shipped": ("fulfilled", []),
+    "partially_delivered": ("partially_fulfilled", []),
+    "delivered": ("fulfilled", ["delivered"]),
+    "canceled": ("unfulfilled", []),
 }
-ORDER_STATUS = {  # status -> (cancelled, fulfilment override)
-    "pending": (False, None),
-    "completed": (False, None),
-    "archived": (False, None),
-    "canceled": (True, None),
-    "requires_action": (False, "on_hold"),
-    "draft": (False, None),  # skipped: not a placed order
+ORDER_STATUS = {  # status -> (cancelled, fulfilment override, flags)
+    "pending": (False, None, []),
+    "completed": (False, None, ["completed"]),
+    "archived": (False, None, ["completed"]),
+    "canceled": (True, None, []),
+    "requires_action": (False, "on_hold", []),
+    "draft": (False, None, []),  # skipped: not a placed order
 }
 SKIPPED_STATUSES = {"draft"}
 FIELDS = ("id,display_id,status,payment_status,fulfillment_status,currency_code,email,total,"
-          "subtotal,tax_total,shipping_total,discount_total,raw_total,created_at,updated_at,"
-          "metadata,*items,*shipping_address,*customer,*fulfillments,*fulfillments.labels,"
+          "subtotal,tax_total,shipping_total,shipping_subtotal,discount_total,item_total,"
+          "item_subtotal,raw_total,created_at,updated_at,metadata,*credit_lines,*items,"
+          "*shipping_address,*customer,*fulfillments,*fulfillments.labels,"
           "*payment_collections,*payment_collections.payments,"
           "*payment_collections.payments.refunds")
+REFUND_CREDIT = "payment_collection"  # credit_lines[].reference of a refund
+
+# ISO 4217 minor units where they are not 2. A local stand-in for the shared per-currency
+# rounding (ordermgr.models.money) until that lands; swap `_minor` for it then.
+_EXPONENTS = {**dict.fromkeys("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF"
+                              .split(), 0),
+              **dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3)}
+
+
+def _minor(value: Decimal, currency: str) -> Decimal:
+    """`value` in the currency's minor unit, half away from zero (-0 becomes 0)."""
+    places = Decimal(1).scaleb(-_EXPONENTS.get(currency.upper(), 2))
+    return value.quantize(places, rounding=ROUND_HALF_UP) + 0
 
 
 class MedusaConnector(Connector):
@@ -70,9 +97,9 @@ class MedusaConnector(Connector):
         return self.http.request("GET", f"{self.base_url}{path}", params=params, auth=self.auth,
                                  what=what)
 
-    def _post(self, path: str, body: dict, what: str):
-        return self.http.request("POST", f"{self.base_url}{path}", json=body, auth=self.auth,
-                                 what=what)
+    def _post(self, path: str, body: dict, what: str, params=None):
+        return self.http.request("POST", f"{self.base_url}{path}", params=params, json=body,
+                                 auth=self.auth, what=what)
 
     # -- pull -----------------------------------------------------------------------------------
     def iter_order_pages(self, since: datetime | None, *, page_size: int = 100,
@@ -149,7 +176,9 @@ class MedusaConnector(Connector):
             body = {"items": items, "no_notification": False, "metadata": {"ordermgr_key": key}}
             if self.options.get("location_id"):
                 body["location_id"] = self.options["location_id"]
-            created = self._post(f"/admin/orders/{oid}/fulfillments", body, "creating a fulfilment").data
+            # the reply carries the order's fulfilments only when asked for them
+            created = self._post(f"/admin/orders/{oid}/fulfillments", body, "creating a fulfilment",
+                                 params={"fields": "id,*fulfillments"}).data
             fuls = ((created or {}).get("order") or {}).get("fulfillments") or []
             mine = next((f for f in fuls if (f.get("metadata") or {}).get("ordermgr_key") == key), None)
             if mine is None:
@@ -209,11 +238,15 @@ class MedusaConnector(Connector):
         return item["id"]
 
     def test_connection(self) -> str:
+        # /health answers a plain-text "OK" (served as text/html), not JSON: any 200 will do
         try:
-            self.http.request("GET", f"{self.base_url}/health", what="checking the server")
-        except StoreError as exc:
-            raise type(exc)(f"{self.name}: no Medusa server answers at {self.base_url} ({exc}). "
-                            "Check the store URL.") from None
+            health = self.http.session.get(f"{self.base_url}/health", timeout=self.http.timeout)
+        except requests.RequestException as exc:
+            raise StoreUnreachable(f"{self.name}: no Medusa server answers at {self.base_url} "
+                                   f"({type(exc).__name__}). Check the store URL.") from None
+        if health.status_code != 200:
+            raise StoreUnreachable(f"{self.name}: {self.base_url}/health answered HTTP "
+                                   f"{health.status_code}; is this a Medusa server? Check the store URL.")
         reply = self._get("/admin/orders", {"limit": 1, "fields": "id"}, what="checking the API key")
         return f"Medusa at {self.base_url} ({(reply.data or {}).get('count', '?')} orders)"
 
@@ -231,44 +264,55 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else float(str(value))
 
 
-def _exact(raw: dict, name: str):
-    """The exact amount: `raw_<name>.value` (a string) if present, else the JSON number."""
+def _value(raw: dict, name: str) -> Decimal:
+    """The exact amount `name`: `raw_<name>.value` (a string) if present, else the JSON number;
+    an absent amount is 0."""
     exact = raw.get(f"raw_{name}")
     if isinstance(exact, dict) and exact.get("value") is not None:
         return money(exact["value"], what=name)
     return money(raw.get(name), what=name)
 
 
+def _exact(raw: dict, name: str, currency: str) -> Decimal:
+    """The amount `name` in the currency's minor unit."""
+    return _minor(_value(raw, name), currency)
+
+
 def map_status(status: str, payment_status: str, fulfillment_status: str):
     flags: list[str] = []
-    cancelled, override = ORDER_STATUS.get(status, (False, "on_hold"))
+    cancelled, override, order_flags = ORDER_STATUS.get(status, (False, "on_hold", []))
     if status not in ORDER_STATUS:
         flags.append("unknown_status")
     payment, extra = PAYMENT_STATUS.get(payment_status, ("pending", ["unknown_status"]))
-    flags += extra
-    if fulfillment_status not in FULFILLMENT_STATUS:
-        flags.append("unknown_status")
-    fulfilment = override or FULFILLMENT_STATUS.get(fulfillment_status, "on_hold")
+    fulfilment, shipped_flags = FULFILLMENT_STATUS.get(fulfillment_status, ("on_hold", ["unknown_status"]))
+    flags += extra + shipped_flags + order_flags
     if cancelled and payment not in ("refunded", "partially_refunded"):
         payment = "cancelled"
-    return cancelled, payment, fulfilment, flags
+    return cancelled, payment, override or fulfilment, flags
+
+
+def _tax_inclusive(raw: dict) -> bool:
+    return any(item.get("is_tax_inclusive") for item in raw.get("items") or [])
 
 
 def parse_order(raw: dict) -> RemoteOrder:
     cancelled, payment, fulfilment, flags = map_status(
         raw.get("status") or "", raw.get("payment_status") or "", raw.get("fulfillment_status") or "")
+    currency = (raw.get("currency_code") or "").upper()
+    inclusive = _tax_inclusive(raw)
     lines = []
     for item in raw.get("items") or []:
         qty = int(item.get("quantity") or 0)
-        unit = _exact(item, "unit_price")
-        total = _exact(item, "total") if item.get("total") is not None else unit * qty
         detail = item.get("detail") or {}
-        shipped = int(detail.get("shipped_quantity") or detail.get("fulfilled_quantity") or 0)
+        # fulfilled = handed over on the storefront (a fulfilment made there), shipped or not
+        shipped = int(detail.get("fulfilled_quantity") or 0)
         if fulfilment == "fulfilled" and not detail:
             shipped = qty
         lines.append(RemoteLine(external_id=item["id"], sku=(item.get("variant_sku") or "").strip(),
-                                name=item.get("title") or "", quantity=qty, unit_price=unit,
-                                discount=max(ZERO, unit * qty - total), quantity_shipped=shipped))
+                                name=item.get("title") or "", quantity=qty,
+                                unit_price=_exact(item, "unit_price", currency),
+                                discount=_exact(item, "discount_total", currency),
+                                quantity_shipped=shipped))
     addr = raw.get("shipping_address") or None
     address = None
     if addr:
@@ -282,12 +326,12 @@ def parse_order(raw: dict) -> RemoteOrder:
     for pc in raw.get("payment_collections") or []:
         for p in pc.get("payments") or []:
             status = "paid" if p.get("captured_at") else ("voided" if p.get("canceled_at") else "authorized")
-            payments.append(RemotePayment(external_id=p["id"], kind="charge", amount=_exact(p, "amount"),
-                                          status=status, method=p.get("provider_id") or "",
-                                          reference=p["id"]))
+            payments.append(RemotePayment(external_id=p["id"], kind="charge",
+                                          amount=_exact(p, "amount", currency), status=status,
+                                          method=p.get("provider_id") or "", reference=p["id"]))
             for r in p.get("refunds") or []:
                 payments.append(RemotePayment(external_id=r["id"], kind="refund",
-                                              amount=_exact(r, "amount"), status="paid",
+                                              amount=_exact(r, "amount", currency), status="paid",
                                               method=p.get("provider_id") or "",
                                               reference=r.get("note") or ""))
     fulfilments = []
@@ -298,21 +342,24 @@ def parse_order(raw: dict) -> RemoteOrder:
         fulfilments.append(RemoteFulfilment(external_id=ful["id"], carrier=ful.get("provider_id") or "",
                                             waybill=label.get("tracking_number") or "",
                                             tracking_url=label.get("tracking_url") or ""))
+    refunded = sum((_value(c, "amount") for c in raw.get("credit_lines") or []
+                    if c.get("reference") == REFUND_CREDIT), Decimal(0))
     customer = raw.get("customer") or {}
     name = person_name(customer.get("first_name"), customer.get("last_name"))
+    with_tax = "total" if inclusive else "subtotal"  # lines and shipping as the prices are
     return RemoteOrder(
         external_id=raw["id"], number=str(raw.get("display_id") or raw["id"]),
         updated_at=parse_time(raw["updated_at"]), placed_at=parse_time(raw.get("created_at") or raw["updated_at"]),
-        currency=(raw.get("currency_code") or "").upper(), raw=raw, payment=payment,
+        currency=currency, raw=raw, payment=payment,
         fulfilment=fulfilment, cancelled=cancelled,
         platform_status=f"{raw.get('status')}/{raw.get('payment_status')}/{raw.get('fulfillment_status')}",
         flags=flags, customer_name=name or (address.name if address else ""),
         email=raw.get("email") or customer.get("email") or "", phone=customer.get("phone") or "",
         customer_ref=customer.get("id") or "", address=address, lines=lines, payments=payments,
-        fulfilments=fulfilments, shipping=_exact(raw, "shipping_total") if raw.get("shipping_total") is not None else ZERO,
-        tax=_exact(raw, "tax_total") if raw.get("tax_total") is not None else ZERO,
-        discount=_exact(raw, "discount_total") if raw.get("discount_total") is not None else ZERO,
-        total=_exact(raw, "total"))
+        fulfilments=fulfilments, subtotal=_exact(raw, f"item_{with_tax}", currency),
+        shipping=_exact(raw, f"shipping_{with_tax}", currency),
+        tax=_exact(raw, "tax_total", currency), discount=_exact(raw, "discount_total", currency),
+        total=_minor(_value(raw, "total") + refunded, currency))
 
 
 CONNECTOR = MedusaConnector

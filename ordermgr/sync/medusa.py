@@ -227,12 +227,14 @@ class MedusaConnector(Connector):
         wanted = payload.get("location") or payload.get("warehouse")
         wanted = (self.options.get("locations") or {}).get(str(wanted), wanted)
         level = next((lv for lv in levels if lv.get("location_id") == wanted), None)
-        if level is None:
+        available = payload["available"]
+        if level is None:  # no location of its own: the store's location sells every warehouse's stock
             loc = self.options.get("location_id") or (levels[0]["location_id"] if levels else None)
             level = next((lv for lv in levels if lv.get("location_id") == loc), None)
             if level is None:
                 raise StoreRejected(f"{self.name}: SKU {sku} is not stocked at any location.")
-        stocked = int(payload["available"]) + int(level.get("reserved_quantity") or 0)
+            available = payload.get("available_total", available)
+        stocked = int(available) + int(level.get("reserved_quantity") or 0)
         self._post(f"/admin/inventory-items/{item['id']}/location-levels/{level['location_id']}",
                    {"stocked_quantity": stocked}, f"setting stock of {sku}")
         return item["id"]

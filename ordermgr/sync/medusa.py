@@ -69,7 +69,7 @@ FIELDS = ("id,display_id,status,payment_status,fulfillment_status,currency_code,
           "item_subtotal,raw_total,created_at,updated_at,metadata,*credit_lines,*items,"
           "*shipping_address,*customer,*fulfillments,*fulfillments.labels,"
           "*payment_collections,*payment_collections.payments,"
-          "*payment_collections.payments.refunds")
+          "*payment_collections.payments.captures,*payment_collections.payments.refunds")
 REFUND_CREDIT = "payment_collection"  # credit_lines[].reference of a refund
 
 # ISO 4217 minor units where they are not 2. A local stand-in for the shared per-currency
@@ -327,10 +327,17 @@ def parse_order(raw: dict) -> RemoteOrder:
     payments = []
     for pc in raw.get("payment_collections") or []:
         for p in pc.get("payments") or []:
-            status = "paid" if p.get("captured_at") else ("voided" if p.get("canceled_at") else "authorized")
-            payments.append(RemotePayment(external_id=p["id"], kind="charge",
-                                          amount=_exact(p, "amount", currency), status=status,
-                                          method=p.get("provider_id") or "", reference=p["id"]))
+            amount = _exact(p, "amount", currency)
+            captured = sum((_value(c, "amount") for c in p.get("captures") or []), Decimal(0))
+            if p.get("captured_at"):
+                status = "paid"
+            elif captured:  # partly captured: what was taken is paid, the rest not (yet)
+                status, amount = "paid", _minor(captured, currency)
+            else:
+                status = "voided" if p.get("canceled_at") else "authorized"
+            payments.append(RemotePayment(external_id=p["id"], kind="charge", amount=amount,
+                                          status=status, method=p.get("provider_id") or "",
+                                          reference=p["id"]))
             for r in p.get("refunds") or []:
                 payments.append(RemotePayment(external_id=r["id"], kind="refund",
                                               amount=_exact(r, "amount", currency), status="paid",

@@ -22,10 +22,9 @@ TAX_INCLUSIVE = {cur.upper() for _, cur, _, inclusive, _ in seed.REGIONS if incl
 EXPONENT = {"JPY": 0}  # the seed's currencies: JPY has no minor unit, the others two
 
 PAYMENT = {"not_paid": P.PENDING, "awaiting": P.PENDING, "authorized": P.AUTHORIZED,
+           "partially_captured": P.PENDING,
            "captured": P.PAID, "partially_refunded": P.PARTIALLY_REFUNDED, "refunded": P.REFUNDED,
            "canceled": P.VOIDED}
-PARTIAL = {"partially_fulfilled", "partially_shipped", "partially_delivered"}
-WHOLE = {"fulfilled", "shipped", "delivered"}
 
 
 def amount(value, currency: str) -> Decimal:
@@ -48,17 +47,18 @@ def held_orders(engine, store_id: int) -> dict[str, Order]:
 
 
 def expected_status(mo: dict) -> set[str]:
+    """Our order state for Medusa's (status, payment, fulfilment) and what was handed over."""
     status, pay, ful = mo["status"], mo["payment_status"], mo["fulfillment_status"]
-    if status == "canceled" or (pay == "refunded" and ful == "not_fulfilled"):
+    handed = [i["detail"]["fulfilled_quantity"] for i in mo["items"]]
+    everything = all(done >= i["quantity"] for done, i in zip(handed, mo["items"]))
+    if status == "canceled" or (pay == "refunded" and not any(handed)):
         return {S.CANCELLED}
-    if status == "completed":
-        return {S.COMPLETED}
-    if ful == "delivered":
-        return {S.DELIVERED}
-    if ful in WHOLE:
-        return {S.SHIPPED}
-    if ful in PARTIAL:
+    if any(handed) and not everything:
         return {S.PARTIALLY_SHIPPED}
+    if everything:
+        if status in ("completed", "archived") and ful == "delivered":
+            return {S.COMPLETED}
+        return {S.DELIVERED} if ful == "delivered" else {S.SHIPPED}
     if pay in ("captured", "partially_refunded"):
         return {S.AWAITING_FULFILMENT, S.ALLOCATED}  # allocated: ordermgr holds the stock
     return {S.PENDING_PAYMENT}
@@ -91,7 +91,8 @@ def expected(mo: dict) -> dict:
         "discount": amount(mo["discount_total"], cur),
         "payment_status": PAYMENT[mo["payment_status"]],
         "fulfilment_status": (F.UNFULFILLED if not any(shipped_total.values()) else
-                              F.FULFILLED if mo["fulfillment_status"] in WHOLE else
+                              F.FULFILLED if all(shipped_total[i["id"]] >= i["quantity"]
+                                                 for i in mo["items"]) else
                               F.PARTIALLY_FULFILLED),
         "status": expected_status(mo),
         "customer_name": customer_name(addr.get("first_name", ""), addr.get("last_name", "")),

@@ -170,6 +170,27 @@ class Lifecycle:
             self.admin.post(f"/admin/payments/{collections[0]['payments'][0]['id']}/capture")
         return self
 
+    def capture_part(self, amount) -> "Lifecycle":
+        self.admin.post(f"/admin/payments/{self.payment()['id']}/capture", {"amount": amount})
+        return self
+
+    def ship_lines_apart(self, *, tracking: str, deliver_first: bool = True) -> "Lifecycle":
+        """One parcel per line, all shipped; the first delivered."""
+        for n, item in enumerate(self.order()["items"]):
+            self._parcel([{"id": item["id"], "quantity": item["quantity"]}], f"{tracking}-{n + 1}",
+                         deliver=deliver_first and n == 0)
+        return self
+
+    def cancel_fulfilments(self) -> "Lifecycle":
+        for ful in self.order()["fulfillments"]:
+            if not ful.get("canceled_at"):
+                self.admin.post(f"/admin/orders/{self.id}/fulfillments/{ful['id']}/cancel")
+        return self
+
+    def archive(self) -> "Lifecycle":
+        self.admin.post(f"/admin/orders/{self.id}/archive")
+        return self
+
     def refund(self, amount, note: str) -> "Lifecycle":
         self.admin.post(f"/admin/payments/{self.payment()['id']}/refund", {"amount": amount, "note": note})
         return self
@@ -182,6 +203,10 @@ class Lifecycle:
         items = [{"id": i["id"], "quantity": i["quantity"]} for i in self.order()["items"]]
         if only_first_line:
             items = items[:1]
+        self._parcel(items, tracking, deliver=deliver)
+        return self
+
+    def _parcel(self, items: list[dict], tracking: str | None, *, deliver: bool) -> None:
         made = self.admin.post(f"/admin/orders/{self.id}/fulfillments",
                                {"items": items, "location_id": self.cat.location_id},
                                fields="id,*fulfillments")["order"]["fulfillments"]
@@ -193,7 +218,6 @@ class Lifecycle:
                                             "label_url": f"https://labels.example/{tracking}.pdf"}]})
         if deliver:
             self.admin.post(f"/admin/orders/{self.id}/fulfillments/{fid}/mark-as-delivered")
-        return self
 
     def complete(self) -> "Lifecycle":
         self.admin.post(f"/admin/orders/{self.id}/complete")
@@ -232,6 +256,17 @@ SCENARIOS = [
     ("refunded in full", lambda o: o.capture().refund_all("returned")),
     ("shipped, then partly refunded", lambda o: o.capture().fulfil(tracking="TRK{n}").refund(3, "late")),
 ]
+# Run once each (every state of Medusa's that its own flows can reach with the system payment
+# provider; "awaiting", "partially_authorized" and "requires_action" cannot be reached that way).
+RARER_SCENARIOS = [
+    ("partly captured", lambda o: o.capture_part(10)),
+    ("first line fulfilled, not shipped", lambda o: o.capture().fulfil(only_first_line=True)),
+    ("two parcels, first delivered", lambda o: o.capture().ship_lines_apart(tracking="TRK{n}")),
+    ("fulfilment cancelled", lambda o: o.capture().fulfil().cancel_fulfilments()),
+    ("fulfilment cancelled, then the order",
+     lambda o: o.capture().fulfil().cancel_fulfilments().cancel()),
+    ("archived", lambda o: o.capture().fulfil(tracking="TRK{n}", deliver=True).complete().archive()),
+]
 COUNTRY_ROTATION = ["us", "ca", "de", "fr", "cn", "jp"]
 BASKETS = [[("TEE-BLK-M", 2), ("MUG-WHT", 1)], [("CAP-RED", 1), ("SOCK-3PK", 3)],
            [("MUG-WHT", 3)], [("TEE-BLK-M", 1), ("CAP-RED", 2), ("SOCK-3PK", 1)]]
@@ -268,19 +303,28 @@ def seed_orders(admin: AdminApi, cat: Catalogue, *, rounds: int = 3) -> list[See
             life = Lifecycle(admin, cat, order_id)
             _run_scenario(act, life, n)
             seeded.append(SeededOrder(order_id, scenario, country, how))
+    for index, (scenario, act) in enumerate(RARER_SCENARIOS):
+        n += 1
+        country = COUNTRY_ROTATION[index % len(COUNTRY_ROTATION)]
+        order = checkout(shoppers[country], cat, CURRENCY[country], PEOPLE[country],
+                         BASKETS[n % len(BASKETS)])
+        _run_scenario(act, Lifecycle(admin, cat, order["id"]), n)
+        seeded.append(SeededOrder(order["id"], scenario, country,
+                                  "registered" if country in REGISTERED else "guest"))
     return seeded
 
 
 def _run_scenario(act, life: Lifecycle, n: int) -> None:
     """Run `act`, putting the order number into tracking numbers ("TRK{n}")."""
-    original = life.fulfil
+    for name in ("fulfil", "ship_lines_apart"):
+        original = getattr(life, name)
 
-    def fulfil(**kwargs):
-        if kwargs.get("tracking"):
-            kwargs["tracking"] = kwargs["tracking"].format(n=f"{n:04d}")
-        return original(**kwargs)
+        def numbered(_original=original, **kwargs):
+            if kwargs.get("tracking"):
+                kwargs["tracking"] = kwargs["tracking"].format(n=f"{n:04d}")
+            return _original(**kwargs)
 
-    life.fulfil = fulfil
+        setattr(life, name, numbered)
     act(life)
 
 

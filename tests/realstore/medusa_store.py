@@ -115,6 +115,7 @@ def prepare_database(name: str) -> None:
     lockfile, which is made (migrations + user) on first use."""
     template = f"ordermgr_medusa_tpl_{lock_digest()}"
     if not _pg_exists(template):
+        _drop_stale_templates(keep=template)
         building = f"{template}_build_{uuid.uuid4().hex[:6]}"
         _pg([f'CREATE DATABASE "{building}"'])
         try:
@@ -126,6 +127,18 @@ def prepare_database(name: str) -> None:
             _pg([f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)'])
             raise
     _pg([f'CREATE DATABASE "{name}" TEMPLATE "{template}"'])
+
+
+def _drop_stale_templates(keep: str) -> None:
+    """Templates made for an earlier lockfile or config are of no more use."""
+    import psycopg
+    conninfo = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'ordermgr\\_medusa\\_tpl\\_%'")]
+        for name in names:
+            if name != keep and "_build_" not in name:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def free_port() -> int:
@@ -154,7 +167,7 @@ class RunningStore:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
-                self.process.wait(20)
+                self.process.wait(5)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(10)

@@ -10,8 +10,10 @@ is taken from `raw_*` when present and rounded to the currency's minor unit (`_m
 Medusa's `total` is NET of refunds (a refund adds a credit line referencing the payment
 collection); ordermgr's total is gross, so the connector adds those credit lines back.
 Tax: where prices include tax (EUR, CNY, JPY regions in a typical shop) the lines and shipping
-are taken with tax (subtotal + shipping - discount = total, the tax is included); where they do
-not, without (subtotal + shipping + tax - discount = total).
+are taken with tax (lines + shipping = total, the tax is included); where they do not, without
+(lines + shipping + tax = total; the tax takes the rounding, within one minor unit of Medusa's).
+Discounts: Medusa allocates every promotion to the lines (or to a shipping method, whose total is
+already net), so they are line discounts, on the same tax basis, and the order discount is 0.
 Medusa has no outgoing webhooks and a payment capture does not bump `updated_at`, so open orders
 are re-polled by id (`repoll_open_orders`).
 Auth: a secret API key (`sk_…`) as HTTP Basic user name with an empty password.
@@ -301,8 +303,8 @@ def parse_order(raw: dict) -> RemoteOrder:
     cancelled, payment, fulfilment, flags = map_status(
         raw.get("status") or "", raw.get("payment_status") or "", raw.get("fulfillment_status") or "")
     currency = (raw.get("currency_code") or "").upper()
-    inclusive = _tax_inclusive(raw)
-    lines = []
+    with_tax = "total" if _tax_inclusive(raw) else "subtotal"  # amounts as the prices are
+    lines, discounted, rounded = [], Decimal(0), Decimal(0)
     for item in raw.get("items") or []:
         qty = int(item.get("quantity") or 0)
         detail = item.get("detail") or {}
@@ -310,11 +312,14 @@ def parse_order(raw: dict) -> RemoteOrder:
         shipped = int(detail.get("fulfilled_quantity") or 0)
         if fulfilment == "fulfilled" and not detail:
             shipped = qty
+        # promotions sit on the lines; rounding the running sum keeps the lines adding up
+        discounted += _value(item, f"discount_{with_tax}")
+        discount = _minor(discounted, currency) - rounded
+        rounded += discount
         lines.append(RemoteLine(external_id=item["id"], sku=(item.get("variant_sku") or "").strip(),
                                 name=item.get("title") or "", quantity=qty,
                                 unit_price=_exact(item, "unit_price", currency),
-                                discount=_exact(item, "discount_total", currency),
-                                quantity_shipped=shipped))
+                                discount=discount, quantity_shipped=shipped))
     addr = raw.get("shipping_address") or None
     address = None
     if addr:
@@ -355,7 +360,12 @@ def parse_order(raw: dict) -> RemoteOrder:
                     if c.get("reference") == REFUND_CREDIT), Decimal(0))
     customer = raw.get("customer") or {}
     name = person_name(customer.get("first_name"), customer.get("last_name"))
-    with_tax = "total" if inclusive else "subtotal"  # lines and shipping as the prices are
+    total = _minor(_value(raw, "total") + refunded, currency)
+    subtotal = sum((line.unit_price * line.quantity - line.discount for line in lines), Decimal(0))
+    shipping = _exact(raw, f"shipping_{with_tax}", currency)
+    tax = _exact(raw, "tax_total", currency)
+    if with_tax == "subtotal":  # tax on top: it takes the rounding, so the parts add up to the total
+        tax = total - subtotal - shipping
     return RemoteOrder(
         external_id=raw["id"], number=str(raw.get("display_id") or raw["id"]),
         updated_at=parse_time(raw["updated_at"]), placed_at=parse_time(raw.get("created_at") or raw["updated_at"]),
@@ -365,10 +375,9 @@ def parse_order(raw: dict) -> RemoteOrder:
         flags=flags, customer_name=name or (address.name if address else ""),
         email=raw.get("email") or customer.get("email") or "", phone=customer.get("phone") or "",
         customer_ref=customer.get("id") or "", address=address, lines=lines, payments=payments,
-        fulfilments=fulfilments, subtotal=_exact(raw, f"item_{with_tax}", currency),
-        shipping=_exact(raw, f"shipping_{with_tax}", currency),
-        tax=_exact(raw, "tax_total", currency), discount=_exact(raw, "discount_total", currency),
-        total=_minor(_value(raw, "total") + refunded, currency))
+        fulfilments=fulfilments, subtotal=subtotal, shipping=shipping, tax=tax,
+        discount=Decimal(0),  # Medusa puts every promotion on a line or a shipping method
+        total=total)
 
 
 CONNECTOR = MedusaConnector

@@ -25,6 +25,7 @@ PRODUCTS = {
     "SOCK-3PK": ("Socks, 3 pairs", {"usd": 9.95, "eur": 11.99, "cny": 59, "jpy": 990}),
 }
 SHIPPING_PRICES = {"usd": 8, "eur": 6.9, "cny": 20, "jpy": 800}
+PROMO_CODE = "WELCOME10"
 STOCK = 500
 
 # (first, last, email, country, city, postcode, province, address line)
@@ -111,6 +112,10 @@ def set_up_catalogue(admin: AdminApi) -> Catalogue:
     admin.post(f"/admin/api-keys/{key['id']}/sales-channels", {"add": [cat.sales_channel_id]})
     cat.publishable_key = key["token"]
     cat.secret_key = admin.post("/admin/api-keys", {"title": "ordermgr", "type": "secret"})["api_key"]["token"]
+    admin.post("/admin/promotions", {  # 10 % off every line, spread over the lines by Medusa
+        "code": PROMO_CODE, "type": "standard", "status": "active", "is_automatic": False,
+        "application_method": {"type": "percentage", "target_type": "items",
+                               "allocation": "across", "value": 10}})
     return cat
 
 
@@ -122,13 +127,16 @@ def address(person: tuple) -> dict:
 
 
 def checkout(store: StoreApi, cat: Catalogue, currency: str, person: tuple,
-             lines: list[tuple[str, int]]) -> dict:
-    """Storefront checkout: cart → addresses → shipping method → payment session → complete."""
+             lines: list[tuple[str, int]], *, promo: str | None = None) -> dict:
+    """Storefront checkout: cart → addresses (→ promotion code) → shipping method → payment
+    session → complete."""
     cart = store.post("/store/carts", {
         "region_id": cat.regions[currency], "email": person[2],
         "items": [{"variant_id": cat.variants[sku], "quantity": qty} for sku, qty in lines]})["cart"]
     store.post(f"/store/carts/{cart['id']}", {"shipping_address": address(person),
                                               "billing_address": address(person)})
+    if promo:
+        store.post(f"/store/carts/{cart['id']}/promotions", {"promo_codes": [promo]})
     store.post(f"/store/carts/{cart['id']}/shipping-methods", {"option_id": cat.shipping_option_id})
     collection = store.post("/store/payment-collections", {"cart_id": cart["id"]})["payment_collection"]
     store.post(f"/store/payment-collections/{collection['id']}/payment-sessions",
@@ -297,7 +305,9 @@ def seed_orders(admin: AdminApi, cat: Catalogue, *, rounds: int = 3) -> list[See
             if round_no == 2 and index % 3 == 0:
                 order_id, how = draft_order(admin, cat, CURRENCY[country], person, basket), "draft"
             else:
-                order = checkout(shoppers[country], cat, CURRENCY[country], person, basket)
+                promo = PROMO_CODE if round_no == 1 and index % 3 else None
+                order = checkout(shoppers[country], cat, CURRENCY[country], person, basket,
+                                 promo=promo)
                 order_id = order["id"]
                 how = "registered" if country in REGISTERED else "guest"
             life = Lifecycle(admin, cat, order_id)

@@ -304,7 +304,7 @@ def parse_order(raw: dict) -> RemoteOrder:
         raw.get("status") or "", raw.get("payment_status") or "", raw.get("fulfillment_status") or "")
     currency = (raw.get("currency_code") or "").upper()
     with_tax = "total" if _tax_inclusive(raw) else "subtotal"  # amounts as the prices are
-    lines, discounted, rounded = [], Decimal(0), Decimal(0)
+    lines, net, rounded = [], Decimal(0), Decimal(0)
     for item in raw.get("items") or []:
         qty = int(item.get("quantity") or 0)
         detail = item.get("detail") or {}
@@ -312,14 +312,15 @@ def parse_order(raw: dict) -> RemoteOrder:
         shipped = int(detail.get("fulfilled_quantity") or 0)
         if fulfilment == "fulfilled" and not detail:
             shipped = qty
-        # promotions sit on the lines; rounding the running sum keeps the lines adding up
-        discounted += _value(item, f"discount_{with_tax}")
-        discount = _minor(discounted, currency) - rounded
-        rounded += discount
+        # promotions sit on the lines: what the customer pays for the lines is rounded (on the
+        # running sum, so the lines add up to Medusa's items total), the discount is the rest
+        unit = _exact(item, "unit_price", currency)
+        net += _value(item, "unit_price") * qty - _value(item, f"discount_{with_tax}")
+        paid_for_line = _minor(net, currency) - rounded
+        rounded += paid_for_line
         lines.append(RemoteLine(external_id=item["id"], sku=(item.get("variant_sku") or "").strip(),
-                                name=item.get("title") or "", quantity=qty,
-                                unit_price=_exact(item, "unit_price", currency),
-                                discount=discount, quantity_shipped=shipped))
+                                name=item.get("title") or "", quantity=qty, unit_price=unit,
+                                discount=unit * qty - paid_for_line, quantity_shipped=shipped))
     addr = raw.get("shipping_address") or None
     address = None
     if addr:

@@ -79,6 +79,9 @@ def expected(mo: dict) -> dict:
     inclusive = cur in TAX_INCLUSIVE
     addr = mo.get("shipping_address") or {}
     shipped_total = {i["id"]: i["detail"]["fulfilled_quantity"] for i in mo["items"]}
+    before = sum(Decimal(str(i["unit_price"])) * i["quantity"] for i in mo["items"])
+    after = Decimal(str(mo["item_total"])) if inclusive else sum(
+        Decimal(str(i["subtotal"])) - Decimal(str(i["discount_subtotal"])) for i in mo["items"])
     return {
         "currency": cur,
         "total": amount(Decimal(str(mo["total"])) + refunds, cur),  # Medusa's total is net of refunds
@@ -87,11 +90,10 @@ def expected(mo: dict) -> dict:
         "refunded": amount(summary["refunded_total"], cur),
         "tax": amount(mo["tax_total"], cur),
         "shipping": amount(mo["shipping_total"] if inclusive else mo["shipping_subtotal"], cur),
-        # the lines after their discounts, with tax where the prices include it
-        "subtotal": amount(mo["item_total"] if inclusive else sum(
-            Decimal(str(i["subtotal"])) - Decimal(str(i["discount_subtotal"])) for i in mo["items"]), cur),
-        "discount": amount(sum(Decimal(str(i["discount_total" if inclusive else "discount_subtotal"]))
-                               for i in mo["items"]), cur),
+        # the lines after their discounts, with tax where the prices include it; the discount
+        # shown is the lines before less the lines after, each in minor units
+        "subtotal": amount(after, cur),
+        "discount": amount(before, cur) - amount(after, cur),
         "tax included": inclusive,
         "payment_status": PAYMENT[mo["payment_status"]],
         "fulfilment_status": (F.UNFULFILLED if not any(shipped_total.values()) else

@@ -1,5 +1,6 @@
 """Save real Medusa order payloads, one per row of the connector's state tables, as test samples
-(`tests/connectors/samples/medusa/<table>-<state>.json`), from a store seeded by `seed.py`:
+(`tests/connectors/samples/medusa/<table>-<state>.json`), and a few with a promotion
+(`promotion-<currency>.json`), from a store seeded by `seed.py`:
 
     python -m tests.realstore.samples http://127.0.0.1:PORT
 
@@ -85,6 +86,13 @@ def save(base_url: str) -> list[str]:
                                   "payment provider")
             path = OUT / f"{table}-{state}.json"
             path.write_text(json.dumps(raw, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            written.append(path.name)
+    for currency in ("usd", "eur", "cny"):  # promotions, on tax charged on top and included
+        raw = next((o for o in orders if o.get("currency_code") == currency and o.get("discount_total")
+                    and any(i.get("tax_total") for i in o.get("items") or [])), None)
+        if raw is not None:
+            path = OUT / f"promotion-{currency}.json"
+            path.write_text(json.dumps(trim(raw), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             written.append(path.name)
     return written
 

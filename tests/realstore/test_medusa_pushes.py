@@ -113,7 +113,7 @@ def test_stock_levels_land_on_the_store(connected, medusa_admin):
     assert theirs == by_code
 
 
-def test_store_add_connects_and_exits_0(medusa, tmp_path, capsys):
+def test_store_add_connects_and_sync_once_imports_everything(medusa, medusa_admin, tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     base = ["--database", url, "--user", "clerk"]
     assert main(base + ["store", "add", "Medusa CLI", "--platform", "medusa", "--url", medusa.url,
@@ -121,3 +121,8 @@ def test_store_add_connects_and_exits_0(medusa, tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"Medusa at {medusa.url}" in out, out
     assert main(base + ["store", "test", "Medusa CLI"]) == 0
+    capsys.readouterr()
+    assert main(base + ["sync", "--once"]) == 0
+    out = capsys.readouterr().out
+    count = medusa_admin.get("/admin/orders", fields="id", limit=1)["count"]
+    assert f"Medusa CLI: {count} new" in out and " 0 quarantined" in out and "ERROR" not in out, out

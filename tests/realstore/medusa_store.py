@@ -9,6 +9,7 @@ instead of running Medusa's migrations again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -141,6 +142,21 @@ def _drop_stale_templates(keep: str) -> None:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextlib.contextmanager
+def _setup_lock():
+    try:
+        import fcntl
+    except ImportError:  # Windows: no second session to guard against in practice
+        yield
+        return
+    with open(STORE_DIR / ".setup.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -181,9 +197,10 @@ def start(log_dir: Path, *, database: str | None = None, startup_timeout: float 
     why = missing_tools()
     if why:
         raise StoreStartError(why)
-    install()
     database = database or f"ordermgr_medusa_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    prepare_database(database)
+    with _setup_lock():  # another test session on this machine may be installing right now
+        install()
+        prepare_database(database)
     port = free_port()
     log_path = log_dir / "medusa.log"
     log = open(log_path, "w")  # noqa: SIM115 - the child writes to it until stop()

@@ -38,7 +38,7 @@ def missing_tools() -> str | None:
     """Why this machine cannot run the store (no Node 20+ or npm), or None if it can."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if not node or not npm:
-        return "Node.js and npm are not installed (needed for the real Medusa store)"
+        return "Node.js and npm are not installed"
     version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
     try:
         major = int(version.lstrip("v").split(".")[0])

@@ -267,6 +267,8 @@ SCENARIOS = [
 # Run once each (every state of Medusa's that its own flows can reach with the system payment
 # provider; "awaiting", "partially_authorized" and "requires_action" cannot be reached that way).
 RARER_SCENARIOS = [
+    ("captured (more for the push tests)", lambda o: o.capture()),
+    ("captured (more for the push tests)", lambda o: o.capture()),
     ("partly captured", lambda o: o.capture_part(10)),
     ("first line fulfilled, not shipped", lambda o: o.capture().fulfil(only_first_line=True)),
     ("two parcels, first delivered", lambda o: o.capture().ship_lines_apart(tracking="TRK{n}")),

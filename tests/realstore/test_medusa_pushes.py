@@ -156,3 +156,22 @@ def test_a_half_made_fulfilment_is_completed_not_doubled(connected, medusa_admin
     assert [[label["tracking_number"] for label in f["labels"]] for f in after["fulfillments"]
             if not f.get("canceled_at")] == [[waybill]]
     assert [s.waybill for s in held(connected, mo["id"]).shipments] == [waybill]
+
+
+def test_a_cancellation_lands_and_medusas_own_refund_comes_back(connected, medusa_admin):
+    """Cancelling a paid order on Medusa refunds what was captured; ordermgr takes that refund
+    over from the store instead of paying back a second time."""
+    assert connected.sync().ok
+    mo = an_order(medusa_admin, payment="partially_refunded", fulfilment="not_fulfilled")
+    order = held(connected, mo["id"])
+    order_service.cancel_order(connected.uow(), order.id, reason="Customer changed their mind")
+    run = connected.sync()
+    assert run.ok and run.push_failed == 0 and run.parked == 0, run.summary()
+    after = medusa_order(medusa_admin, mo["id"])
+    assert (after["status"], after["payment_status"]) == ("canceled", "refunded")
+    assert connected.sync().ok  # the refund Medusa made on cancelling arrives
+    order = held(connected, mo["id"])
+    assert order.status == S.CANCELLED
+    assert order.amount_refunded == order.amount_paid > 0
+    assert not differences(medusa_order_full(medusa_admin, mo["id"]), order,
+                           ("status", "payment_status", "total", "net total", "paid", "refunded"))

@@ -277,6 +277,12 @@ def _value(raw: dict, name: str) -> Decimal:
     return money(raw.get(name), what=name)
 
 
+def _value_of(raw: dict, name: str, fallback: str) -> Decimal:
+    """`name` if the payload has it, else `fallback` (older Medusa versions and trimmed
+    payloads carry only the totals)."""
+    return _value(raw, name if name in raw or f"raw_{name}" in raw else fallback)
+
+
 def _exact(raw: dict, name: str, currency: str) -> Decimal:
     """The amount `name` in the currency's minor unit."""
     return _minor(_value(raw, name), currency)
@@ -315,7 +321,8 @@ def parse_order(raw: dict) -> RemoteOrder:
         # promotions sit on the lines: what the customer pays for the lines is rounded (on the
         # running sum, so the lines add up to Medusa's items total), the discount is the rest
         unit = _exact(item, "unit_price", currency)
-        net += _value(item, "unit_price") * qty - _value(item, f"discount_{with_tax}")
+        net += _value(item, "unit_price") * qty - _value_of(item, f"discount_{with_tax}",
+                                                             "discount_total")
         paid_for_line = _minor(net, currency) - rounded
         rounded += paid_for_line
         lines.append(RemoteLine(external_id=item["id"], sku=(item.get("variant_sku") or "").strip(),
@@ -363,7 +370,7 @@ def parse_order(raw: dict) -> RemoteOrder:
     name = person_name(customer.get("first_name"), customer.get("last_name"))
     total = _minor(_value(raw, "total") + refunded, currency)
     subtotal = sum((line.unit_price * line.quantity - line.discount for line in lines), Decimal(0))
-    shipping = _exact(raw, f"shipping_{with_tax}", currency)
+    shipping = _minor(_value_of(raw, f"shipping_{with_tax}", "shipping_total"), currency)
     tax = _exact(raw, "tax_total", currency)
     if with_tax == "subtotal":  # tax on top: it takes the rounding, so the parts add up to the total
         tax = total - subtotal - shipping

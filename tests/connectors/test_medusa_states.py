@@ -144,3 +144,20 @@ def test_real_payload_breakdown_adds_up_to_the_total(name):
     inclusive = any(item.get("is_tax_inclusive") for item in raw["items"])
     parts = lines + order.shipping + (0 if inclusive else order.tax) - order.discount
     assert parts == order.total, (name, lines, order.shipping, order.tax, order.total)
+
+
+def test_a_payload_with_only_totals_keeps_its_shipping(connect):
+    """Older Medusa versions (and the demo store) send shipping_total without shipping_subtotal:
+    the shipping is not lost into the tax."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from ordermgr.models import Order
+    from ordermgr.sync.fake.medusa import oid
+    shop = connect("medusa", orders=6)
+    assert shop.sync().ok
+    with Session(shop.engine) as session:
+        held = {o.external_id: (o.shipping, o.tax) for o in session.scalars(select(Order))}
+    sent = {oid(seq): (o.shipping, 0) for seq, o in shop.demo.orders.items() if oid(seq) in held}
+    assert sent and any(shipping for shipping, _ in sent.values())
+    assert {ext: held[ext] for ext in sent} == sent

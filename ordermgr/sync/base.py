@@ -363,14 +363,11 @@ def parse_time(value, *, assume_utc: bool = True) -> datetime | None:
     return dt.astimezone(timezone.utc)
 
 
-def money(value, currency: str | None, *, what: str = "amount") -> Decimal:
-    """A payload amount (string or JSON number) in the order's currency, exact to its minor unit.
-
-    Parsed from the text form (never through float arithmetic), then rounded by the one rule in
-    `models.money.round_minor` (half up): storefronts that do not round (Medusa: 22.31858…,
-    -6E-21) give the amount the customer saw, never a reason to quarantine the order."""
+def exact_amount(value, *, what: str = "amount") -> Decimal:
+    """A payload amount (string or JSON number) as the exact Decimal it says, never via float
+    arithmetic and not rounded (for sums that are rounded once, at the end); absent is 0."""
     if value is None or value == "":
-        return ZERO
+        return Decimal(0)
     if isinstance(value, float):
         value = repr(value)
     try:
@@ -380,7 +377,18 @@ def money(value, currency: str | None, *, what: str = "amount") -> Decimal:
         raise ValueError(f"{what} {value!r} is not a number") from None
     if not amount.is_finite():
         raise ValueError(f"{what} {value!r} is not a number")
-    return round_minor(amount, currency)
+    return amount
+
+
+def money(value, currency: str | None, *, what: str = "amount") -> Decimal:
+    """A payload amount in the order's currency, exact to its minor unit.
+
+    Parsed from the text form (never through float arithmetic), then rounded by the one rule in
+    `models.money.round_minor` (half up): storefronts that do not round (Medusa: 22.31858…,
+    -6E-21) give the amount the customer saw, never a reason to quarantine the order."""
+    if value is None or value == "":
+        return ZERO
+    return round_minor(exact_amount(value, what=what), currency)
 
 
 def iso(dt: datetime) -> str:

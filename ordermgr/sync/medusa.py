@@ -4,7 +4,17 @@ Pull: `GET /admin/orders?fields=…&updated_at[$gte]=T&order=updated_at&offset=&
 paging drifts when an order changes during the walk (it jumps to the end and everything after
 it shifts left), so the walk is keyset-style: each page asks again from the last `updated_at`
 seen, skipping only the orders already delivered at exactly that time.
-Amounts are JSON numbers in major units; the exact value is taken from `raw_*` when present.
+Amounts are JSON numbers in major units, NOT rounded to the currency (tax-inclusive prices give
+taxes like 22.31858…, 5 % GST 195.132, a fully refunded order a total of -6E-21): the exact value
+is taken from `raw_*` when present and rounded to the currency's minor unit (`round_minor`,
+the one rounding rule).
+Medusa's `total` is NET of refunds (a refund adds a credit line referencing the payment
+collection); ordermgr's total is gross, so the connector adds those credit lines back.
+Tax: where prices include tax (EUR, CNY, JPY regions in a typical shop) the lines and shipping
+are taken with tax (lines + shipping = total, the tax is included); where they do not, without
+(lines + shipping + tax = total; the tax takes the rounding, within one minor unit of Medusa's).
+Discounts: Medusa allocates every promotion to the lines (or to a shipping method, whose total is
+already net), so they are line discounts, on the same tax basis, and the order discount is 0.
 Medusa has no outgoing webhooks and a payment capture does not bump `updated_at`, so open orders
 are re-polled by id (`repoll_open_orders`).
 Auth: a secret API key (`sk_…`) as HTTP Basic user name with an empty password.
@@ -14,16 +24,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from decimal import Decimal
 
 import requests
 
-from ordermgr.sync.base import (ZERO, Connector, OrderPage, RemoteAddress, RemoteFulfilment,
+from ordermgr.models.money import round_minor
+from ordermgr.sync.base import (Connector, OrderPage, RemoteAddress, RemoteFulfilment,
                                 RemoteLine, RemoteOrder, RemotePayment, StoreBadResponse,
-                                StoreRejected, StoreUnreachable, key_tag, money,
+                                StoreRejected, StoreUnreachable, exact_amount, key_tag, money,
                                 parse_time, person_name)
 from ordermgr.sync.landing import send_once
 
-PAYMENT_STATUS = {
+# Every state of Medusa 2.x (`@medusajs/utils` OrderStatus, PaymentStatus, FulfillmentStatus as
+# aggregated by core-flows), each with a test from a real payload (tests/connectors/samples/medusa).
+PAYMENT_STATUS = {  # payment_status -> (neutral payment, flags)
     "not_paid": ("pending", []),
     "awaiting": ("pending", []),
     "authorized": ("pending", ["authorised"]),
@@ -35,31 +49,33 @@ PAYMENT_STATUS = {
     "canceled": ("cancelled", []),
     "requires_action": ("pending", ["needs_review"]),
 }
-FULFILLMENT_STATUS = {
-    "not_fulfilled": "unfulfilled",
-    "partially_fulfilled": "partially_fulfilled",
-    "fulfilled": "fulfilled",
-    "partially_shipped": "partially_fulfilled",
-    "shipped": "fulfilled",
-    "partially_delivered": "partially_fulfilled",
-    "delivered": "fulfilled",
-    "canceled": "unfulfilled",
+FULFILLMENT_STATUS = {  # fulfillment_status -> (neutral fulfilment, flags)
+    "not_fulfilled": ("unfulfilled", []),
+    # a fulfilment made on the storefront (picked there) is out of ordermgr's hands, shipped or not
+    "partially_fulfilled": ("partially_fulfilled", []),
+    "fulfilled": ("fulfilled", []),
+    "partially_shipped": ("partially_fulfilled", []),
+    "shipped": ("fulfilled", []),
+    "partially_delivered": ("partially_fulfilled", []),
+    "delivered": ("fulfilled", ["delivered"]),
+    "canceled": ("unfulfilled", []),
 }
-ORDER_STATUS = {  # status -> (cancelled, fulfilment override)
-    "pending": (False, None),
-    "completed": (False, None),
-    "archived": (False, None),
-    "canceled": (True, None),
-    "requires_action": (False, "on_hold"),
-    "draft": (False, None),  # skipped: not a placed order
+ORDER_STATUS = {  # status -> (cancelled, fulfilment override, flags)
+    "pending": (False, None, []),
+    "completed": (False, None, ["completed"]),
+    "archived": (False, None, ["completed"]),
+    "canceled": (True, None, []),
+    "requires_action": (False, "on_hold", []),
+    "draft": (False, None, []),  # skipped: not a placed order
 }
 SKIPPED_STATUSES = {"draft"}
 FIELDS = ("id,display_id,status,payment_status,fulfillment_status,currency_code,email,total,"
-          "subtotal,tax_total,shipping_total,discount_total,raw_total,created_at,updated_at,"
-          "metadata,*items,*shipping_address,*customer,*fulfillments,*fulfillments.labels,"
+          "subtotal,tax_total,shipping_total,shipping_subtotal,discount_total,item_total,"
+          "item_subtotal,raw_total,created_at,updated_at,metadata,*credit_lines,*items,"
+          "*shipping_address,*customer,*fulfillments,*fulfillments.labels,"
           "*payment_collections,*payment_collections.payments,"
-          "*payment_collections.payments.refunds")
-
+          "*payment_collections.payments.captures,*payment_collections.payments.refunds")
+REFUND_CREDIT = "payment_collection"  # credit_lines[].reference of a refund
 
 FULFILMENT_FIELDS = "id,status,*items,*fulfillments,*fulfillments.labels"
 
@@ -240,18 +256,20 @@ class MedusaConnector(Connector):
         wanted = payload.get("location") or payload.get("warehouse")
         wanted = (self.options.get("locations") or {}).get(str(wanted), wanted)
         level = next((lv for lv in levels if lv.get("location_id") == wanted), None)
-        if level is None:
+        available = payload["available"]
+        if level is None:  # no location of its own: the store's location sells every warehouse's stock
             loc = self.options.get("location_id") or (levels[0]["location_id"] if levels else None)
             level = next((lv for lv in levels if lv.get("location_id") == loc), None)
             if level is None:
                 raise StoreRejected(f"{self.name}: SKU {sku} is not stocked at any location.")
-        stocked = int(payload["available"]) + int(level.get("reserved_quantity") or 0)
+            available = payload.get("available_total", available)
+        stocked = int(available) + int(level.get("reserved_quantity") or 0)
         self._post(f"/admin/inventory-items/{item['id']}/location-levels/{level['location_id']}",
                    {"stocked_quantity": stocked}, f"setting stock of {sku}", idempotent=True)  # absolute
         return item["id"]
 
     def test_connection(self) -> str:
-        # /health answers the plain text "OK", not JSON: read it raw, any 200 will do
+        # /health answers a plain-text "OK" (served as text/html), not JSON: any 200 will do
         try:
             health = self.http.session.get(f"{self.base_url}/health", timeout=self.http.timeout)
         except requests.RequestException as exc:
@@ -277,46 +295,66 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else float(str(value))
 
 
-def _exact(raw: dict, name: str, currency: str):
-    """The amount: `raw_<name>.value` (a string) if present, else the JSON number; rounded to
-    the currency's minor unit (Medusa does not round)."""
+def _value(raw: dict, name: str) -> Decimal:
+    """The exact amount `name`: `raw_<name>.value` (a string) if present, else the JSON number;
+    an absent amount is 0."""
     exact = raw.get(f"raw_{name}")
     if isinstance(exact, dict) and exact.get("value") is not None:
-        return money(exact["value"], currency, what=name)
-    return money(raw.get(name), currency, what=name)
+        return exact_amount(exact["value"], what=name)
+    return exact_amount(raw.get(name), what=name)
+
+
+def _value_of(raw: dict, name: str, fallback: str) -> Decimal:
+    """`name` if the payload has it, else `fallback` (older Medusa versions and trimmed
+    payloads carry only the totals)."""
+    return _value(raw, name if name in raw or f"raw_{name}" in raw else fallback)
+
+
+def _exact(raw: dict, name: str, currency: str) -> Decimal:
+    """The amount `name` in the currency's minor unit."""
+    return round_minor(_value(raw, name), currency)
 
 
 def map_status(status: str, payment_status: str, fulfillment_status: str):
     flags: list[str] = []
-    cancelled, override = ORDER_STATUS.get(status, (False, "on_hold"))
+    cancelled, override, order_flags = ORDER_STATUS.get(status, (False, "on_hold", []))
     if status not in ORDER_STATUS:
         flags.append("unknown_status")
     payment, extra = PAYMENT_STATUS.get(payment_status, ("pending", ["unknown_status"]))
-    flags += extra
-    if fulfillment_status not in FULFILLMENT_STATUS:
-        flags.append("unknown_status")
-    fulfilment = override or FULFILLMENT_STATUS.get(fulfillment_status, "on_hold")
+    fulfilment, shipped_flags = FULFILLMENT_STATUS.get(fulfillment_status, ("on_hold", ["unknown_status"]))
+    flags += extra + shipped_flags + order_flags
     if cancelled and payment not in ("refunded", "partially_refunded"):
         payment = "cancelled"
-    return cancelled, payment, fulfilment, flags
+    return cancelled, payment, override or fulfilment, flags
+
+
+def _tax_inclusive(raw: dict) -> bool:
+    return any(item.get("is_tax_inclusive") for item in raw.get("items") or [])
 
 
 def parse_order(raw: dict) -> RemoteOrder:
     cancelled, payment, fulfilment, flags = map_status(
         raw.get("status") or "", raw.get("payment_status") or "", raw.get("fulfillment_status") or "")
     currency = (raw.get("currency_code") or "").upper()
-    lines = []
+    with_tax = "total" if _tax_inclusive(raw) else "subtotal"  # amounts as the prices are
+    lines, net, rounded = [], Decimal(0), Decimal(0)
     for item in raw.get("items") or []:
         qty = int(item.get("quantity") or 0)
-        unit = _exact(item, "unit_price", currency)
-        total = _exact(item, "total", currency) if item.get("total") is not None else unit * qty
         detail = item.get("detail") or {}
-        shipped = int(detail.get("shipped_quantity") or detail.get("fulfilled_quantity") or 0)
+        # fulfilled = handed over on the storefront (a fulfilment made there), shipped or not
+        shipped = int(detail.get("fulfilled_quantity") or 0)
         if fulfilment == "fulfilled" and not detail:
             shipped = qty
+        # promotions sit on the lines: what the customer pays for the lines is rounded (on the
+        # running sum, so the lines add up to Medusa's items total), the discount is the rest
+        unit = _exact(item, "unit_price", currency)
+        net += _value(item, "unit_price") * qty - _value_of(item, f"discount_{with_tax}",
+                                                             "discount_total")
+        paid_for_line = round_minor(net, currency) - rounded
+        rounded += paid_for_line
         lines.append(RemoteLine(external_id=item["id"], sku=(item.get("variant_sku") or "").strip(),
                                 name=item.get("title") or "", quantity=qty, unit_price=unit,
-                                discount=max(ZERO, unit * qty - total), quantity_shipped=shipped))
+                                discount=unit * qty - paid_for_line, quantity_shipped=shipped))
     addr = raw.get("shipping_address") or None
     address = None
     if addr:
@@ -325,12 +363,21 @@ def parse_order(raw: dict) -> RemoteOrder:
             phone=addr.get("phone") or "", line1=addr.get("address_1") or "",
             line2=addr.get("address_2") or "", city=addr.get("city") or "",
             region=addr.get("province") or "", postcode=addr.get("postal_code") or "",
-            country=(addr.get("country_code") or "").upper())
+            country=(addr.get("country_code") or "").upper(),
+            given_name=(addr.get("first_name") or "").strip(),
+            family_name=(addr.get("last_name") or "").strip())
     payments = []
     for pc in raw.get("payment_collections") or []:
         for p in pc.get("payments") or []:
-            status = "paid" if p.get("captured_at") else ("voided" if p.get("canceled_at") else "authorized")
-            payments.append(RemotePayment(external_id=p["id"], kind="charge", amount=_exact(p, "amount", currency),
+            amount = _exact(p, "amount", currency)
+            captured = sum((_value(c, "amount") for c in p.get("captures") or []), Decimal(0))
+            if p.get("captured_at"):
+                status = "paid"
+            elif captured:  # partly captured: what was taken is paid, the rest not (yet)
+                status, amount = "paid", round_minor(captured, currency)
+            else:
+                status = "voided" if p.get("canceled_at") else "authorized"
+            payments.append(RemotePayment(external_id=p["id"], kind="charge", amount=amount,
                                           status=status, method=p.get("provider_id") or "",
                                           reference=p["id"]))
             for r in p.get("refunds") or []:
@@ -346,22 +393,36 @@ def parse_order(raw: dict) -> RemoteOrder:
         fulfilments.append(RemoteFulfilment(external_id=ful["id"], carrier=ful.get("provider_id") or "",
                                             waybill=label.get("tracking_number") or "",
                                             tracking_url=label.get("tracking_url") or "",
-                                            marker=(ful.get("metadata") or {}).get("ordermgr_key") or ""))
+                                            marker=(ful.get("metadata") or {}).get("ordermgr_key") or "",
+                                            # every parcel arrived when the order says so
+                                            status="delivered" if ful.get("delivered_at") or
+                                            "delivered" in flags else "in_transit",
+                                            delivered_at=parse_time(ful.get("delivered_at"))))
+    refunded = sum((_value(c, "amount") for c in raw.get("credit_lines") or []
+                    if c.get("reference") == REFUND_CREDIT), Decimal(0))
     customer = raw.get("customer") or {}
     name = person_name(customer.get("first_name"), customer.get("last_name"))
+    total = round_minor(_value(raw, "total") + refunded, currency)
+    subtotal = sum((line.unit_price * line.quantity - line.discount for line in lines), Decimal(0))
+    shipping = round_minor(_value_of(raw, f"shipping_{with_tax}", "shipping_total"), currency)
+    tax = _exact(raw, "tax_total", currency)
+    if with_tax == "subtotal":  # tax on top: it takes the rounding, so the parts add up to the total
+        tax = total - subtotal - shipping
     return RemoteOrder(
         external_id=raw["id"], number=str(raw.get("display_id") or raw["id"]),
         updated_at=parse_time(raw["updated_at"]), placed_at=parse_time(raw.get("created_at") or raw["updated_at"]),
-        currency=(raw.get("currency_code") or "").upper(), raw=raw, payment=payment,
+        currency=currency, raw=raw, payment=payment,
         fulfilment=fulfilment, cancelled=cancelled,
         platform_status=f"{raw.get('status')}/{raw.get('payment_status')}/{raw.get('fulfillment_status')}",
         flags=flags, customer_name=name or (address.name if address else ""),
         email=raw.get("email") or customer.get("email") or "", phone=customer.get("phone") or "",
         customer_ref=customer.get("id") or "", address=address, lines=lines, payments=payments,
-        fulfilments=fulfilments, shipping=_exact(raw, "shipping_total", currency) if raw.get("shipping_total") is not None else ZERO,
-        tax=_exact(raw, "tax_total", currency) if raw.get("tax_total") is not None else ZERO,
-        discount=_exact(raw, "discount_total", currency) if raw.get("discount_total") is not None else ZERO,
-        total=_exact(raw, "total", currency))
+        fulfilments=fulfilments, subtotal=subtotal, shipping=shipping, tax=tax,
+        discount=Decimal(0),  # Medusa puts every promotion on a line or a shipping method
+        total=total, prices_include_tax=with_tax == "total",
+        delivered="delivered" in flags, completed="completed" in flags,
+        customer_given_name=(customer.get("first_name") or (addr or {}).get("first_name") or "").strip(),
+        customer_family_name=(customer.get("last_name") or (addr or {}).get("last_name") or "").strip())
 
 
 CONNECTOR = MedusaConnector

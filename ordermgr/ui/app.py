@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from ordermgr.errors import UserError
+from ordermgr.resources import resource_path
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resource_path("translations")
 _translators: list = []  # installed QTranslators (kept alive; replaced on a language switch)
 
 

@@ -25,9 +25,12 @@ def make_engine(url: str, *, create_dir: bool = True) -> Engine:
         raise ConfigError(f"The database URL {url!r} is not valid.") from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database, create_dir=create_dir)
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                         connect_args={"connect_timeout": 5, "application_name": "ordermgr"},
-                         **JSON_CODEC)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                           connect_args={"connect_timeout": 5, "application_name": "ordermgr"},
+                           **JSON_CODEC)
+    from ordermgr.db.shared import translate_privilege_errors
+    translate_privilege_errors(engine)  # "permission denied" -> one message saying what to do
+    return engine
 
 
 def _sqlite_engine(url: str, database: str | None, *, create_dir: bool) -> Engine:

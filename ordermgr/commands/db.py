@@ -1,9 +1,14 @@
-"""`ordermgr db upgrade|status|init-shared`."""
+"""`ordermgr db upgrade|status|init-shared|backup|restore`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
 from ordermgr.db.engine import check_connection, make_engine
 from ordermgr.db.migrate import check_not_newer, head_revision, upgrade
+from ordermgr.errors import UserError
 
 
 def register(sub) -> None:
@@ -20,6 +25,23 @@ def register(sub) -> None:
     shared.add_argument("--grant", action="append", default=[], metavar="LOGIN",
                         help="a workstation's database login to give access (repeatable)")
     shared.set_defaults(func=_init_shared)
+    save = actions.add_parser(
+        "backup", help="write a backup of the whole database",
+        description="SQLite: a consistent copy made with SQLite's online backup API. PostgreSQL: "
+        "pg_dump's custom format (needs the PostgreSQL client tools). Others may keep working.")
+    save.add_argument("file", help="backup file to write; with --keep, a folder for dated backups")
+    save.add_argument("--keep", type=_keep, metavar="N",
+                      help="write ordermgr-<time> into the folder FILE and delete all but the "
+                           "newest N (for a daily job)")
+    save.set_defaults(func=_backup)
+    back = actions.add_parser(
+        "restore", help="replace the database's contents with a backup",
+        description="Checks the file first (complete, not from a newer ordermgr); on any problem "
+        "nothing is changed. Close ordermgr on the other workstations first.")
+    back.add_argument("file", help="a file written by `ordermgr db backup`")
+    back.add_argument("--yes", action="store_true",
+                      help="really replace all data in the database (required)")
+    back.set_defaults(func=_restore)
 
 
 def _engine(ctx):
@@ -48,6 +70,43 @@ def _init_shared(args, ctx) -> int:
             print(f"done: {step}")
     finally:
         engine.dispose()
+    return 0
+
+
+def _keep(value: str) -> int:
+    import argparse
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
+
+
+def _backup(args, ctx) -> int:
+    from ordermgr.db.backup import backup, backup_into_folder
+    engine = _engine(ctx)
+    try:
+        if args.keep:
+            made, deleted = backup_into_folder(engine, Path(args.file), args.keep)
+            print(f"Backed up to {made}" + (f"; deleted {len(deleted)} older" if deleted else ""))
+        else:
+            print(f"Backed up to {backup(engine, Path(args.file))}")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _restore(args, ctx) -> int:
+    from ordermgr.db.backup import restore
+    if not args.yes:
+        where = make_url(ctx.settings.database_url).render_as_string(hide_password=True)
+        raise UserError(f"Restoring replaces all data in {where} with "
+                        f"{args.file}; add --yes to do it.")
+    engine = _engine(ctx)
+    try:
+        revision = restore(engine, Path(args.file))
+    finally:
+        engine.dispose()
+    later = "" if revision == head_revision() else "; its schema is upgraded when ordermgr next opens it"
+    print(f"Restored {args.file} (schema {revision}){later}.")
     return 0
 
 

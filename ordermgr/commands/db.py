@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 from ordermgr.db.engine import check_connection, make_engine
 from ordermgr.db.migrate import check_not_newer, head_revision, upgrade
 from ordermgr.errors import UserError
+from ordermgr.jsonout import add_json_flag, emit
 
 
 def register(sub) -> None:
@@ -16,7 +17,9 @@ def register(sub) -> None:
     actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     actions.add_parser("upgrade", help="bring the schema to this program's version "
                        "(a SQLite file is backed up first)").set_defaults(func=_upgrade)
-    actions.add_parser("status", help="show the schema version").set_defaults(func=_status)
+    status = actions.add_parser("status", help="show the schema version")
+    add_json_flag(status)
+    status.set_defaults(func=_status)
     shared = actions.add_parser(
         "init-shared", help="set up a shared PostgreSQL database (run once, as its owner)",
         description="Create the pg_trgm extension, bring the schema to this program's version and "
@@ -118,5 +121,9 @@ def _status(args, ctx) -> int:
         engine.dispose()
     head = head_revision()
     state = "current" if current == head else ("empty" if current is None else "needs upgrade")
+    if args.json:
+        emit({"database": engine.dialect.name, "schema": current, "program_schema": head,
+              "state": state})
+        return 0
     print(f"schema {current or '(none)'}; this program: {head}; {state}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ordermgr.commands.orders import _positive  # the same --limit rule as orders list
+from ordermgr.jsonout import add_json_flag, emit
 from ordermgr.models.inventory import ADJUSTMENT_REASONS
 
 
@@ -22,12 +23,14 @@ def register(sub) -> None:
 
     verify = actions.add_parser("verify", help="prove every stock level equals the sum of its "
                                                "ledger movements (exit 1 on drift)")
+    add_json_flag(verify)
     verify.set_defaults(func=_verify)
 
     ledger = actions.add_parser("ledger", help="the newest movements of a SKU")
     ledger.add_argument("sku", help="SKU code or barcode")
     ledger.add_argument("--warehouse", help="only this warehouse (code)")
     ledger.add_argument("--limit", type=_positive, default=50)
+    add_json_flag(ledger)
     ledger.set_defaults(func=_ledger)
 
     adjust = actions.add_parser("adjust", help="add or remove units with a reason")
@@ -52,6 +55,7 @@ def register(sub) -> None:
     reorder = actions.add_parser("reorder", help="reorder suggestions (threshold, 30-day sales, "
                                                  "lead time)")
     reorder.add_argument("--export", metavar="FILE", help="write them to an .xlsx or .csv file")
+    add_json_flag(reorder)
     reorder.set_defaults(func=_reorder)
 
 
@@ -88,6 +92,9 @@ def _verify(args, ctx) -> int:
     from ordermgr.services.stock import verify_ledger
     with ctx.engine.connect() as conn:
         drift = verify_ledger(conn)
+    if args.json:
+        emit({"ok": not drift, "drift": drift})
+        return 1 if drift else 0
     if not drift:
         print("Ledger OK: every stock level equals the sum of its movements.")
         return 0
@@ -105,6 +112,13 @@ def _ledger(args, ctx) -> int:
         sku = find_sku(session, args.sku)
         wh_id = find_warehouse(session, args.warehouse).id if args.warehouse else None
         rows = ledger(session.connection(), sku.id, wh_id, limit=args.limit)
+    if args.json:
+        emit({"sku": sku.code, "name": sku.name, "movements": [
+            {"at": at, "warehouse": wh, "kind": kind, "on_hand_change": d_on_hand,
+             "reserved_change": d_reserved, "on_hand": on_hand, "reserved": reserved,
+             "reason": reason} for at, wh, kind, d_on_hand, d_reserved, on_hand, reserved, reason, _
+            in rows]})
+        return 0
     print(f"{sku.code} {sku.name}")
     print(f"{'WHEN (UTC)':<16} {'WH':<6} {'KIND':<13} {'ΔON HAND':>8} {'ΔRESERVED':>9} "
           f"{'ON HAND':>8} {'RESERVED':>8}  REASON")
@@ -161,6 +175,9 @@ def _reorder(args, ctx) -> int:
             print(f"Wrote {count} reorder suggestions to {args.export}.")
             return 0
         suggestions = reorder_suggestions(conn)
+    if args.json:
+        emit(suggestions)
+        return 0
     if not suggestions:
         print("Nothing needs reordering.")
         return 0

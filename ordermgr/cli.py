@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from ordermgr.ui.app import run_gui  # imports Qt only when the GUI is wanted
             return run_gui(ctx)
-        if args.command != "db":
+        if args.command not in ("db", "completion"):
             ctx.actor  # who is working: created on first use, refused if disabled
         return args.func(args, ctx) or 0
     except UserError as exc:

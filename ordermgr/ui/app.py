@@ -16,7 +16,16 @@ def create_application(argv: list[str] | None = None):
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("ordermgr")
     app.setApplicationName("ordermgr")
+    add_bundled_fonts()
     return app
+
+
+def add_bundled_fonts() -> None:
+    """Register the shipped CJK font: Qt falls back to it for Chinese text on a machine without
+    one (a fresh Debian desktop shows boxes otherwise)."""
+    from PySide6.QtGui import QFontDatabase
+    for font_file in sorted(resource_path("fonts").glob("*.tt[fc]")):
+        QFontDatabase.addApplicationFont(str(font_file))
 
 
 def resolve_language(choice: str = "") -> str:

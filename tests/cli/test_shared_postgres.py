@@ -110,3 +110,29 @@ def test_three_workstations_starting_at_once_on_an_empty_database_all_succeed(cl
     with engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
     engine.dispose()
+
+
+def test_the_owner_restores_a_backup_and_clerks_keep_working(cluster, tmp_path, capsys):
+    names, urls = cluster
+    assert main(["--database", urls["owner"], "db", "init-shared", "--grant", names["clerk"]]) == 0
+    clerk = ["--database", urls["clerk"], "--user", "alice"]
+    assert main(clerk + ["demo", "--orders", "15", "--seed", "4"]) == 0
+    backup = tmp_path / "shop.dump"
+    assert main(["--database", urls["owner"], "db", "backup", str(backup)]) == 0
+    capsys.readouterr()
+    assert main(clerk + ["orders", "list", "--json"]) == 0
+    before = capsys.readouterr().out
+    engine = make_engine(urls["clerk"])
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE customers SET email = 'changed@example.com'"))
+    engine.dispose()
+    assert main(["--database", urls["owner"], "db", "restore", str(backup), "--yes"]) == 0
+    capsys.readouterr()
+    assert main(clerk + ["orders", "list", "--json"]) == 0
+    assert capsys.readouterr().out == before
+    engine = make_engine(urls["clerk"])
+    with engine.begin() as conn:  # the restored tables are the clerk's to read and write again
+        changed = "SELECT count(*) FROM customers WHERE email = 'changed@example.com'"
+        assert conn.execute(text(changed)).scalar() == 0
+        assert conn.execute(text("UPDATE customers SET email = email")).rowcount > 0
+    engine.dispose()

@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from ordermgr.ui.app import run_gui  # imports Qt only when the GUI is wanted
             return run_gui(ctx)
-        if args.command != "db" and getattr(args, "needs_database", True):
+        if args.command not in ("db", "completion") and getattr(args, "needs_database", True):
             ctx.actor  # who is working: created on first use, refused if disabled
         return args.func(args, ctx) or 0
     except UserError as exc:

@@ -55,3 +55,7 @@ class ConflictError(UserError):
 
 class ValidationError(UserError):
     """Input that does not make sense (a negative quantity, an empty reason, a bad date)."""
+
+
+class DatabasePrivilegeError(UserError):
+    """The database login may not do what ordermgr needs (PostgreSQL privileges)."""

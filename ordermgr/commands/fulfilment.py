@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ordermgr.errors import NotFound, ValidationError
+from ordermgr.jsonout import add_json_flag, emit
 
 
 def register(sub) -> None:
@@ -56,7 +57,9 @@ def register(sub) -> None:
 
     carriers = sub.add_parser("carriers", help="the carrier list")
     c_actions = carriers.add_subparsers(dest="carriers_command", metavar="ACTION", required=True)
-    c_actions.add_parser("list", help="carriers with their formats").set_defaults(func=_carriers)
+    c_list = c_actions.add_parser("list", help="carriers with their formats")
+    add_json_flag(c_list)
+    c_list.set_defaults(func=_carriers)
     add = c_actions.add_parser("add", help="add a custom carrier")
     add.add_argument("name")
     add.add_argument("pattern", help=r"regular expression of a waybill, e.g. BE\d{10}")
@@ -176,6 +179,11 @@ def _carriers(args, ctx) -> int:
     from ordermgr.services import fulfilment
     with Session(ctx.engine) as session:
         registry = fulfilment.carrier_registry(session)
+    if args.json:
+        emit([{"code": c.code, "name": c.name, "custom": c.custom, "hint": c.hint,
+               "tracking_url": c.tracking_url, "delayed_after_days": c.delayed_after_days,
+               "aliases": c.aliases} for c in registry.all])
+        return 0
     for c in registry.all:
         kind = "custom" if c.custom else "built-in"
         print(f"{c.name:<16} {kind:<9} delayed after {c.delayed_after_days} d  {c.hint}")

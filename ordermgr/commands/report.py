@@ -12,6 +12,7 @@ import sys
 from sqlalchemy import or_, select
 
 from ordermgr.errors import PermissionDenied, ValidationError
+from ordermgr.jsonout import add_json_flag, emit
 from ordermgr.reports.params import GROUPINGS, PRESETS
 
 RAW = "orders"  # every order of the period as one row (streamed)
@@ -58,6 +59,7 @@ def register(sub) -> None:
     put.add_argument("--from", dest="valid_from", metavar="DATE", help="valid from (default today)")
     put.set_defaults(func=_set_rate)
     ls = actions.add_parser("list", help="list the rates")
+    add_json_flag(ls)
     ls.set_defaults(func=_list_rates)
 
 
@@ -166,6 +168,10 @@ def _list_rates(args, ctx) -> int:
                                    ExchangeRate.rate, ExchangeRate.valid_from)
                             .order_by(ExchangeRate.currency, ExchangeRate.base_currency,
                                       ExchangeRate.valid_from)).all()
+    if args.json:
+        emit([{"currency": r.currency, "base_currency": r.base_currency, "rate": r.rate,
+               "valid_from": r.valid_from} for r in rows])
+        return 0
     if not rows:
         print("No exchange rates yet. Add one: ordermgr rates set USD CNY 7.10 --from 2026-01-01")
     for r in rows:

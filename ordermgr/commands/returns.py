@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ordermgr.db.queries import find_order_id
 from ordermgr.errors import NotFound, ValidationError
+from ordermgr.jsonout import add_json_flag, emit
 from ordermgr.services import aftersales as cs
 from ordermgr.services import payments
 
@@ -25,6 +26,7 @@ def register(sub) -> None:
     ls.set_defaults(func=_list)
 
     counts = act.add_parser("counts", help="how many cases wait in each queue")
+    add_json_flag(counts)
     counts.set_defaults(func=_counts)
 
     show = act.add_parser("show", help="show one case (RMA, order number or waybill)")
@@ -138,8 +140,12 @@ def _list(args, ctx) -> int:
 
 def _counts(args, ctx) -> int:
     with ctx.engine.connect() as conn:
-        for queue, count in cs.case_counts(conn).items():
-            print(f"{queue:<18} {count:>7}")
+        counts = cs.case_counts(conn)
+    if args.json:
+        emit(dict(counts))
+        return 0
+    for queue, count in counts.items():
+        print(f"{queue:<18} {count:>7}")
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from ordermgr.jsonout import add_json_flag, emit
 from ordermgr.services import sku_mapping, stores
 
 
@@ -24,6 +25,7 @@ def register(sub) -> None:
     mapping.set_defaults(func=_map)
     listing = actions.add_parser("mappings", help="list the SKU mappings")
     listing.add_argument("--store", metavar="NAME", help="only this store")
+    add_json_flag(listing)
     listing.set_defaults(func=_mappings)
 
 
@@ -55,6 +57,9 @@ def _map(args, ctx) -> int:
 
 def _mappings(args, ctx) -> int:
     rows = sku_mapping.mappings(ctx.engine, store_id=_store_id(ctx, args.store))
+    if args.json:
+        emit(rows)
+        return 0
     if not rows:
         print("No SKU mappings yet.")
     for r in rows:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ordermgr.commands.orders import _positive  # the same --limit rule as orders list
+from ordermgr.jsonout import add_json_flag, emit
 from ordermgr.models.inventory import ADJUSTMENT_REASONS
 
 
@@ -23,12 +24,14 @@ def register(sub) -> None:
     verify = actions.add_parser("verify", help="prove every stock level equals the sum of its "
                                                "ledger movements and holds a sane number "
                                                "(exit 1 otherwise)")
+    add_json_flag(verify)
     verify.set_defaults(func=_verify)
 
     ledger = actions.add_parser("ledger", help="the newest movements of a SKU")
     ledger.add_argument("sku", help="SKU code or barcode")
     ledger.add_argument("--warehouse", help="only this warehouse (code)")
     ledger.add_argument("--limit", type=_positive, default=50)
+    add_json_flag(ledger)
     ledger.set_defaults(func=_ledger)
 
     adjust = actions.add_parser("adjust", help="add or remove units with a reason")
@@ -53,6 +56,7 @@ def register(sub) -> None:
     reorder = actions.add_parser("reorder", help="reorder suggestions (threshold, 30-day sales, "
                                                  "lead time)")
     reorder.add_argument("--export", metavar="FILE", help="write them to an .xlsx or .csv file")
+    add_json_flag(reorder)
     reorder.set_defaults(func=_reorder)
 
 
@@ -90,6 +94,10 @@ def _verify(args, ctx) -> int:
     with ctx.engine.connect() as conn:
         bad = bad_values(conn)
         drift = verify_ledger(conn)
+    if args.json:
+        emit({"ok": not drift and not bad, "drift": drift,
+              "bad_values": [b.describe() for b in bad]})
+        return 1 if drift or bad else 0
     if not drift and not bad:
         print("Ledger OK: every stock level equals the sum of its movements.")
         return 0
@@ -112,6 +120,13 @@ def _ledger(args, ctx) -> int:
         sku = find_sku(session, args.sku)
         wh_id = find_warehouse(session, args.warehouse).id if args.warehouse else None
         rows = ledger(session.connection(), sku.id, wh_id, limit=args.limit)
+    if args.json:
+        emit({"sku": sku.code, "name": sku.name, "movements": [
+            {"at": at, "warehouse": wh, "kind": kind, "on_hand_change": d_on_hand,
+             "reserved_change": d_reserved, "on_hand": on_hand, "reserved": reserved,
+             "reason": reason} for at, wh, kind, d_on_hand, d_reserved, on_hand, reserved, reason, _
+            in rows]})
+        return 0
     print(f"{sku.code} {sku.name}")
     print(f"{'WHEN (UTC)':<16} {'WH':<6} {'KIND':<13} {'ΔON HAND':>8} {'ΔRESERVED':>9} "
           f"{'ON HAND':>8} {'RESERVED':>8}  REASON")
@@ -171,6 +186,9 @@ def _reorder(args, ctx) -> int:
             print(f"Wrote {count} reorder suggestions to {args.export}.")
             return 0
         suggestions = reorder_suggestions(conn)
+    if args.json:
+        emit(suggestions)
+        return 0
     if not suggestions:
         print("Nothing needs reordering.")
         return 0

@@ -12,6 +12,7 @@ import os
 import sys
 
 from ordermgr.errors import ValidationError
+from ordermgr.jsonout import add_json_flag, emit
 from ordermgr.services import stores
 from ordermgr.sync import CONNECTORS
 
@@ -35,7 +36,9 @@ def register(sub) -> None:
                      help="connector option, e.g. api_version=2025-01 or location_id=...")
     add.add_argument("--no-test", action="store_true", help="don't test the connection after adding")
     add.set_defaults(func=_add)
-    actions.add_parser("list", help="list storefront connections").set_defaults(func=_list)
+    ls = actions.add_parser("list", help="list storefront connections and their sync status")
+    add_json_flag(ls)
+    ls.set_defaults(func=_list)
     test = actions.add_parser("test", help="check a store's URL and credentials")
     test.add_argument("name")
     test.set_defaults(func=_test)
@@ -93,6 +96,9 @@ def _add(args, ctx) -> int:
 
 def _list(args, ctx) -> int:
     rows = stores.store_statuses(ctx.engine)
+    if args.json:
+        emit(rows)
+        return 0
     if not rows:
         print("No storefronts yet; add one with `ordermgr store add NAME --platform ... --url ...`.")
         return 0

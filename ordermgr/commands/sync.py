@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import time
 
+from dataclasses import asdict
+
+from ordermgr.jsonout import emit
 from ordermgr.sync.runner import sync_all
 
 
@@ -29,6 +32,8 @@ def register(sub) -> None:
                       help="seconds between rounds with --watch (default 60)")
     sync.add_argument("--page-size", type=int, default=100, help="orders per request (default 100)")
     sync.add_argument("--quiet", action="store_true", help="print only problems")
+    sync.add_argument("--json", action="store_true",
+                      help="print each round's summary (or --parked's lists) as one JSON line")
     sync.set_defaults(func=_run)
 
 
@@ -49,6 +54,9 @@ def _problems(args, ctx) -> int:
         return 0
     parked = stores.parked_pushes(ctx.engine)
     quarantined = stores.quarantined_orders(ctx.engine)
+    if args.json:
+        emit({"parked_pushes": parked, "quarantined_orders": quarantined})
+        return 0
     print(f"Parked pushes: {len(parked)}")
     for p in parked:
         print(f"  #{p.id:<6} {p.store[:16]:<16} {p.topic:<12} {p.summary}\n          {p.error}")
@@ -68,14 +76,17 @@ def _run(args, ctx) -> int:
         runs = sync_all(engine, actor, store_name=args.store, page_size=args.page_size)
         failed = any(run.error for run in runs)
         waiting = any(run.needs_attention for run in runs)
-        for run in runs:
+        if args.json:
+            emit({"stores": [dict(asdict(run), needs_attention=run.needs_attention) for run in runs],
+                  "failed": failed, "waiting": waiting}, compact=True)
+        for run in runs if not args.json else ():
             if not args.quiet or run.error or run.needs_attention:
                 print(run.summary(), flush=True)
             for message in run.messages[:20]:
                 print(f"    {message}", flush=True)
-        if not runs and not args.quiet:
+        if not runs and not args.quiet and not args.json:
             print("No active storefronts to sync; add one with `ordermgr store add`.")
-        if waiting:
+        if waiting and not args.json:
             print("Orders or pushes wait for a person: see `ordermgr sync --parked`.", flush=True)
         if args.once:
             return 1 if failed else 2 if waiting else 0

@@ -12,7 +12,7 @@ import errno
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from ordermgr.errors import DatabaseUnavailable, UserError
+from ordermgr.errors import DatabasePrivilegeError, DatabaseUnavailable, UserError
 
 
 class DiskFull(DatabaseUnavailable):
@@ -122,11 +122,9 @@ def _postgres_problem(exc: DBAPIError, url: URL | None, reason: str, name: str) 
     if state in PG_DISK_FULL:
         return DiskFull("The database server's disk is full; nothing was saved. Ask its "
                         "administrator to free some space, then try again.")
-    if state in PG_PRIVILEGE:
-        user = url.username if url is not None else ""
-        return DatabaseReadOnly(
-            f"The database user {user} may not do this ({reason}). Ask the database "
-            "administrator to grant it ordermgr's tables; nothing was saved.")
+    if state in PG_PRIVILEGE:  # what the owner runs to grant it (db init-shared)
+        from ordermgr.db.shared import privilege_message
+        return DatabasePrivilegeError(privilege_message(url, exc.orig or exc) + " Nothing was saved.")
     if state in PG_NO_TABLE:
         return DatabaseDamaged(f"The database {name} lacks ordermgr's tables ({reason}). Run "
                                "`ordermgr db upgrade` or check the database URL.")

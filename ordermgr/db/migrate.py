@@ -11,10 +11,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
+from ordermgr.db.engine import WRITE
 from ordermgr.db.failures import DatabaseDamaged
 from ordermgr.errors import SchemaTooNew
+
+MIGRATION_LOCK_NAMESPACE = 0x4D494752  # "MIGR": one schema upgrade at a time per database
 
 
 def alembic_config() -> Config:
@@ -61,15 +64,25 @@ def check_not_newer(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, *, backup: bool = True) -> Path | None:
-    """Bring the schema to head. Returns the backup file made (SQLite only), if any."""
+    """Bring the schema to head. Returns the backup file made (SQLite only), if any.
+
+    Workstations starting together on an outdated database take turns: the upgrade runs under a
+    lock (a transaction-level advisory lock on PostgreSQL, the write lock on SQLite), and whoever
+    gets it second finds the schema at head and does nothing."""
     current = check_not_newer(engine)
-    if current == head_revision():
+    head = head_revision()
+    if current == head:
         return None
     backup_path = None
     if backup and current is not None and engine.dialect.name == "sqlite":
         backup_path = _backup_sqlite(engine)
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :id)"),
+                         {"ns": MIGRATION_LOCK_NAMESPACE, "id": 1})
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return backup_path  # another workstation upgraded while we waited
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup_path

@@ -1,19 +1,19 @@
 """The font for Chinese (and any non-Latin-1) text in PDFs.
 
-We ship WenQuanYi Micro Hei (resources/fonts/, Apache 2.0) and embed a subset of it, so every viewer
+We ship WenQuanYi Micro Hei (ordermgr/resources/fonts/, Apache 2.0) and embed a subset of it, so every viewer
 shows the text. reportlab's built-in CID font STSong-Light stays as the fallback should the file be
 missing; a CID font is not embedded and needs the viewer's Asian font pack.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
-BUNDLED_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from ordermgr.resources import resource_path
+
+BUNDLED_FONTS = resource_path("fonts")
 EMBEDDED_NAME = "OrdermgrCJK"
 CID_FALLBACK = "STSong-Light"
 

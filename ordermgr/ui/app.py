@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from ordermgr.resources import resource_path
+
+TRANSLATIONS_DIR = resource_path("translations")
 _translators: list = []  # installed QTranslators (kept alive; replaced on a language switch)
+_fonts_added: list[int] = []  # application font ids: the shipped fonts are registered once
 
 
 def create_application(argv: list[str] | None = None):
@@ -14,7 +16,18 @@ def create_application(argv: list[str] | None = None):
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("ordermgr")
     app.setApplicationName("ordermgr")
+    add_bundled_fonts()
     return app
+
+
+def add_bundled_fonts() -> None:
+    """Register the shipped CJK font: Qt falls back to it for Chinese text on a machine without
+    one (a fresh Debian desktop shows boxes otherwise)."""
+    from PySide6.QtGui import QFontDatabase
+    if _fonts_added:
+        return
+    for font_file in sorted(resource_path("fonts").glob("*.tt[fc]")):
+        _fonts_added.append(QFontDatabase.addApplicationFont(str(font_file)))
 
 
 def resolve_language(choice: str = "") -> str:

@@ -144,9 +144,8 @@ def test_a_postgresql_user_without_rights(engine, capsys):
         url = engine.url.set(username=role).render_as_string(hide_password=False)
         assert run(url, "orders", "list") == 1
         line = one_line(capsys)
-        assert line.startswith(f"ordermgr: The database user {role} may not do this (permission "
-                               "denied for table")
-        assert "Ask the database administrator" in line
+        assert line.startswith(f"ordermgr: The database login '{role}' lacks a privilege on ")
+        assert "(permission denied for table" in line and f"db init-shared --grant {role}" in line
     finally:
         with _pg_admin_connection() as admin:
             admin.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "

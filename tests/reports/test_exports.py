@@ -235,7 +235,7 @@ def test_a_year_of_daily_sales_charts_every_day(engine, tmp_path):
 
 def test_the_chinese_pdf_embeds_its_font(sales, tmp_path):
     from ordermgr.reports.fonts import EMBEDDED_NAME, cjk_font
-    assert cjk_font() == EMBEDDED_NAME  # the font shipped in resources/fonts/
+    assert cjk_font() == EMBEDDED_NAME  # the font shipped in ordermgr/resources/fonts/
     reader = PdfReader(export_report(sales, tmp_path / "zh.pdf", lang="zh"))
     fonts = reader.pages[0]["/Resources"]["/Font"]
     embedded = [f for f in fonts.values()

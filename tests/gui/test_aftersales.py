@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from ordermgr.models import ReturnCase
@@ -40,7 +41,7 @@ def test_approval_form_computes_the_refund_live_and_validates(qtbot, ctx, order)
     wait_loaded(qtbot, form)
     assert [(line.sku, line.returnable) for line in form.form.lines] == [("TEA-01", 3), ("CUP-02", 1)]
     assert not form.ok_button.isEnabled()
-    assert "Choose the items" in form.message.text()
+    assert "choose the items and quantities for the return and refund" in form.message.text()
     spin(form, "TEA-01").setValue(2)
     assert form.computed_label.text() == "39.80 CNY" and form.amount.text() == "39.80"
     form.shipping.setChecked(False)
@@ -54,7 +55,7 @@ def test_approval_form_computes_the_refund_live_and_validates(qtbot, ctx, order)
     assert not form.ok_button.isEnabled() and "more than two decimals" in form.message.text()
     form.amount.clear()
     qtbot.keyClicks(form.amount, "90.00")
-    assert "a refund of 90.00 CNY is more than the 79.60 CNY still refundable" in form.message.text()
+    assert "cannot refund 90.00 CNY; only 79.60 CNY is refundable" in form.message.text()
     assert not form.ok_button.isEnabled()
     form.amount.clear()
     qtbot.keyClicks(form.amount, "30.00")
@@ -79,9 +80,11 @@ def test_approval_form_refuses_above_the_approvers_limit(qtbot, ctx, order, engi
     qtbot.addWidget(form)
     wait_loaded(qtbot, form)
     assert form.amount.text() == "59.70"
-    assert "above your approval limit of 50.00 CNY" in form.message.text()
+    assert "asks 59.70 CNY, above your 50.00 CNY limit (alice, admin)" in form.message.text()
+    assert form.limit_label.text() == "50.00 CNY"
     assert not form.ok_button.isEnabled()
-    form.amount.setText("45.00")
+    form.amount.clear()
+    qtbot.keyClicks(form.amount, "45.00")
     qtbot.keyClicks(form.amount_reason, "partial: one tin was fine")
     assert form.ok_button.isEnabled()
     with qtbot.waitSignal(form.saved, timeout=5000):
@@ -89,6 +92,53 @@ def test_approval_form_refuses_above_the_approvers_limit(qtbot, ctx, order, engi
     with ctx.uow() as uow:
         case = uow.session.get(ReturnCase, case_id)
         assert case.status == "awaiting_goods" and case.refund_amount == Decimal("45.00")
+
+
+def test_a_fee_typed_on_the_approval_form_is_what_is_saved_and_refunded(qtbot, ctx, order):
+    case_id = cs.open_case(ctx.uow(), order, kind="return_refund",
+                           lines=[CaseLineInput(3, "damaged", sku="TEA-01")])
+    form = ReturnApprovalForm(ctx, case_id=case_id)
+    qtbot.addWidget(form)
+    wait_loaded(qtbot, form)
+    assert form.amount.text() == "59.70" and form.computed_label.text() == "59.70 CNY"
+    form.fee.selectAll()
+    qtbot.keyClicks(form.fee, "10.00")
+    assert form.computed_label.text() == "49.70 CNY" and form.amount.text() == "49.70"
+    assert form.ok_button.isEnabled(), form.message.text()
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        qtbot.keyClick(form.ok_button, Qt.Key_Space)
+    with ctx.uow() as uow:
+        case = uow.session.get(ReturnCase, case_id)
+        assert (case.status, case.restocking_fee, case.refund_amount) == (
+            "awaiting_goods", Decimal("10.00"), Decimal("49.70"))
+
+
+def test_the_form_converts_a_usd_refund_to_the_limit_currency(qtbot, ctx, engine):
+    from datetime import date
+
+    from ordermgr.reports.rates import set_exchange_rate
+    uow = ctx.uow()
+    build_catalog(uow)
+    order_id = shipped_order(uow, {"TEA-01": 2}, currency="USD", prices={"TEA-01": "19.90"})
+    case_id = cs.open_case(uow_for(engine, "ann", "agent"), order_id, kind="return_refund",
+                           lines=[CaseLineInput(2, "damaged", sku="TEA-01")])
+    cs.set_approval_limit(ctx.uow(), "admin", "200.00")
+    set_exchange_rate(ctx.uow(), currency="USD", base_currency="CNY", rate="7.20",
+                      valid_from=date(2020, 1, 1))
+    form = ReturnApprovalForm(ctx, case_id=case_id)
+    qtbot.addWidget(form)
+    wait_loaded(qtbot, form)
+    assert "asks 39.80 USD ≈ 286.56 CNY, above your 200.00 CNY limit" in form.message.text()
+    assert form.limit_label.text() == "200.00 CNY; this refund ≈ 286.56 CNY"
+    assert not form.ok_button.isEnabled()
+    form.amount.selectAll()
+    qtbot.keyClicks(form.amount, "27.70")  # 199.44 CNY
+    qtbot.keyClicks(form.amount_reason, "one tin kept")
+    assert form.ok_button.isEnabled(), form.message.text()
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        qtbot.keyClick(form.ok_button, Qt.Key_Space)
+    with ctx.uow() as uow:
+        assert uow.session.get(ReturnCase, case_id).refund_amount == Decimal("27.70")
 
 
 def test_desk_shows_queue_counts_and_the_returns_desk_books_goods_in(qtbot, qtmodeltester, ctx, order,

@@ -89,7 +89,7 @@ def test_approval_above_ones_limit_is_refused_and_the_case_keeps_its_state(engin
     case_id = cs.open_case(ann, order_id, kind="return_refund",
                            lines=[CaseLineInput(15, "defective", sku="TEA-01")])
     state = case_state(uow, case_id)
-    with pytest.raises(PermissionDenied, match=r"up to 200.00 CNY; Return RMA\d+ on order #\S+ asks 298.50"):
+    with pytest.raises(PermissionDenied, match=r"Return RMA\d+ on order #\S+ asks 298.50 CNY, above your 200.00 CNY limit \(bob, agent\)"):
         cs.approve_case(bob, case_id, expected_version=state[1])
     with pytest.raises(PermissionDenied, match="opened it yourself"):
         cs.approve_case(ann, case_id)

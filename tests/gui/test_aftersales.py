@@ -15,14 +15,17 @@ from ordermgr.ui.aftersales.approval import ReturnApprovalForm
 from ordermgr.ui.aftersales.desk import AfterSalesDesk
 from tests.conftest import uow_for
 from tests.factories import build_catalog
-from tests.services.aftersales_helpers import shipped_order
+from tests.services.aftersales_helpers import level, shipped_order
 
 
 @pytest.fixture
-def order(ctx):
-    uow = ctx.uow()
-    build_catalog(uow)
-    return shipped_order(uow, {"TEA-01": 3, "CUP-02": 1},
+def cat(ctx):
+    return build_catalog(ctx.uow())
+
+
+@pytest.fixture
+def order(ctx, cat):
+    return shipped_order(ctx.uow(), {"TEA-01": 3, "CUP-02": 1},
                          payments=[("50.00", "alipay"), ("29.60", "bank_transfer")])
 
 
@@ -142,7 +145,7 @@ def test_the_form_converts_a_usd_refund_to_the_limit_currency(qtbot, ctx, engine
 
 
 def test_desk_shows_queue_counts_and_the_returns_desk_books_goods_in(qtbot, qtmodeltester, ctx, order,
-                                                                      engine):
+                                                                      engine, cat):
     case_id = cs.open_case(ctx.uow(), order, kind="return_refund",
                            lines=[CaseLineInput(1, "damaged", sku="TEA-01")])
     desk = AfterSalesDesk(ctx)
@@ -166,13 +169,41 @@ def test_desk_shows_queue_counts_and_the_returns_desk_books_goods_in(qtbot, qtmo
     page.item_code.setText("TEA-01")
     page.scan_item()
     assert page.receive_button.isEnabled()
+    combo = page.lines.cellWidget(0, page.COL_RESULT)
+    assert combo.currentData() is None  # nothing is sellable until somebody says so
+    qtbot.keyClick(combo, Qt.Key_Down)
+    qtbot.keyClick(combo, Qt.Key_Down)
+    assert combo.currentText() == "Damaged: write off"
     page.receive_button.click()
     qtbot.waitUntil(lambda: page.detail["status"] == "received", timeout=5000)
+    combo = page.lines.cellWidget(0, page.COL_RESULT)  # rebuilt by the reload: the choice stays
+    assert combo.currentData() == "damaged"
     assert page.inspect_button.isEnabled()
+    before = level(ctx.uow(), cat.skus["TEA-01"], cat.main)
     page.inspect_button.click()
     qtbot.waitUntil(lambda: page.detail["status"] == "inspected", timeout=5000)
     with ctx.uow() as uow:
-        assert uow.session.get(ReturnCase, case_id).lines[0].inspection_result == "sellable"
+        assert uow.session.get(ReturnCase, case_id).lines[0].inspection_result == "damaged"
+    assert level(ctx.uow(), cat.skus["TEA-01"], cat.main) == before  # received and written off
+
+
+def test_the_returns_desk_saves_no_inspection_until_each_line_is_chosen(qtbot, ctx, order):
+    case_id = cs.open_case(ctx.uow(), order, kind="return_refund",
+                           lines=[CaseLineInput(1, "damaged", sku="TEA-01"),
+                                  CaseLineInput(1, "changed_mind", sku="CUP-02")])
+    cs.approve_case(ctx.uow(), case_id)
+    cs.receive_case(ctx.uow(), case_id, scanned=["TEA-01", "CUP-02"])
+    desk = AfterSalesDesk(ctx)
+    qtbot.addWidget(desk)
+    page = desk.scan
+    qtbot.keyClicks(page.case_code, "RMA0000001")
+    qtbot.keyClick(page.case_code, Qt.Key_Return)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    qtbot.keyClick(page.lines.cellWidget(1, page.COL_RESULT), Qt.Key_Down)  # CUP-02 sellable
+    page.inspect_button.click()
+    assert page.message.text() == "Choose sellable, damaged or back to supplier for TEA-01."
+    with ctx.uow() as uow:
+        assert uow.session.get(ReturnCase, case_id).status == "received"
 
 
 def test_settings_page_lets_a_manager_set_sla_hours_and_limits(qtbot, ctx):

@@ -12,6 +12,7 @@ same order at once are serialised (and the second sees the first's result).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -353,7 +354,7 @@ def _open(uow: UnitOfWork, order: Order, *, kind: str, lines, reason: str, note:
     from ordermgr.services.order_entry import next_number
     now = utcnow()
     hours = sla_hours(uow.session)[kind]
-    case = ReturnCase(number=f"RMA{next_number(uow, 'rma'):07d}", order_id=order.id, kind=kind,
+    case = ReturnCase(number=rma_number(next_number(uow, 'rma')), order_id=order.id, kind=kind,
                       status=R.REQUESTED, reason=reason[:200], resolution=_resolution(kind),
                       requested_by=uow.actor.user_id, requested_at=now, status_changed_at=now,
                       due_at=now + timedelta(hours=hours), decision_note="",
@@ -549,7 +550,8 @@ def find_case_id(conn, code: str) -> int | None:
     code = (code or "").strip().lstrip("#")
     if not code:
         return None
-    found = conn.execute(select(ReturnCase.id).where(ReturnCase.number == code.upper())).scalar()
+    found = conn.execute(select(ReturnCase.id).where(ReturnCase.number.in_(_rma_candidates(code)))
+                         .order_by(ReturnCase.id.desc()).limit(1)).scalar()
     if found:
         return found
     order_id = conn.execute(select(Order.id).where(Order.number == code)).scalar()
@@ -1081,6 +1083,35 @@ def _queue_condition(conn, queue: str, now: datetime):
     raise ValidationError(f"Unknown queue {queue!r}; use one of {', '.join(QUEUES)}.")
 
 
+def rma_number(n: int) -> str:
+    """The one RMA numbering (the service's counter and the demo data): RMA0000710."""
+    return f"RMA{n:07d}"
+
+
+def _rma_candidates(term: str) -> set[str]:
+    """'RMA709', 'rma000709', '709' all name RMA0000709 (and a six-digit RMA000709 of older
+    demo data)."""
+    found = re.fullmatch(r"(?:RMA)?0*(\d{1,9})", term.upper())
+    if not found:
+        return {term.upper()}
+    n = int(found.group(1))
+    return {rma_number(n), f"RMA{n:06d}", term.upper()}
+
+
+def _search_condition(term: str):
+    """A case by its RMA number, its order's number, a waybill of the order, the customer's name
+    or the phone (any fragment of three or more characters)."""
+    conds = [ReturnCase.number.in_(_rma_candidates(term)), Order.number == term.lstrip("#"),
+             ReturnCase.order_id.in_(select(Shipment.order_id).where(Shipment.waybill == term))]
+    if len(term) >= 2:
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conds.append(Order.customer_name.ilike(f"%{escaped}%", escape="\\"))
+    if re.fullmatch(r"\+?[\d\s-]{3,}", term):  # a phone number or a fragment of one
+        digits = re.sub(r"\D", "", term)
+        conds.append(or_(Order.phone.like(f"%{digits}%"), Order.ship_phone.like(f"%{digits}%")))
+    return or_(*conds)
+
+
 def case_rows(conn, queue: str = "open", *, search: str = "", after: tuple | None = None,
               limit: int = 200, now: datetime | None = None) -> list[CaseRow]:
     """One page of a queue, oldest request first (keyset on requested_at, id)."""
@@ -1091,7 +1122,7 @@ def case_rows(conn, queue: str = "open", *, search: str = "", after: tuple | Non
         conds.append(cond)
     term = (search or "").strip()
     if term:
-        conds.append(or_(ReturnCase.number == term.upper(), Order.number == term.lstrip("#")))
+        conds.append(_search_condition(term))
     if after is not None:
         conds.append(or_(ReturnCase.requested_at > after[0],
                          and_(ReturnCase.requested_at == after[0], ReturnCase.id > after[1])))

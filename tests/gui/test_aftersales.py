@@ -13,6 +13,7 @@ from ordermgr.services.aftersales import CaseLineInput
 from ordermgr.ui import ops
 from ordermgr.ui.aftersales.approval import ReturnApprovalForm
 from ordermgr.ui.aftersales.desk import AfterSalesDesk
+from ordermgr.ui.aftersales.model import ID_ROLE
 from tests.conftest import uow_for
 from tests.factories import build_catalog
 from tests.services.aftersales_helpers import level, shipped_order
@@ -253,3 +254,92 @@ def test_refund_dialog_splits_over_payments_and_validates_each(qtbot, ctx, order
         assert uow.session.get(ReturnCase, case_id).status == "refunded"
         room = {p.method: p.refunded for p in refunds.refundable(uow.session, order).payments}
     assert room == {"alipay": Decimal("35.00"), "bank_transfer": Decimal("5.00")}
+
+
+def modal(qtbot, kind):
+    from PySide6.QtWidgets import QApplication
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=5000)
+    return QApplication.activeModalWidget()
+
+
+def test_the_case_desk_keeps_its_place_after_each_action(qtbot, ctx, order):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+    case_id = cs.open_case(ctx.uow(), order, kind="return_refund",
+                           lines=[CaseLineInput(1, "damaged", sku="TEA-01")])
+    desk = AfterSalesDesk(ctx)
+    qtbot.addWidget(desk)
+    desk.show()
+    cases = desk.cases
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 1, timeout=5000)
+    cases.table.selectRow(0)
+    qtbot.waitUntil(lambda: cases.detail_data is not None, timeout=5000)
+    qtbot.mouseClick(cases.buttons["approve"], Qt.LeftButton)
+    form = modal(qtbot, ReturnApprovalForm)
+    qtbot.waitUntil(lambda: form.ok_button.isEnabled(), timeout=5000)
+    qtbot.keyClick(form.ok_button, Qt.Key_Space)
+    # the case left "New requests"; the detail shows its new state and the actions that follow
+    qtbot.waitUntil(lambda: cases.detail_data["status"] == "awaiting_goods", timeout=5000)
+    assert cases.model.rowCount() == 0 and "awaiting goods" in cases.detail.toPlainText()
+    assert cases.buttons["cancel"].isEnabled() and not cases.buttons["approve"].isEnabled()
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        line = dialog.findChild(type(cases.search))
+        qtbot.keyClicks(line, "customer withdrew")
+        qtbot.keyClick(line, Qt.Key_Return)
+
+    QTimer.singleShot(200, answer)
+    qtbot.mouseClick(cases.buttons["cancel"], Qt.LeftButton)
+    qtbot.waitUntil(lambda: cases.detail_data["status"] == "cancelled", timeout=5000)
+    with ctx.uow() as uow:
+        assert uow.session.get(ReturnCase, case_id).status == "cancelled"
+
+
+def test_one_search_finds_cases_in_every_queue_by_rma_order_waybill_name_or_phone(qtbot, ctx, order):
+    from ordermgr.models import Order, Shipment
+    first = cs.open_case(ctx.uow(), order, kind="return_refund",
+                         lines=[CaseLineInput(1, "damaged", sku="TEA-01")])
+    cs.approve_case(ctx.uow(), first)  # awaiting goods: not in "New requests"
+    other = shipped_order(ctx.uow(), {"CUP-02": 1}, customer_name="Li Na", phone="13911112222")
+    second = cs.open_case(ctx.uow(), other, kind="return_refund",
+                          lines=[CaseLineInput(1, "damaged", sku="CUP-02")])
+    with ctx.uow() as uow:
+        number = uow.session.get(Order, order).number
+        waybill = uow.session.scalar(select(Shipment.waybill).where(Shipment.order_id == order))
+    desk = AfterSalesDesk(ctx)
+    qtbot.addWidget(desk)
+    cases = desk.cases
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 1, timeout=5000)  # "New requests"
+    for term, expected in (("RMA1", [first]), ("rma0000002", [second]), (number, [first]),
+                           (waybill, [first]), ("li na", [second]), ("1111 2222", [second]),
+                           ("138001", [first])):
+        cases.search.clear()
+        qtbot.keyClicks(cases.search, term)
+        qtbot.keyClick(cases.search, Qt.Key_Return)
+        qtbot.waitUntil(lambda e=expected: [cases.model.data(cases.model.index(r, 0), ID_ROLE)
+                                            for r in range(cases.model.rowCount())] == e, timeout=5000)
+
+
+def test_a_case_opened_from_an_order_is_selected_on_the_desk(qtbot, ctx, order):
+    with ctx.uow() as uow:
+        from ordermgr.models import Order
+        number = uow.session.get(Order, order).number
+    desk = AfterSalesDesk(ctx)
+    qtbot.addWidget(desk)
+    desk.show()
+    desk.new_case(number)
+    form = modal(qtbot, ReturnApprovalForm)
+    qtbot.waitUntil(lambda: form.form is not None, timeout=5000)
+    box = spin(form, "CUP-02")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key_Up)
+    assert form.ok_button.isEnabled(), form.message.text()
+    qtbot.keyClick(form.ok_button, Qt.Key_Space)
+    cases = desk.cases
+    qtbot.waitUntil(lambda: cases.detail_data is not None and cases.detail_data["number"] == "RMA0000001",
+                    timeout=5000)
+    qtbot.waitUntil(lambda: cases.table.currentIndex().isValid(), timeout=5000)
+    assert cases.model.data(cases.table.currentIndex(), ID_ROLE) == cases.detail_data["id"]
+    assert cases.queue == "open" and cases.buttons["approve"].isEnabled()

@@ -1030,6 +1030,7 @@ class CaseRow:
     due_at: datetime | None
     version: int
     sort_key: tuple = field(compare=False, default=())
+    sla: timedelta | None = field(compare=False, default=None)  # the kind's SLA when known
 
     def age(self, now: datetime) -> str:
         """'' (fine), 'amber' (most of the SLA used) or 'red' (overdue); only cases waiting on
@@ -1038,8 +1039,9 @@ class CaseRow:
             return ""
         if now >= self.due_at:
             return "red"
-        span = (self.due_at - self.requested_at).total_seconds() or 1
-        return "amber" if (now - self.requested_at).total_seconds() / span >= AMBER_SHARE else ""
+        # time paused while waiting on others moved due_at on; what is left counts against the SLA
+        span = self.sla or (self.due_at - self.requested_at)
+        return "amber" if self.due_at - now <= span * (1 - AMBER_SHARE) else ""
 
 
 def _above_agent_limit(conn):
@@ -1131,7 +1133,9 @@ def case_rows(conn, queue: str = "open", *, search: str = "", after: tuple | Non
                    ReturnCase.currency, ReturnCase.requested_at, ReturnCase.due_at, ReturnCase.version)
             .join(Order, Order.id == ReturnCase.order_id).where(*conds)
             .order_by(ReturnCase.requested_at, ReturnCase.id).limit(limit))
-    return [CaseRow(*r, sort_key=(r.requested_at, r.id)) for r in conn.execute(stmt)]
+    hours = sla_hours(conn)
+    return [CaseRow(*r, sort_key=(r.requested_at, r.id), sla=timedelta(hours=hours[r.kind]))
+            for r in conn.execute(stmt)]
 
 
 def case_counts(conn, now: datetime | None = None) -> dict[str, int]:

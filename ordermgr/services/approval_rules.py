@@ -69,8 +69,13 @@ def role_limit(limits: dict[str, Decimal | None], actor, *, own_request: bool) -
 
 @dataclass(frozen=True)
 class Problem:
+    """One reason to refuse: the English text, and a code with its arguments (amounts already
+    formatted, the subject left out) from which the GUI words it in the reader's language."""
+
     text: str
     permission: bool = False  # True: the amount is fine, the approver is not
+    code: str = ""
+    args: tuple[str, ...] = ()
 
     def raise_(self):
         raise (PermissionDenied if self.permission else ValidationError)(self.text)
@@ -118,23 +123,24 @@ class Rule:
         `computed` is goods + shipping - fee, capped at what is refundable; an amount other
         than that (or than `unchanged`, the amount already on the case) needs a `reason`."""
         out: list[Problem] = []
-        s = self.subject
+        s, m = self.subject, self.money
         if fee < 0:
-            out.append(Problem(f"{s}: the restocking fee can't be negative."))
+            out.append(Problem(f"{s}: the restocking fee can't be negative.", code="fee_negative"))
         elif fee > goods + shipping:
-            out.append(Problem(f"{s}: the restocking fee {self.money(fee)} is more than the goods "
-                               f"and shipping refunded ({self.money(goods + shipping)}); lower the "
-                               "fee."))
+            out.append(Problem(f"{s}: the restocking fee {m(fee)} is more than the goods and "
+                               f"shipping refunded ({m(goods + shipping)}); lower the fee.",
+                               code="fee_above", args=(m(fee), m(goods + shipping))))
         if amount < 0:
-            out.append(Problem(f"{s}: the refund can't be negative."))
+            out.append(Problem(f"{s}: the refund can't be negative.", code="negative"))
         elif amount > self.refundable:
-            out.append(Problem(f"{s}: cannot refund {self.money(amount)}; only "
-                               f"{self.money(self.refundable)} is refundable (paid "
-                               f"{self.money(self.paid)}, already refunded "
-                               f"{self.money(self.already_refunded)})."))
+            args = (m(amount), m(self.refundable), m(self.paid), m(self.already_refunded))
+            out.append(Problem(f"{s}: cannot refund {args[0]}; only {args[1]} is refundable (paid "
+                               f"{args[2]}, already refunded {args[3]}).",
+                               code="above_refundable", args=args))
         if amount not in (computed, unchanged) and not (reason or "").strip():
-            out.append(Problem(f"{s}: the refund {self.money(amount)} differs from the computed "
-                               f"{self.money(computed)}; give a reason."))
+            out.append(Problem(f"{s}: the refund {m(amount)} differs from the computed "
+                               f"{m(computed)}; give a reason.", code="needs_reason",
+                               args=(m(amount), m(computed))))
         if approving and amount > 0:
             problem = self.limit_problem(amount)
             if problem:
@@ -145,24 +151,27 @@ class Rule:
         if self.limit is None:
             return None
         limit_text = format_money(max(self.limit, ZERO), self.limit_currency)
+        asked = self.amount_text(amount)
         if self.limit < 0:
             return Problem(f"{self.approver} may not approve refunds; {self.subject} asks "
-                           f"{self.money(amount)}. A supervisor must approve it.", True)
+                           f"{asked}. A supervisor must approve it.", True, "may_not_approve",
+                           (self.approver, asked))
         converted = self.converted(amount)
         if converted is None:
-            return Problem(f"{self.subject} asks {self.money(amount)}, but there is no exchange "
-                           f"rate from {self.currency} to {self.limit_currency} to compare it "
-                           f"with the approval limit of {limit_text}. Add the rate "
-                           f"{self.currency} → {self.limit_currency} (Reports → Exchange rates).",
-                           True)
+            return Problem(f"{self.subject} asks {asked}, but there is no exchange rate from "
+                           f"{self.currency} to {self.limit_currency} to compare it with the "
+                           f"approval limit of {limit_text}. Add the rate {self.currency} → "
+                           f"{self.limit_currency} (Reports → Exchange rates).", True,
+                           "missing_rate", (asked, self.currency, self.limit_currency, limit_text))
         if converted <= self.limit:
             return None
         if self.own_request:
-            return Problem(f"{self.subject} asks {self.amount_text(amount)}; you opened it "
-                           f"yourself and may approve your own requests only up to {limit_text}. "
-                           "Ask a supervisor to approve it.", True)
-        return Problem(f"{self.subject} asks {self.amount_text(amount)}, above your {limit_text} "
-                       f"limit ({self.approver}). A supervisor must approve it.", True)
+            return Problem(f"{self.subject} asks {asked}; you opened it yourself and may approve "
+                           f"your own requests only up to {limit_text}. Ask a supervisor to "
+                           "approve it.", True, "own_request", (asked, limit_text))
+        return Problem(f"{self.subject} asks {asked}, above your {limit_text} limit "
+                       f"({self.approver}). A supervisor must approve it.", True, "above_limit",
+                       (asked, limit_text, self.approver))
 
 
 def expected_amounts(proposed: Decimal, *, requested: Decimal | None = None, has_lines: bool = True,
@@ -180,7 +189,8 @@ LINES_NEEDED = frozenset({"return_refund", "exchange", "reship"})
 
 def missing_lines(subject: str, kind: str, kind_label: str, has_lines: bool) -> Problem | None:
     if kind in LINES_NEEDED and not has_lines:
-        return Problem(f"{subject}: choose the items and quantities for the {kind_label}.")
+        return Problem(f"{subject}: choose the items and quantities for the {kind_label}.",
+                       code="missing_lines")
     return None
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ordermgr.models import ReturnCase
 from ordermgr.services import aftersales as cs
-from ordermgr.services import refunds
+from ordermgr.services import approval_rules, refunds
 from ordermgr.services.aftersales import CaseLineInput
 from ordermgr.ui import ops
 from ordermgr.ui.aftersales.approval import ReturnApprovalForm
@@ -45,7 +45,7 @@ def test_approval_form_computes_the_refund_live_and_validates(qtbot, ctx, order)
     wait_loaded(qtbot, form)
     assert [(line.sku, line.returnable) for line in form.form.lines] == [("TEA-01", 3), ("CUP-02", 1)]
     assert not form.ok_button.isEnabled()
-    assert "choose the items and quantities for the return and refund" in form.message.text()
+    assert "choose the items and quantities for the Return & refund" in form.message.text()
     spin(form, "TEA-01").setValue(2)
     assert form.computed_label.text() == "39.80 CNY" and form.amount.text() == "39.80"
     form.shipping.setChecked(False)
@@ -212,14 +212,18 @@ def test_settings_page_lets_a_manager_set_sla_hours_and_limits(qtbot, ctx):
     qtbot.addWidget(desk)
     page = desk.settings_page
     qtbot.waitUntil(lambda: page.reasons.rowCount() > 0, timeout=5000)
-    assert page.limits["agent"].text() == "200.00"
+    assert page.limits["agent"].text() == "200.00" and page.limit_currency.text() == "CNY"
     page.sla["complaint"].setValue(6)
-    page.limits["agent"].setText("250.00")
+    page.limits["agent"].selectAll()
+    qtbot.keyClicks(page.limits["agent"], "30")
+    page.limit_currency.selectAll()
+    qtbot.keyClicks(page.limit_currency, "usd")
     page.save()
     ops.writer_pool().waitForDone(5000)
     with ctx.engine.connect() as conn:
         assert cs.sla_hours(conn)["complaint"] == 6
-        assert cs.approval_limits(conn)["agent"] == Decimal("250.00")
+        assert cs.approval_limits(conn)["agent"] == Decimal("30.00")
+        assert approval_rules.limit_currency(conn) == "USD"
 
 
 def test_refund_dialog_splits_over_payments_and_validates_each(qtbot, ctx, order):
@@ -343,3 +347,24 @@ def test_a_case_opened_from_an_order_is_selected_on_the_desk(qtbot, ctx, order):
     qtbot.waitUntil(lambda: cases.table.currentIndex().isValid(), timeout=5000)
     assert cases.model.data(cases.table.currentIndex(), ID_ROLE) == cases.detail_data["id"]
     assert cases.queue == "open" and cases.buttons["approve"].isEnabled()
+
+
+def test_the_forms_verdict_reads_in_chinese_under_a_chinese_interface(qtbot, ctx, order, engine):
+    from PySide6.QtCore import QCoreApplication
+
+    from ordermgr.ui.app import install_translations
+    case_id = cs.open_case(uow_for(engine, "ann", "agent"), order, kind="return_refund",
+                           lines=[CaseLineInput(3, "damaged", sku="TEA-01")])
+    cs.set_approval_limit(ctx.uow(), "admin", "50.00")
+    install_translations(QCoreApplication.instance(), "zh_CN")
+    try:
+        form = ReturnApprovalForm(ctx, case_id=case_id)
+        qtbot.addWidget(form)
+        wait_loaded(qtbot, form)
+        assert form.message.text() == ("订单 #M000001 的售后单 RMA0000001 申请 59.70 CNY，"
+                                       "超过您的额度 50.00 CNY（alice, admin）。需由主管审批。")
+        form.fee.selectAll()
+        qtbot.keyClicks(form.fee, "80")
+        assert "退货手续费 80.00 CNY 超过退还的商品和运费（59.70 CNY）" in form.message.text()
+    finally:
+        install_translations(QCoreApplication.instance(), "en")

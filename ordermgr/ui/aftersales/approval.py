@@ -278,7 +278,7 @@ class ReturnApprovalForm(ServiceDialog):
         if amount is not None and self.approving:
             self.limit_label.setText(self._limit_text(amount))
         if amount is not None:
-            problems += [p.text for p in form.rule.check(
+            problems += [self._words(p) for p in form.rule.check(
                 amount, computed=computed, goods=quote.lines, shipping=quote.shipping,
                 fee=quote.restocking_fee, reason=self.amount_reason.text(), unchanged=unchanged,
                 approving=self.approving)]
@@ -286,8 +286,41 @@ class ReturnApprovalForm(ServiceDialog):
             missing = approval_rules.missing_lines(form.rule.subject, kind, KIND_LABELS.get(kind, kind),
                                                    bool(qty))
             if missing:
-                problems.append(missing.text)
+                problems.append(self._words(missing))
         self._show(amount if amount is not None and amount > 0 else None, problems)
+
+    def _words(self, problem) -> str:
+        """The rule's verdict in the reader's language (its code and arguments)."""
+        templates = {
+            "fee_negative": self.tr("{0}: the restocking fee can't be negative."),
+            "fee_above": self.tr("{0}: the restocking fee {1} is more than the goods and shipping "
+                                 "refunded ({2}); lower the fee."),
+            "negative": self.tr("{0}: the refund can't be negative."),
+            "above_refundable": self.tr("{0}: cannot refund {1}; only {2} is refundable (paid {3}, "
+                                        "already refunded {4})."),
+            "needs_reason": self.tr("{0}: the refund {1} differs from the computed {2}; give a reason."),
+            "may_not_approve": self.tr("{1} may not approve refunds; {0} asks {2}. A supervisor must "
+                                       "approve it."),
+            "missing_rate": self.tr("{0} asks {1}, but there is no exchange rate from {2} to {3} to "
+                                    "compare it with the approval limit of {4}. Add the rate {2} → {3} "
+                                    "(Reports → Exchange rates)."),
+            "own_request": self.tr("{0} asks {1}; you opened it yourself and may approve your own "
+                                   "requests only up to {2}. Ask a supervisor to approve it."),
+            "above_limit": self.tr("{0} asks {1}, above your {2} limit ({3}). A supervisor must "
+                                   "approve it."),
+            "missing_lines": self.tr("{0}: choose the items and quantities for the {1}."),
+        }
+        template = templates.get(problem.code)
+        if template is None:
+            return problem.text
+        args = problem.args or ((kind_text(self.kind.currentData()),) if problem.code == "missing_lines"
+                                else ())
+        return template.format(self._subject(), *args)
+
+    def _subject(self) -> str:
+        if self.case:
+            return self.tr("Return {0} on order #{1}").format(self.case["number"], self.form.order_number)
+        return self.tr("Order #{0}").format(self.form.order_number)
 
     def _limit_text(self, amount: Decimal) -> str:
         rule = self.form.rule

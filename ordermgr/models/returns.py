@@ -115,7 +115,8 @@ def check_returnable(line_quantity_shipped: int, line_quantity_returned: int, wa
     if wanted <= 0:
         raise ValidationError(f"{what}: the quantity to return must be at least 1.")
     if wanted > room:
-        raise ValidationError(f"{what}: only {room} can be returned (shipped minus already returned).")
+        raise ValidationError(f"{what}: only {room} can be returned (shipped minus already "
+                              f"returned), not {wanted}.")
 
 
 CENT = Decimal("0.01")

@@ -1100,17 +1100,15 @@ def _rma_candidates(term: str) -> set[str]:
     return {rma_number(n), f"RMA{n:06d}", term.upper()}
 
 
-def _search_condition(term: str):
-    """A case by its RMA number, its order's number, a waybill of the order, the customer's name
-    or the phone (any fragment of three or more characters)."""
-    conds = [ReturnCase.number.in_(_rma_candidates(term)), Order.number == term.lstrip("#"),
-             ReturnCase.order_id.in_(select(Shipment.order_id).where(Shipment.waybill == term))]
-    if len(term) >= 2:
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conds.append(Order.customer_name.ilike(f"%{escaped}%", escape="\\"))
-    if re.fullmatch(r"\+?[\d\s-]{3,}", term):  # a phone number or a fragment of one
-        digits = re.sub(r"\D", "", term)
-        conds.append(or_(Order.phone.like(f"%{digits}%"), Order.ship_phone.like(f"%{digits}%")))
+def _search_condition(conn, term: str):
+    """A case by its RMA number, or by its order found through the orders' substring index
+    (order number, customer name, phone fragment, e-mail, waybill, SKU): one search for every
+    queue, indexed on SQLite (FTS5 trigram) and PostgreSQL (pg_trgm)."""
+    from ordermgr.db.queries import _search_condition as order_search
+    conds = [ReturnCase.number.in_(_rma_candidates(term)), Order.number == term.lstrip("#")]
+    orders = order_search(conn, term)
+    if orders is not None:
+        conds.append(ReturnCase.order_id.in_(select(Order.id).where(orders)))
     return or_(*conds)
 
 
@@ -1124,7 +1122,7 @@ def case_rows(conn, queue: str = "open", *, search: str = "", after: tuple | Non
         conds.append(cond)
     term = (search or "").strip()
     if term:
-        conds.append(_search_condition(term))
+        conds.append(_search_condition(conn, term))
     if after is not None:
         conds.append(or_(ReturnCase.requested_at > after[0],
                          and_(ReturnCase.requested_at == after[0], ReturnCase.id > after[1])))

@@ -22,8 +22,7 @@ from sqlalchemy import and_, exists, false, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from ordermgr.db.uow import UnitOfWork
-from ordermgr.errors import (ConflictError, InvalidTransition, NotFound, PermissionDenied,
-                             ValidationError)
+from ordermgr.errors import ConflictError, InvalidTransition, NotFound, ValidationError
 from ordermgr.models import (Customer, Order, OrderLine, OrderStatus, Payment, PaymentStatus,
                              ReturnCase, ReturnLine, ReturnStatus, ReturnType, Setting, Shipment,
                              Sku, User, Warehouse, utcnow)
@@ -477,11 +476,12 @@ def _approve(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, amount_
     if not case.can("approve"):
         _apply(case, order, "approve", by=uow.actor.user_id)  # the clear refusal
     subject = f"{case.subject} on order #{order.number}"
-    fee_changed = restocking_fee not in (None, "") and to_decimal(
-        restocking_fee, order.currency, what="restocking fee") != (case.restocking_fee or ZERO)
+    fee = (case.restocking_fee or ZERO) if restocking_fee in (None, "") else to_decimal(
+        restocking_fee, order.currency, what="restocking fee")
+    fee_changed = fee != (case.restocking_fee or ZERO)
     shipping_changed = refund_shipping is not None and bool(refund_shipping) != case.refund_shipping
     if fee_changed:
-        case.restocking_fee = to_decimal(restocking_fee, order.currency, what="restocking fee")
+        case.restocking_fee = fee
     if shipping_changed:
         case.refund_shipping = bool(refund_shipping)
     quote = _quote(uow, order, case.lines, include_shipping=case.refund_shipping,

@@ -368,3 +368,32 @@ def test_the_forms_verdict_reads_in_chinese_under_a_chinese_interface(qtbot, ctx
         assert "退货手续费 80.00 CNY 超过退还的商品和运费（59.70 CNY）" in form.message.text()
     finally:
         install_translations(QCoreApplication.instance(), "en")
+
+
+def test_a_yen_case_is_approved_with_a_fee_in_whole_yen(qtbot, ctx, engine):
+    uow = ctx.uow()
+    build_catalog(uow)
+    order_id = shipped_order(uow, {"TEA-01": 3}, currency="JPY", prices={"TEA-01": "1980"})
+    case_id = cs.open_case(uow, order_id, kind="return_refund", restocking_fee="100",
+                           lines=[CaseLineInput(2, "damaged", sku="TEA-01")])
+    from datetime import date
+
+    from ordermgr.reports.rates import set_exchange_rate
+    set_exchange_rate(ctx.uow(), currency="JPY", base_currency="CNY", rate="0.048",
+                      valid_from=date(2020, 1, 1))  # her own request: capped at 200 CNY
+    form = ReturnApprovalForm(ctx, case_id=case_id)
+    qtbot.addWidget(form)
+    wait_loaded(qtbot, form)
+    assert (form.fee.text(), form.amount.text(), form.computed_label.text()) == ("100", "3860", "3,860 JPY")
+    form.fee.selectAll()
+    qtbot.keyClicks(form.fee, "50.5")
+    assert "JPY amounts are whole numbers" in form.message.text() and not form.ok_button.isEnabled()
+    form.fee.selectAll()
+    qtbot.keyClicks(form.fee, "300")
+    assert form.amount.text() == "3660" and form.ok_button.isEnabled(), form.message.text()
+    assert form.limit_label.text() == "200.00 CNY; this refund ≈ 175.68 CNY"
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        qtbot.keyClick(form.ok_button, Qt.Key_Space)
+    with ctx.uow() as u:
+        case = u.session.get(ReturnCase, case_id)
+        assert (case.restocking_fee, case.refund_amount) == (Decimal("300.00"), Decimal("3660.00"))

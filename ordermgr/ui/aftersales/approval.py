@@ -158,6 +158,8 @@ class ReturnApprovalForm(ServiceDialog):
             self.kind.setCurrentIndex(max(self.kind.findData(self.case["kind"]), 0))
             self.shipping.setChecked(self.case["refund_shipping"])
             self.fee.setText(plain_amount(Decimal(self.case["restocking_fee"]), form.currency))
+        else:
+            self.fee.setText(plain_amount(ZERO, form.currency))  # "0" for yen, "0.00" for yuan
         self.header.setText(text)
         self._fill_lines()
         self._fill_case_reasons()
@@ -244,8 +246,8 @@ class ReturnApprovalForm(ServiceDialog):
     def recompute(self) -> None:
         """Recompute every figure and ask the approval rule (the service's) for its verdict; the
         OK button is enabled only if all is well."""
-        if self.form is None:
-            return
+        if self.form is None or self.lines.rowCount() != len(self.form.lines):
+            return  # still loading
         form, currency = self.form, self.form.currency
         problems: list[str] = []
         qty = self.quantities()

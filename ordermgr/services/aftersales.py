@@ -41,7 +41,6 @@ from ordermgr.services.stock import Ref
 R = ReturnStatus
 T = ReturnType
 KINDS = tuple(T)
-MONEY_KINDS = frozenset({T.RETURN_REFUND, T.REFUND_ONLY, T.INTERCEPT})  # propose a refund
 NEEDS_SHIPPED = frozenset({T.RETURN_REFUND, T.EXCHANGE, T.RESHIP, T.INTERCEPT})
 UNRECEIVED = (R.REQUESTED, R.APPROVED, R.AWAITING_GOODS)  # claims not yet in quantity_returned
 INTERCEPT_OUTCOMES = ("requested", "stopped", "returned", "delivered", "failed")
@@ -344,7 +343,7 @@ def _open(uow: UnitOfWork, order: Order, *, kind: str, lines, reason: str, note:
         reason = _check_reason(uow, reason, kind, order.subject)
     fee = to_decimal(restocking_fee or "0", order.currency, what="restocking fee")
     quote = _quote(uow, order, case_lines, include_shipping=refund_shipping, restocking_fee=fee)
-    proposed = quote.proposed if kind in MONEY_KINDS else ZERO
+    proposed, _ = approval_rules.expected_amounts(kind, quote.proposed, has_lines=bool(case_lines))
     amount = proposed
     if refund_amount not in (None, ""):
         amount = to_decimal(refund_amount, order.currency, what="refund amount")
@@ -488,8 +487,8 @@ def _approve(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, amount_
                    restocking_fee=case.restocking_fee or ZERO, exclude_case=case)
     requested = case.refund_amount or ZERO
     computed, unchanged = approval_rules.expected_amounts(
-        quote.proposed if case.kind in MONEY_KINDS else ZERO, requested=requested,
-        has_lines=bool(case.lines), terms_changed=fee_changed or shipping_changed)
+        case.kind, quote.proposed, requested=requested, has_lines=bool(case.lines),
+        terms_changed=fee_changed or shipping_changed)
     value = computed if unchanged is None else requested  # the money follows changed terms
     if amount not in (None, ""):
         value = to_decimal(amount, order.currency, what="refund amount")

@@ -174,11 +174,17 @@ class Rule:
                        (asked, limit_text, self.approver))
 
 
-def expected_amounts(proposed: Decimal, *, requested: Decimal | None = None, has_lines: bool = True,
-                     terms_changed: bool = False) -> tuple[Decimal, Decimal | None]:
-    """(computed, unchanged): the amounts that need no reason. A case with lines is computed from
-    them; one without (refund only, goodwill) from what was requested. Approving keeps the
+MONEY_KINDS = frozenset({"return_refund", "refund_only", "intercept"})  # propose a refund
+
+
+def expected_amounts(kind: str, proposed: Decimal, *, requested: Decimal | None = None,
+                     has_lines: bool = True, terms_changed: bool = False
+                     ) -> tuple[Decimal, Decimal | None]:
+    """(computed, unchanged): the amounts that need no reason. `proposed` is the quote's (goods +
+    shipping - fee, capped); kinds without money compute nothing. A case with lines is computed
+    from them; one without (refund only, goodwill) from what was requested. Approving keeps the
     requested amount unless the fee or the shipping changed (then the money follows them)."""
+    proposed = proposed if kind in MONEY_KINDS else ZERO
     computed = proposed if has_lines or requested is None else requested
     unchanged = None if requested is None or terms_changed else requested
     return computed, unchanged

@@ -28,7 +28,6 @@ from ordermgr.ui.aftersales.model import kind_text, money_text
 from ordermgr.ui.ops import QueryOp
 
 ZERO = Decimal("0.00")
-MONEY_KINDS = ("return_refund", "refund_only", "intercept")
 
 
 class ReturnApprovalForm(ServiceDialog):
@@ -263,7 +262,7 @@ class ReturnApprovalForm(ServiceDialog):
         requested = Decimal(self.case["refund_amount"]) if self.case else None
         terms_changed = self._terms_changed(quote)
         computed, unchanged = approval_rules.expected_amounts(
-            quote.proposed if kind in MONEY_KINDS else ZERO, requested=requested,
+            kind, quote.proposed, requested=requested,
             has_lines=bool(qty) if not self.case else bool(self.case["lines"]),
             terms_changed=terms_changed)
         self.goods_label.setText(money_text(quote.lines, currency))

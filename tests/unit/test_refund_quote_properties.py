@@ -80,3 +80,24 @@ def test_the_rule_refuses_exactly_what_is_beyond_the_refundable_or_below_zero(or
     assert any("can't be negative" in p for p in problems) == (asked < 0)
     assert any("restocking fee" in p for p in problems) == (fee > quote.lines + quote.shipping)
     assert all(p.startswith("Order #1001: ") for p in problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(CURRENCIES), st.sampled_from(("CNY", "USD", "JPY")), st.integers(1, 10_000_000),
+       st.decimals("0.00001", "1000", places=5), st.integers(0, 1_000_000), st.booleans())
+def test_the_limit_is_compared_after_conversion_and_never_across_currencies(
+        currency, limit_currency, minor, rate, limit_minor, rate_known):
+    asked, limit = amount(currency, minor), amount(limit_currency, limit_minor)
+    rate = Decimal(1) if currency == limit_currency else (rate if rate_known else None)
+    rule = Rule("Order #1001", currency, asked, ZERO, limit, limit_currency, rate, approver="bob, agent")
+    problem = rule.limit_problem(asked)
+    if rate is None:
+        assert problem is not None and problem.code == "missing_rate"
+        assert f"no exchange rate from {currency} to {limit_currency}" in problem.text
+        return
+    converted = (asked * rate).quantize(minor_unit(limit_currency), rounding="ROUND_HALF_UP")
+    assert (problem is not None) == (converted > limit)
+    if problem is not None:
+        assert problem.permission and problem.code == "above_limit"
+        if currency != limit_currency:
+            assert " ≈ " in problem.text

@@ -398,3 +398,23 @@ def test_a_return_requested_in_the_storefront_becomes_one_case(engine, uow):
     with uow:
         case = uow.session.get(ReturnCase, first)
         assert (case.status, case.refund_amount, case.lines[0].reason_code) == ("requested", d("19.90"), "damaged")
+
+
+def test_no_returned_line_goes_back_to_stock_without_an_explicit_inspection(engine, uow):
+    cat = build_catalog(uow)
+    order_id = shipped_order(uow, {"TEA-01": 2, "CUP-02": 1})
+    case_id = cs.open_case(uow, order_id, kind="return_refund", lines=[
+        CaseLineInput(1, "damaged", sku="TEA-01"), CaseLineInput(1, "damaged", sku="CUP-02")])
+    cs.approve_case(uow, case_id)
+    cs.receive_case(uow, case_id, scanned=["TEA-01", "CUP-02"])
+    with uow:
+        tea, cup = [line.id for line in uow.session.get(ReturnCase, case_id).lines]
+    before = level(uow, cat.skus["CUP-02"], cat.main)
+    with pytest.raises(ValidationError, match=r"Return RMA\d+ \(order #\S+\): choose sellable, "
+                                              r"damaged or supplier for CUP-02"):
+        cs.inspect_case(uow, case_id, results={tea: "damaged"})
+    assert case_state(uow, case_id)[0] == "received"
+    assert level(uow, cat.skus["CUP-02"], cat.main) == before
+    with uow:
+        assert uow.session.scalar(select(func.count()).select_from(StockMovement).where(
+            StockMovement.ref_type == "return", StockMovement.ref_id == case_id)) == 0

@@ -81,6 +81,18 @@ def _apply(case: ReturnCase, order: Order, action: str, *, by: int | None, note:
     case.apply(action, by=by, note=note)
 
 
+def _resume_clock(case: ReturnCase) -> None:
+    """An intercept stops waiting on the carrier: its due time moves on by the wait (since the
+    outcome was recorded), unless the case's own state was paused meanwhile (counted there)."""
+    if not case.due_at or case.status in WAITING_ON_OTHERS:
+        return
+    since = next((entry["at"] for entry in reversed(case.history or [])
+                  if entry.get("action") == f"intercept_{case.intercept_outcome}"), None)
+    if since:
+        started = max(datetime.fromisoformat(since), case.status_changed_at or case.requested_at)
+        case.due_at += max(utcnow() - started, timedelta(0))
+
+
 def _record(uow: UnitOfWork, case: ReturnCase, order: Order, action: str, message: str,
             **details) -> None:
     order.record("return", f"{case.number}: {message}", by=uow.actor.user_id, case=case.number,
@@ -981,6 +993,9 @@ def record_intercept(uow: UnitOfWork, case_id: int, *, carrier: str = "", refere
             if not (carrier or "").strip():
                 raise ValidationError(f"{case.subject}: enter the carrier asked to stop the parcel.")
             case.intercept_carrier, case.intercept_reference = carrier.strip(), (reference or "").strip()
+        if (_waits_on_carrier(case.kind, case.intercept_outcome)
+                and not _waits_on_carrier(case.kind, outcome)):
+            _resume_clock(case)
         case.intercept_outcome = outcome
         case.note(f"intercept_{outcome}", by=uow.actor.user_id,
                   note=f"{case.intercept_carrier} {case.intercept_reference}".strip())
@@ -1004,14 +1019,27 @@ OPEN_STATES = tuple(s for s in ReturnStatus if s not in RETURN_MACHINE.terminal)
 # The SLA clock runs only while the case waits on us. Awaiting goods it waits on the customer or
 # the carrier (the clock pauses, and the due time moves on by the wait when the goods arrive);
 # refunded, exchanged or re-shipped cases only need closing and are never overdue.
+# An intercept asked of the carrier (or stopped and on its way back) waits on the carrier.
 WAITING_ON_OTHERS = (R.AWAITING_GOODS,)
+CARRIER_WAIT = ("requested", "stopped")
 ONLY_CLOSING = (R.REFUNDED, R.EXCHANGED, R.RESHIPPED)
 AGEING_STATES = tuple(s for s in OPEN_STATES if s not in WAITING_ON_OTHERS + ONLY_CLOSING)
 AMBER_SHARE = 0.75  # a row turns amber after 75 % of its SLA, red when overdue
 
 
+def _waits_on_carrier(kind: str, intercept_outcome: str | None) -> bool:
+    return kind == T.INTERCEPT and intercept_outcome in CARRIER_WAIT
+
+
+def _clock_runs():
+    """SQL: the case is waiting on us (its SLA clock runs)."""
+    return and_(ReturnCase.status.in_(AGEING_STATES),
+                not_(and_(ReturnCase.kind == T.INTERCEPT,
+                          func.coalesce(ReturnCase.intercept_outcome, "").in_(CARRIER_WAIT))))
+
+
 def _overdue(now: datetime):
-    return and_(ReturnCase.status.in_(AGEING_STATES), ReturnCase.due_at < now)
+    return and_(_clock_runs(), ReturnCase.due_at < now)
 
 
 @dataclass(frozen=True)
@@ -1030,11 +1058,13 @@ class CaseRow:
     version: int
     sort_key: tuple = field(compare=False, default=())
     sla: timedelta | None = field(compare=False, default=None)  # the kind's SLA when known
+    intercept_outcome: str = field(compare=False, default="")
 
     def age(self, now: datetime) -> str:
         """'' (fine), 'amber' (most of the SLA used) or 'red' (overdue); only cases waiting on
-        us age (AGEING_STATES)."""
-        if self.due_at is None or self.status not in AGEING_STATES:
+        us age (AGEING_STATES, and not an intercept waiting on the carrier)."""
+        if (self.due_at is None or self.status not in AGEING_STATES
+                or _waits_on_carrier(self.kind, self.intercept_outcome)):
             return ""
         if now >= self.due_at:
             return "red"
@@ -1127,11 +1157,13 @@ def case_rows(conn, queue: str = "open", *, search: str = "", after: tuple | Non
                          and_(ReturnCase.requested_at == after[0], ReturnCase.id > after[1])))
     stmt = (select(ReturnCase.id, ReturnCase.number, ReturnCase.order_id, Order.number,
                    Order.customer_name, ReturnCase.kind, ReturnCase.status, ReturnCase.refund_amount,
-                   ReturnCase.currency, ReturnCase.requested_at, ReturnCase.due_at, ReturnCase.version)
+                   ReturnCase.currency, ReturnCase.requested_at, ReturnCase.due_at, ReturnCase.version,
+                   ReturnCase.intercept_outcome)
             .join(Order, Order.id == ReturnCase.order_id).where(*conds)
             .order_by(ReturnCase.requested_at, ReturnCase.id).limit(limit))
     hours = sla_hours(conn)
-    return [CaseRow(*r, sort_key=(r.requested_at, r.id), sla=timedelta(hours=hours[r.kind]))
+    return [CaseRow(*r[:12], sort_key=(r.requested_at, r.id), sla=timedelta(hours=hours[r.kind]),
+                    intercept_outcome=r.intercept_outcome or "")
             for r in conn.execute(stmt)]
 
 

@@ -114,3 +114,23 @@ def test_desk_dashboard_and_report_count_the_same_open_cases(engine, uow):
     board = load_dashboard(engine, params).open_returns
     report = sum(r[3] for r in run_report(engine, "aftersales", params).table("handling").rows)
     assert desk == listed == board == report == 3  # requested, awaiting goods, refunded
+
+
+def test_an_intercept_waiting_on_the_carrier_does_not_age_until_the_carrier_answers(engine, uow):
+    build_catalog(uow)
+    order_id = shipped_order(uow, {"TEA-01": 1})
+    case_id = cs.open_case(uow, order_id, kind="intercept", reason="cancelled_after_dispatch")
+    cs.record_intercept(uow, case_id, carrier="SF Express", reference="SF-STOP-1")
+    now = utcnow()
+    with uow:
+        case = uow.session.get(ReturnCase, case_id)
+        history = [{**h, "at": (now - 20 * HOUR).isoformat()} if h["action"] == "intercept_requested"
+                   else h for h in case.history]
+    backdate(uow, case_id, requested_at=now - 21 * HOUR, status_changed_at=now - 21 * HOUR,
+             due_at=now - 9 * HOUR, history=history)  # 12 h SLA, requested 21 h ago
+    assert row(engine, case_id, now) == ("", False, 0)  # the carrier has the next move
+    cs.record_intercept(uow, case_id, outcome="failed")  # the carrier could not stop it
+    with uow:
+        due = uow.session.get(ReturnCase, case_id).due_at
+    assert timedelta(hours=10, minutes=59) < due - utcnow() <= timedelta(hours=11)  # 20 h waited
+    assert row(engine, case_id, utcnow() + 12 * HOUR) == ("red", True, 1)

@@ -41,6 +41,7 @@ from ordermgr.errors import ValidationError
 from ordermgr.models.aftersales import DEFAULT_LIMITS, DEFAULT_SLA_HOURS
 from ordermgr.models.orders import build_search_text
 from ordermgr.models.states import OrderStatus, ReturnStatus, ShipmentStatus
+from ordermgr.services.aftersales import rma_number
 
 S = OrderStatus
 R = ReturnStatus
@@ -1290,7 +1291,7 @@ class _Builder:
             gaps = [max(1, g * room // max(1, sum(gaps))) for g in gaps]
         self.rma += 1
         rid = self.ids("returns")
-        rma = f"RMA{self.rma:06d}"
+        rma = rma_number(self.rma)
         reason_code, reason, _ = rng.choice([r for r in RETURN_REASONS if not r[2] or kind in r[2]])
         line = rng.choice(lines)
         qty = line["quantity_shipped"] if rng.random() < 0.7 else 1

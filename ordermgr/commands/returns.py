@@ -52,6 +52,9 @@ def register(sub) -> None:
     ap.add_argument("--amount")
     ap.add_argument("--reason", default="", help="why the amount was changed")
     ap.add_argument("--note", default="")
+    ap.add_argument("--restocking-fee", help="change the fee (the refund follows unless --amount)")
+    ap.add_argument("--refund-shipping", choices=("yes", "no"),
+                    help="refund the shipping or not (the refund follows unless --amount)")
     ap.set_defaults(func=_approve)
 
     for name, helptext in (("reject", "reject a case"), ("cancel", "cancel an open case")):
@@ -190,8 +193,10 @@ def _open(args, ctx) -> int:
 
 
 def _approve(args, ctx) -> int:
+    shipping = None if args.refund_shipping is None else args.refund_shipping == "yes"
     cs.approve_case(ctx.uow(), _case_id(ctx, args.code), amount=args.amount,
-                    amount_reason=args.reason, note=args.note)
+                    amount_reason=args.reason, note=args.note, restocking_fee=args.restocking_fee,
+                    refund_shipping=shipping)
     print(f"Approved {args.code}.")
     return 0
 

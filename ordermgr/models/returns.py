@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ordermgr.errors import ValidationError
 from ordermgr.models.base import Amount, Base, UTCDateTime, utcnow
+from ordermgr.models.money import minor_unit
 from ordermgr.models.states import RETURN_MACHINE, ReturnStatus, ReturnType
 
 
@@ -114,7 +115,8 @@ def check_returnable(line_quantity_shipped: int, line_quantity_returned: int, wa
     if wanted <= 0:
         raise ValidationError(f"{what}: the quantity to return must be at least 1.")
     if wanted > room:
-        raise ValidationError(f"{what}: only {room} can be returned (shipped minus already returned).")
+        raise ValidationError(f"{what}: only {room} can be returned (shipped minus already "
+                              f"returned), not {wanted}.")
 
 
 CENT = Decimal("0.01")
@@ -144,23 +146,27 @@ class RefundQuote:
         return min(self.gross, self.refundable)
 
 
-def line_unit_value(total: Decimal, quantity: int) -> Decimal:
-    """What one unit of a line cost after its discount (rounded down to the cent)."""
+def line_unit_value(total: Decimal, quantity: int, currency: str | None = None) -> Decimal:
+    """What one unit of a line cost after its discount (rounded down to the currency's minor
+    unit: a whole yen, a cent)."""
     if not quantity:
         return Decimal("0.00")
-    return (Decimal(total) / quantity).quantize(CENT, rounding=ROUND_DOWN)
+    return (Decimal(total) / quantity).quantize(minor_unit(currency), rounding=ROUND_DOWN
+                                                ).quantize(CENT)
 
 
-def line_refund_value(total: Decimal, quantity: int, returned: int) -> Decimal:
+def line_refund_value(total: Decimal, quantity: int, returned: int,
+                      currency: str | None = None) -> Decimal:
     """Refund value of `returned` of `quantity` units; all units gives exactly the line total."""
     if returned >= quantity:
         return Decimal(total).quantize(CENT)
-    return line_unit_value(total, quantity) * returned
+    return line_unit_value(total, quantity, currency) * returned
 
 
 def quote_refund(lines: list[tuple[Decimal, int, int]], *, shipping: Decimal, include_shipping: bool,
-                 restocking_fee: Decimal, paid: Decimal, already_refunded: Decimal) -> RefundQuote:
+                 restocking_fee: Decimal, paid: Decimal, already_refunded: Decimal,
+                 currency: str | None = None) -> RefundQuote:
     """`lines`: (line total, line quantity, quantity returned) for each returned line."""
-    goods = sum((line_refund_value(t, q, r) for t, q, r in lines if r > 0), Decimal("0.00"))
+    goods = sum((line_refund_value(t, q, r, currency) for t, q, r in lines if r > 0), Decimal("0.00"))
     return RefundQuote(goods, shipping if include_shipping else Decimal("0.00"),
                        restocking_fee or Decimal("0.00"), paid, already_refunded)

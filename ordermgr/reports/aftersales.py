@@ -1,7 +1,9 @@
 """After-sales: return rate by SKU and by reason, refund amounts, and handling time against the SLA.
 
 Return cases are counted by the day they were requested (rejected and cancelled cases left out of
-the rates); units sold are the period's order lines (cancelled orders excluded).
+the rates); units sold are the period's order lines (cancelled orders excluded). "Open" is the
+desk's and the dashboard's open (every state that is not final), and the SLA is each case
+type's configured hours (Returns → Settings) unless the report asks for one figure.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from ordermgr.reports.common import Progress, as_tuples, convert_rows, order_con
 from ordermgr.reports.model import Chart, Column, ReportResult, Table
 from ordermgr.reports.params import ReportParams
 from ordermgr.reports.sqlbits import cents, hours_between, money, sum_cents
+from ordermgr.services.aftersales import OPEN_STATES, sla_hours
 
 NOT_COUNTED = (ReturnStatus.REJECTED, ReturnStatus.CANCELLED)
 REFUNDED = (ReturnStatus.REFUNDED, ReturnStatus.CLOSED)
-OPEN = (ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.AWAITING_GOODS,
-        ReturnStatus.RECEIVED, ReturnStatus.INSPECTED)
+OPEN = OPEN_STATES  # one definition for the desk, the dashboard and this report
 
 BY_SKU = [Column("sku", "SKU"), Column("sold", "Units sold", "int", "sum"),
           Column("returned", "Units returned", "int", "sum"),
@@ -78,15 +80,22 @@ def refunds_statement(params: ReportParams):
             .group_by(ReturnCase.currency).order_by(ReturnCase.currency))
 
 
-def handling_statement(dialect: str, params: ReportParams):
+def sla_limits(conn: Connection, params: ReportParams) -> dict[str, int]:
+    """Hours per case type: the report's one figure when it gives one, else the configured."""
+    configured = sla_hours(conn)
+    return {kind: params.sla_hours or hours for kind, hours in configured.items()}
+
+
+def handling_statement(dialect: str, params: ReportParams, limits: dict[str, int]):
     hours = hours_between(dialect, ReturnCase.decided_at, ReturnCase.requested_at)
     decided = ReturnCase.decided_at.is_not(None)
+    allowed = case(*((ReturnCase.kind == kind, float(h)) for kind, h in limits.items()), else_=48.0)
     return (select(ReturnCase.kind, func.count().label("cases"),
                    func.count(ReturnCase.decided_at).label("decided"),
                    func.coalesce(func.sum(case((ReturnCase.status.in_(OPEN), 1), else_=0)), 0)
                    .label("open"),
                    func.avg(hours).label("avg_hours"),
-                   func.coalesce(func.sum(case((and_(decided, hours <= float(params.sla_hours)), 1),
+                   func.coalesce(func.sum(case((and_(decided, hours <= allowed), 1),
                                                else_=0)), 0).label("within_sla"))
             .select_from(ReturnCase).join(Order, Order.id == ReturnCase.order_id)
             .where(and_(*_case_filters(params))).group_by(ReturnCase.kind).order_by(ReturnCase.kind))
@@ -102,15 +111,17 @@ def build(conn: Connection, params: ReportParams, progress: Progress = None) -> 
     reasons = [{"reason": r["reason"] or "(none)", "cases": int(r["cases"]), "units": int(r["units"])}
                for r in conn.execute(by_reason_statement(params)).mappings()]
     step(progress, 2, 4)
+    limits = sla_limits(conn, params)
+    sla_text = ", ".join(f"{kind.replace('_', ' ')} {h} h" for kind, h in limits.items())
     notes = [f"Cases by the day they were requested; rejected and cancelled cases are not counted "
-             f"as returns. SLA: a decision within {params.sla_hours} hours of the request."]
+             f"as returns. SLA: a decision within the hours set per case type ({sla_text})."]
     refunds = [{"currency": r["currency"], "cases": int(r["cases"]), "amount": money(r["amount"])}
                for r in conn.execute(refunds_statement(params)).mappings()]
     refunds = convert_rows(conn, params, refunds, keys=(), money=("amount",), additive=("cases",),
                            notes=notes)
     step(progress, 3, 4)
     handling = []
-    for r in conn.execute(handling_statement(conn.dialect.name, params)).mappings():
+    for r in conn.execute(handling_statement(conn.dialect.name, params, limits)).mappings():
         decided = int(r["decided"])
         handling.append({
             "kind": r["kind"], "cases": int(r["cases"]), "decided": decided, "open": int(r["open"]),

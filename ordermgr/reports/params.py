@@ -80,7 +80,7 @@ class ReportParams:
     top_n: int = 20
     slow_days: int = 90  # products: no sale for this many days = slow seller (滞销)
     target_days: int = 5  # logistics: delivered within this many days of the order = on time
-    sla_hours: int = 48  # after-sales: decided within this many hours = within SLA
+    sla_hours: int | None = None  # after-sales: one SLA for every case type (None: as configured)
     utc_offset: int = 0  # minutes east of UTC of the report's time zone (480 = China)
     labels: dict = field(default_factory=dict, compare=False)  # names shown on the cover page
 
@@ -94,7 +94,7 @@ class ReportParams:
         if self.grouping not in GROUPINGS:
             raise ValidationError(f"Unknown grouping {self.grouping!r}; use day, week or month.")
         for name in ("top_n", "slow_days", "target_days", "sla_hours"):
-            if getattr(self, name) <= 0:
+            if getattr(self, name) is not None and getattr(self, name) <= 0:
                 raise ValidationError(f"{name.replace('_', ' ').capitalize()} must be at least 1.")
         if not -14 * 60 <= self.utc_offset <= 14 * 60:
             raise ValidationError("The time zone offset must be between UTC-14:00 and UTC+14:00.")

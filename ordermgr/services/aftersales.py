@@ -12,36 +12,35 @@ same order at once are serialised (and the second sees the first's result).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import and_, exists, false, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from ordermgr.db.uow import UnitOfWork
-from ordermgr.errors import (ConflictError, InvalidTransition, NotFound, PermissionDenied,
-                             ValidationError)
+from ordermgr.errors import ConflictError, InvalidTransition, NotFound, ValidationError
 from ordermgr.models import (Customer, Order, OrderLine, OrderStatus, Payment, PaymentStatus,
-                             ReturnCase, ReturnLine, ReturnStatus, ReturnType, Shipment, Sku,
-                             User, Warehouse, utcnow)
-from ordermgr.models.aftersales import (DEFAULT_LIMITS, DEFAULT_REASON_CODES, DEFAULT_SLA_HOURS,
+                             ReturnCase, ReturnLine, ReturnStatus, ReturnType, Setting, Shipment,
+                             Sku, User, Warehouse, utcnow)
+from ordermgr.models.aftersales import (DEFAULT_REASON_CODES, DEFAULT_SLA_HOURS,
                                         MAX_ATTACHMENT, ApprovalLimit, CaseAttachment, ReasonCode,
                                         Refund, SlaSetting)
-from ordermgr.models.money import to_decimal
+from ordermgr.models.money import check_currency, to_decimal
 from ordermgr.models.returns import (GOODS_BACK_KINDS, INSPECTION_RESULTS,
                                      KIND_LABELS, check_returnable, line_refund_value, quote_refund)
 from ordermgr.models.states import (ORDER_SHIPPED_STATES, REFUND_DONE_STATES,
                                     REFUND_PENDING_STATES, RETURN_MACHINE, RefundStatus)
-from ordermgr.services import refunds, stock
+from ordermgr.services import approval_rules, refunds, stock
 from ordermgr.services.refunds import ZERO, money
 from ordermgr.services.stock import Ref
 
 R = ReturnStatus
 T = ReturnType
 KINDS = tuple(T)
-MONEY_KINDS = frozenset({T.RETURN_REFUND, T.REFUND_ONLY, T.INTERCEPT})  # propose a refund
 NEEDS_SHIPPED = frozenset({T.RETURN_REFUND, T.EXCHANGE, T.RESHIP, T.INTERCEPT})
 UNRECEIVED = (R.REQUESTED, R.APPROVED, R.AWAITING_GOODS)  # claims not yet in quantity_returned
 INTERCEPT_OUTCOMES = ("requested", "stopped", "returned", "delivered", "failed")
@@ -77,7 +76,21 @@ def _load(uow: UnitOfWork, case_id: int, expected_version: int | None = None
 
 def _apply(case: ReturnCase, order: Order, action: str, *, by: int | None, note: str = "") -> None:
     RETURN_MACHINE.next(case.status, action, subject=f"{case.subject} (order #{order.number})")
+    if case.status in WAITING_ON_OTHERS and case.due_at and case.status_changed_at:
+        case.due_at += utcnow() - case.status_changed_at  # the clock was paused while we waited
     case.apply(action, by=by, note=note)
+
+
+def _resume_clock(case: ReturnCase) -> None:
+    """An intercept stops waiting on the carrier: its due time moves on by the wait (since the
+    outcome was recorded), unless the case's own state was paused meanwhile (counted there)."""
+    if not case.due_at or case.status in WAITING_ON_OTHERS:
+        return
+    since = next((entry["at"] for entry in reversed(case.history or [])
+                  if entry.get("action") == f"intercept_{case.intercept_outcome}"), None)
+    if since:
+        started = max(datetime.fromisoformat(since), case.status_changed_at or case.requested_at)
+        case.due_at += max(utcnow() - started, timedelta(0))
 
 
 def _record(uow: UnitOfWork, case: ReturnCase, order: Order, action: str, message: str,
@@ -166,56 +179,59 @@ def set_sla_hours(uow: UnitOfWork, kind: str, hours: int) -> None:
             row = SlaSetting(kind=kind, hours=hours)
             uow.session.add(row)
         row.hours = hours
-        # open cases of this kind get their new due time in one statement
+        # open cases of this kind move their due time by the change (keeping any paused time)
+        delta = hours - (old if old is not None else DEFAULT_SLA_HOURS.get(kind, 48))
         if uow.engine.dialect.name == "postgresql":
-            due = ReturnCase.requested_at + func.make_interval(0, 0, 0, 0, hours)
-        else:  # SQLite keeps UTC as text; datetime() shifts it and keeps it comparable
-            due = func.strftime("%Y-%m-%d %H:%M:%f", ReturnCase.requested_at, f"+{hours} hours")
+            due = ReturnCase.due_at + func.make_interval(0, 0, 0, 0, delta)
+        else:  # SQLite keeps UTC as text; strftime shifts it and keeps it comparable
+            due = func.strftime("%Y-%m-%d %H:%M:%f", ReturnCase.due_at, f"{delta:+d} hours")
         uow.session.execute(update(ReturnCase)
-                            .where(ReturnCase.kind == kind, ReturnCase.status.in_(list(OPEN_STATES)))
+                            .where(ReturnCase.kind == kind, ReturnCase.status.in_(list(OPEN_STATES)),
+                                   ReturnCase.due_at.is_not(None))
                             .values(due_at=due).execution_options(synchronize_session=False))
         uow.audit("settings.sla_hours", "sla", kind, old=old, new=hours)
         uow.commit()
 
 
-def approval_limits(conn) -> dict[str, Decimal | None]:
-    """Limits by role; roles never set keep the seeded defaults."""
-    return {**DEFAULT_LIMITS,
-            **dict(conn.execute(select(ApprovalLimit.role, ApprovalLimit.max_amount)).all())}
+approval_limits = approval_rules.approval_limits
 
 
 def set_approval_limit(uow: UnitOfWork, role: str, amount: object | None) -> None:
-    """A manager sets how much a role may approve (None: no limit)."""
+    """A manager sets how much a role may approve, in the limit currency (None: no limit)."""
     from ordermgr.models import ROLES
     if role not in ROLES:
         raise ValidationError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
-    value = None if amount in (None, "") else to_decimal(amount, what="approval limit")
-    if value is not None and value < 0:
-        raise ValidationError("An approval limit can't be negative.")
     with uow:
         uow.require("settings.edit", "set approval limits")
+        currency = approval_rules.limit_currency(uow.session)
+        value = None if amount in (None, "") else to_decimal(amount, currency, what="approval limit")
+        if value is not None and value < 0:
+            raise ValidationError("An approval limit can't be negative.")
         row = uow.session.get(ApprovalLimit, role)
         old = row.max_amount if row else None
         if row is None:
             row = ApprovalLimit(role=role)
             uow.session.add(row)
         row.max_amount = value
-        uow.audit("settings.approval_limit", "role", role, old=old, new=value)
+        uow.audit("settings.approval_limit", "role", role, old=old, new=value, currency=currency)
         uow.commit()
 
 
-def limit_for(session, actor, *, own_request: bool) -> Decimal | None:
-    """The most `actor` may approve (None: unlimited). Approving one's own request is capped at
-    the agent limit: above it somebody else must look at it."""
-    limits = approval_limits(session)
-    if not actor.may("returns.approve"):
-        return Decimal("-1")
-    mine = limits.get(actor.role, ZERO) if actor.role in limits else ZERO
-    if own_request:
-        base = limits.get("agent", ZERO)
-        if base is not None and (mine is None or mine > base):
-            mine = base
-    return mine
+def set_limit_currency(uow: UnitOfWork, currency: str) -> None:
+    """A manager chooses the currency approval limits are kept in (cases in other currencies
+    are converted through the stored exchange rates)."""
+    currency = check_currency(currency)
+    with uow:
+        uow.require("settings.edit", "set approval limits")
+        row = uow.session.get(Setting, approval_rules.LIMIT_CURRENCY_KEY)
+        old = row.value if row else approval_rules.DEFAULT_LIMIT_CURRENCY
+        if row is None:
+            row = Setting(key=approval_rules.LIMIT_CURRENCY_KEY, value=currency)
+            uow.session.add(row)
+        row.value = currency
+        uow.audit("settings.limit_currency", "setting", approval_rules.LIMIT_CURRENCY_KEY,
+                  old=old, new=currency)
+        uow.commit()
 
 
 # -- opening a case -----------------------------------------------------------------------------
@@ -267,13 +283,35 @@ def _resolve_lines(uow: UnitOfWork, order: Order, kind: str, lines: Iterable[Cas
 
 
 def _quote(uow: UnitOfWork, order: Order, case_lines: list[ReturnLine], *, include_shipping: bool,
-           restocking_fee: Decimal):
+           restocking_fee: Decimal, exclude_case: ReturnCase | None = None):
+    """What the lines would refund. `exclude_case`: the case being approved, whose own live
+    refunds (none yet, normally) don't count as already refunded."""
     room = refunds.refundable(uow.session, order.id)
+    already = room.refunded - (refunds.live_on_case(uow.session, exclude_case.id)
+                               if exclude_case is not None else ZERO)
     by_id = {line.id: line for line in order.lines}
     return quote_refund([(by_id[c.order_line_id].total, by_id[c.order_line_id].quantity, c.quantity)
                          for c in case_lines], shipping=order.shipping,
                         include_shipping=include_shipping, restocking_fee=restocking_fee,
-                        paid=room.paid, already_refunded=room.refunded)
+                        paid=room.paid, already_refunded=already, currency=order.currency)
+
+
+def _rule(uow: UnitOfWork, order: Order, quote, *, subject: str, approving: bool,
+          own_request: bool = False) -> approval_rules.Rule:
+    return approval_rules.load_rule(uow.session, subject=subject, currency=order.currency,
+                                    paid=quote.paid, already_refunded=quote.already_refunded,
+                                    actor=uow.actor if approving else None,
+                                    own_request=own_request, on=utcnow().date())
+
+
+def _check(rule: approval_rules.Rule, amount: Decimal, quote, *, computed: Decimal, reason: str,
+           unchanged: Decimal | None = None, approving: bool) -> None:
+    """Raise the first problem the one approval rule finds (validation before permission)."""
+    problems = rule.check(amount, computed=computed, goods=quote.lines, shipping=quote.shipping,
+                          fee=quote.restocking_fee, reason=reason, unchanged=unchanged,
+                          approving=approving)
+    for problem in sorted(problems, key=lambda p: p.permission):
+        problem.raise_()
 
 
 def open_case(uow: UnitOfWork, order_id: int, *, kind: str, lines: Iterable[CaseLineInput] = (),
@@ -304,9 +342,9 @@ def _open(uow: UnitOfWork, order: Order, *, kind: str, lines, reason: str, note:
         raise ValidationError(f"{order.subject} is {order.status.replace('_', ' ')}; a "
                               f"{KIND_LABELS[kind]} needs goods that have left the warehouse. "
                               "Cancel or edit the order instead.")
-    if kind in (T.RETURN_REFUND, T.EXCHANGE, T.RESHIP) and not lines:
-        raise ValidationError(f"{order.subject}: choose the items and quantities for the "
-                              f"{KIND_LABELS[kind]}.")
+    problem = approval_rules.missing_lines(order.subject, kind, KIND_LABELS[kind], bool(lines))
+    if problem:
+        problem.raise_()
     if kind == T.INTERCEPT and not lines:
         lines = [CaseLineInput(order_line_id=ol.id, quantity=ol.quantity_shipped - ol.quantity_returned,
                                reason_code="cancelled_after_dispatch")
@@ -316,28 +354,17 @@ def _open(uow: UnitOfWork, order: Order, *, kind: str, lines, reason: str, note:
     if not case_lines:
         reason = _check_reason(uow, reason, kind, order.subject)
     fee = to_decimal(restocking_fee or "0", order.currency, what="restocking fee")
-    if fee < 0:
-        raise ValidationError(f"{order.subject}: the restocking fee can't be negative.")
     quote = _quote(uow, order, case_lines, include_shipping=refund_shipping, restocking_fee=fee)
-    proposed = quote.proposed if kind in MONEY_KINDS else ZERO
+    proposed, _ = approval_rules.expected_amounts(kind, quote.proposed, has_lines=bool(case_lines))
     amount = proposed
     if refund_amount not in (None, ""):
         amount = to_decimal(refund_amount, order.currency, what="refund amount")
-        if amount < 0:
-            raise ValidationError(f"{order.subject}: the refund can't be negative.")
-        if amount > quote.refundable:
-            raise ValidationError(
-                f"{order.subject}: cannot refund {money(amount, order.currency)}; only "
-                f"{money(quote.refundable, order.currency)} is refundable (paid "
-                f"{money(quote.paid, order.currency)}, already refunded "
-                f"{money(quote.already_refunded, order.currency)}).")
-        if amount != proposed and not (amount_reason or "").strip():
-            raise ValidationError(f"{order.subject}: the refund {money(amount, order.currency)} differs "
-                                  f"from the computed {money(proposed, order.currency)}; give a reason.")
+    rule = _rule(uow, order, quote, subject=order.subject, approving=False)
+    _check(rule, amount, quote, computed=proposed, reason=amount_reason, approving=False)
     from ordermgr.services.order_entry import next_number
     now = utcnow()
     hours = sla_hours(uow.session)[kind]
-    case = ReturnCase(number=f"RMA{next_number(uow, 'rma'):07d}", order_id=order.id, kind=kind,
+    case = ReturnCase(number=rma_number(next_number(uow, 'rma')), order_id=order.id, kind=kind,
                       status=R.REQUESTED, reason=reason[:200], resolution=_resolution(kind),
                       requested_by=uow.actor.user_id, requested_at=now, status_changed_at=now,
                       due_at=now + timedelta(hours=hours), decision_note="",
@@ -430,52 +457,60 @@ def read_attachment(conn, attachment_id: int) -> tuple[str, str, bytes]:
 # -- approval -----------------------------------------------------------------------------------
 
 def approve_case(uow: UnitOfWork, case_id: int, *, amount: object | None = None,
-                 amount_reason: str = "", note: str = "", expected_version: int | None = None) -> None:
+                 amount_reason: str = "", note: str = "", restocking_fee: object | None = None,
+                 refund_shipping: bool | None = None, expected_version: int | None = None) -> None:
+    """Approve a case within one's limit. The restocking fee and the shipping refund may be
+    changed here; the refund then follows them unless `amount` is given (with a reason)."""
     with uow:
         uow.require("returns.approve", "approve return cases")
         case, order = _load(uow, case_id, expected_version)
-        _approve(uow, case, order, amount=amount, amount_reason=amount_reason, note=note)
+        before = {"amount": str(case.refund_amount or ZERO), "fee": str(case.restocking_fee or ZERO),
+                  "shipping": case.refund_shipping}
+        _approve(uow, case, order, amount=amount, amount_reason=amount_reason, note=note,
+                 restocking_fee=restocking_fee, refund_shipping=refund_shipping)
+        after = {"amount": str(case.refund_amount or ZERO), "fee": str(case.restocking_fee or ZERO),
+                 "shipping": case.refund_shipping}
+        changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+        fee_text = (f", restocking fee {money(case.restocking_fee, case.currency)}"
+                    if case.restocking_fee else "")
         _finish(uow, case, order, "approve",
-                f"Approved by {uow.actor.username}, refund {money(case.refund_amount or ZERO, case.currency)}",
-                amount=str(case.refund_amount or ZERO), note=note)
+                f"Approved by {uow.actor.username}, refund {money(case.refund_amount or ZERO, case.currency)}"
+                f"{fee_text}", amount=after["amount"], fee=after["fee"],
+                shipping=case.refund_shipping, changed=changed, note=note)
 
 
 def _approve(uow: UnitOfWork, case: ReturnCase, order: Order, *, amount, amount_reason: str,
-             note: str, from_storefront: bool = False) -> None:
+             note: str, from_storefront: bool = False, restocking_fee: object | None = None,
+             refund_shipping: bool | None = None) -> None:
     """`from_storefront`: the money already went back in the storefront, so neither the
     approver's limit nor what is left to refund can refuse recording it."""
     if not case.can("approve"):
         _apply(case, order, "approve", by=uow.actor.user_id)  # the clear refusal
-    value = case.refund_amount or ZERO
+    subject = f"{case.subject} on order #{order.number}"
+    fee = (case.restocking_fee or ZERO) if restocking_fee in (None, "") else to_decimal(
+        restocking_fee, order.currency, what="restocking fee")
+    fee_changed = fee != (case.restocking_fee or ZERO)
+    shipping_changed = refund_shipping is not None and bool(refund_shipping) != case.refund_shipping
+    if fee_changed:
+        case.restocking_fee = fee
+    if shipping_changed:
+        case.refund_shipping = bool(refund_shipping)
+    quote = _quote(uow, order, case.lines, include_shipping=case.refund_shipping,
+                   restocking_fee=case.restocking_fee or ZERO, exclude_case=case)
+    requested = case.refund_amount or ZERO
+    computed, unchanged = approval_rules.expected_amounts(
+        case.kind, quote.proposed, requested=requested, has_lines=bool(case.lines),
+        terms_changed=fee_changed or shipping_changed)
+    value = computed if unchanged is None else requested  # the money follows changed terms
     if amount not in (None, ""):
         value = to_decimal(amount, order.currency, what="refund amount")
-        if value < 0:
-            raise ValidationError(f"{case.subject} (order #{order.number}): the refund can't be negative.")
-        if value != (case.refund_amount or ZERO):
-            if not (amount_reason or "").strip():
-                raise ValidationError(f"{case.subject} (order #{order.number}): you changed the refund "
-                                      f"to {money(value, case.currency)}; give a reason.")
-            case.amount_reason = amount_reason.strip()
-    room = refunds.refundable(uow.session, order.id)
-    if value > room.total and not from_storefront:
-        raise ValidationError(
-            f"{case.subject} (order #{order.number}): cannot approve a refund of "
-            f"{money(value, case.currency)}; only {money(room.total, case.currency)} is refundable "
-            f"(paid {money(room.paid, case.currency)}, already refunded {money(room.refunded, case.currency)}).")
     if not from_storefront:
         own = case.requested_by is not None and case.requested_by == uow.actor.user_id
-        limit = limit_for(uow.session, uow.actor, own_request=own)
-        if limit is not None and value > limit:
-            who = f"{uow.actor.username} ({uow.actor.role})"
-            if own:
-                raise PermissionDenied(
-                    f"{case.subject} on order #{order.number} asks {money(value, case.currency)}; you "
-                    f"opened it yourself and may approve your own requests only up to "
-                    f"{money(max(limit, ZERO), case.currency)}. Ask a supervisor to approve it.")
-            raise PermissionDenied(
-                f"{who} may approve refunds up to {money(max(limit, ZERO), case.currency)}; "
-                f"{case.subject} on order #{order.number} asks {money(value, case.currency)}. "
-                "A supervisor must approve it.")
+        rule = _rule(uow, order, quote, subject=subject, approving=True, own_request=own)
+        _check(rule, value, quote, computed=computed, unchanged=unchanged, reason=amount_reason,
+               approving=True)
+    if value != requested and (amount_reason or "").strip():
+        case.amount_reason = amount_reason.strip()
     case.refund_amount = value
     _apply(case, order, "approve", by=uow.actor.user_id, note=(note or "").strip())
     case.decided_by, case.decided_at, case.decision_note = uow.actor.user_id, utcnow(), (note or "").strip()
@@ -526,7 +561,8 @@ def find_case_id(conn, code: str) -> int | None:
     code = (code or "").strip().lstrip("#")
     if not code:
         return None
-    found = conn.execute(select(ReturnCase.id).where(ReturnCase.number == code.upper())).scalar()
+    found = conn.execute(select(ReturnCase.id).where(ReturnCase.number.in_(_rma_candidates(code)))
+                         .order_by(ReturnCase.id.desc()).limit(1)).scalar()
     if found:
         return found
     order_id = conn.execute(select(Order.id).where(Order.number == code)).scalar()
@@ -828,7 +864,8 @@ def exchange_case(uow: UnitOfWork, case_id: int, *, lines: list[tuple[str, int]]
             _apply(case, order, "exchange", by=uow.actor.user_id)
         by_id = {ol.id: ol for ol in order.lines}
         credit = sum((line_refund_value(by_id[c.order_line_id].total, by_id[c.order_line_id].quantity,
-                                        c.quantity_received or c.quantity) for c in case.lines), ZERO)
+                                        c.quantity_received or c.quantity, order.currency)
+                      for c in case.lines), ZERO)
         items = [(_sku(uow, code), qty, None) for code, qty in lines]
         new = _replacement_order(uow, order, case, items, suffix="X", credit=credit)
         difference = new.subtotal - credit
@@ -956,6 +993,9 @@ def record_intercept(uow: UnitOfWork, case_id: int, *, carrier: str = "", refere
             if not (carrier or "").strip():
                 raise ValidationError(f"{case.subject}: enter the carrier asked to stop the parcel.")
             case.intercept_carrier, case.intercept_reference = carrier.strip(), (reference or "").strip()
+        if (_waits_on_carrier(case.kind, case.intercept_outcome)
+                and not _waits_on_carrier(case.kind, outcome)):
+            _resume_clock(case)
         case.intercept_outcome = outcome
         case.note(f"intercept_{outcome}", by=uow.actor.user_id,
                   note=f"{case.intercept_carrier} {case.intercept_reference}".strip())
@@ -976,7 +1016,30 @@ def record_intercept(uow: UnitOfWork, case_id: int, *, carrier: str = "", refere
 QUEUES = ("new", "awaiting_approval", "awaiting_goods", "to_inspect", "refunds_pending",
           "refunds_failed", "overdue", "open", "all")
 OPEN_STATES = tuple(s for s in ReturnStatus if s not in RETURN_MACHINE.terminal)
+# The SLA clock runs only while the case waits on us. Awaiting goods it waits on the customer or
+# the carrier (the clock pauses, and the due time moves on by the wait when the goods arrive);
+# refunded, exchanged or re-shipped cases only need closing and are never overdue.
+# An intercept asked of the carrier (or stopped and on its way back) waits on the carrier.
+WAITING_ON_OTHERS = (R.AWAITING_GOODS,)
+CARRIER_WAIT = ("requested", "stopped")
+ONLY_CLOSING = (R.REFUNDED, R.EXCHANGED, R.RESHIPPED)
+AGEING_STATES = tuple(s for s in OPEN_STATES if s not in WAITING_ON_OTHERS + ONLY_CLOSING)
 AMBER_SHARE = 0.75  # a row turns amber after 75 % of its SLA, red when overdue
+
+
+def _waits_on_carrier(kind: str, intercept_outcome: str | None) -> bool:
+    return kind == T.INTERCEPT and intercept_outcome in CARRIER_WAIT
+
+
+def _clock_runs():
+    """SQL: the case is waiting on us (its SLA clock runs)."""
+    return and_(ReturnCase.status.in_(AGEING_STATES),
+                not_(and_(ReturnCase.kind == T.INTERCEPT,
+                          func.coalesce(ReturnCase.intercept_outcome, "").in_(CARRIER_WAIT))))
+
+
+def _overdue(now: datetime):
+    return and_(_clock_runs(), ReturnCase.due_at < now)
 
 
 @dataclass(frozen=True)
@@ -994,25 +1057,47 @@ class CaseRow:
     due_at: datetime | None
     version: int
     sort_key: tuple = field(compare=False, default=())
+    sla: timedelta | None = field(compare=False, default=None)  # the kind's SLA when known
+    intercept_outcome: str = field(compare=False, default="")
 
     def age(self, now: datetime) -> str:
-        """'' (fine), 'amber' (most of the SLA used) or 'red' (overdue); closed cases never age."""
-        if self.due_at is None or self.status not in OPEN_STATES:
+        """'' (fine), 'amber' (most of the SLA used) or 'red' (overdue); only cases waiting on
+        us age (AGEING_STATES, and not an intercept waiting on the carrier)."""
+        if (self.due_at is None or self.status not in AGEING_STATES
+                or _waits_on_carrier(self.kind, self.intercept_outcome)):
             return ""
         if now >= self.due_at:
             return "red"
-        span = (self.due_at - self.requested_at).total_seconds() or 1
-        return "amber" if (now - self.requested_at).total_seconds() / span >= AMBER_SHARE else ""
+        # time paused while waiting on others moved due_at on; what is left counts against the SLA
+        span = self.sla or (self.due_at - self.requested_at)
+        return "amber" if self.due_at - now <= span * (1 - AMBER_SHARE) else ""
+
+
+def _above_agent_limit(conn):
+    """A requested case asking more than an agent may approve, in its own currency converted
+    to the limit currency (a currency without a rate always needs a supervisor)."""
+    limit = approval_limits(conn).get("agent")
+    if limit is None:
+        return false()
+    base, today = approval_rules.limit_currency(conn), utcnow().date()
+    amount = func.coalesce(ReturnCase.refund_amount, 0)
+    conds = []
+    for currency in conn.execute(select(ReturnCase.currency).where(ReturnCase.status == R.REQUESTED)
+                                 .distinct()).scalars():
+        rate = approval_rules.rate_between(conn, currency, base, today)
+        if rate is None:
+            conds.append(and_(ReturnCase.currency == currency, amount > 0))
+        else:  # the largest amount whose conversion stays within the limit
+            conds.append(and_(ReturnCase.currency == currency,
+                              amount > (limit / rate).quantize(Decimal("0.01"))))
+    return or_(*conds) if conds else false()
 
 
 def _queue_condition(conn, queue: str, now: datetime):
-    agent_limit = approval_limits(conn).get("agent") or ZERO
     if queue == "new":
-        return and_(ReturnCase.status == R.REQUESTED,
-                    func.coalesce(ReturnCase.refund_amount, 0) <= agent_limit)
+        return and_(ReturnCase.status == R.REQUESTED, not_(_above_agent_limit(conn)))
     if queue == "awaiting_approval":
-        return and_(ReturnCase.status == R.REQUESTED,
-                    func.coalesce(ReturnCase.refund_amount, 0) > agent_limit)
+        return and_(ReturnCase.status == R.REQUESTED, _above_agent_limit(conn))
     if queue == "awaiting_goods":
         return ReturnCase.status == R.AWAITING_GOODS
     if queue == "to_inspect":
@@ -1021,12 +1106,39 @@ def _queue_condition(conn, queue: str, now: datetime):
         states = list(REFUND_PENDING_STATES) if queue == "refunds_pending" else [RefundStatus.FAILED]
         return exists().where(Refund.return_id == ReturnCase.id, Refund.status.in_(states))
     if queue == "overdue":
-        return and_(ReturnCase.status.in_(OPEN_STATES), ReturnCase.due_at < now)
+        return _overdue(now)
     if queue == "open":
         return ReturnCase.status.in_(OPEN_STATES)
     if queue == "all":
         return None
     raise ValidationError(f"Unknown queue {queue!r}; use one of {', '.join(QUEUES)}.")
+
+
+def rma_number(n: int) -> str:
+    """The one RMA numbering (the service's counter and the demo data): RMA0000710."""
+    return f"RMA{n:07d}"
+
+
+def _rma_candidates(term: str) -> set[str]:
+    """'RMA709', 'rma000709', '709' all name RMA0000709 (and a six-digit RMA000709 of older
+    demo data)."""
+    found = re.fullmatch(r"(?:RMA)?0*(\d{1,9})", term.upper())
+    if not found:
+        return {term.upper()}
+    n = int(found.group(1))
+    return {rma_number(n), f"RMA{n:06d}", term.upper()}
+
+
+def _search_condition(conn, term: str):
+    """A case by its RMA number, or by its order found through the orders' substring index
+    (order number, customer name, phone fragment, e-mail, waybill, SKU): one search for every
+    queue, indexed on SQLite (FTS5 trigram) and PostgreSQL (pg_trgm)."""
+    from ordermgr.db.queries import _search_condition as order_search
+    conds = [ReturnCase.number.in_(_rma_candidates(term)), Order.number == term.lstrip("#")]
+    orders = order_search(conn, term)
+    if orders is not None:
+        conds.append(ReturnCase.order_id.in_(select(Order.id).where(orders)))
+    return or_(*conds)
 
 
 def case_rows(conn, queue: str = "open", *, search: str = "", after: tuple | None = None,
@@ -1039,28 +1151,30 @@ def case_rows(conn, queue: str = "open", *, search: str = "", after: tuple | Non
         conds.append(cond)
     term = (search or "").strip()
     if term:
-        conds.append(or_(ReturnCase.number == term.upper(), Order.number == term.lstrip("#")))
+        conds.append(_search_condition(conn, term))
     if after is not None:
         conds.append(or_(ReturnCase.requested_at > after[0],
                          and_(ReturnCase.requested_at == after[0], ReturnCase.id > after[1])))
     stmt = (select(ReturnCase.id, ReturnCase.number, ReturnCase.order_id, Order.number,
                    Order.customer_name, ReturnCase.kind, ReturnCase.status, ReturnCase.refund_amount,
-                   ReturnCase.currency, ReturnCase.requested_at, ReturnCase.due_at, ReturnCase.version)
+                   ReturnCase.currency, ReturnCase.requested_at, ReturnCase.due_at, ReturnCase.version,
+                   ReturnCase.intercept_outcome)
             .join(Order, Order.id == ReturnCase.order_id).where(*conds)
             .order_by(ReturnCase.requested_at, ReturnCase.id).limit(limit))
-    return [CaseRow(*r, sort_key=(r.requested_at, r.id)) for r in conn.execute(stmt)]
+    hours = sla_hours(conn)
+    return [CaseRow(*r[:12], sort_key=(r.requested_at, r.id), sla=timedelta(hours=hours[r.kind]),
+                    intercept_outcome=r.intercept_outcome or "")
+            for r in conn.execute(stmt)]
 
 
 def case_counts(conn, now: datetime | None = None) -> dict[str, int]:
     """Live counts for every queue (a handful of indexed aggregates)."""
     now = now or utcnow()
-    agent_limit = approval_limits(conn).get("agent") or ZERO
     by_status = dict(conn.execute(select(ReturnCase.status, func.count())
                                   .group_by(ReturnCase.status)).all())
     above = conn.execute(select(func.count()).where(
-        ReturnCase.status == R.REQUESTED, func.coalesce(ReturnCase.refund_amount, 0) > agent_limit)).scalar()
-    overdue = conn.execute(select(func.count()).where(
-        ReturnCase.status.in_(OPEN_STATES), ReturnCase.due_at < now)).scalar()
+        ReturnCase.status == R.REQUESTED, _above_agent_limit(conn))).scalar()
+    overdue = conn.execute(select(func.count()).where(_overdue(now))).scalar()
     pending = conn.execute(select(func.count(func.distinct(Refund.return_id)))
                            .where(Refund.status.in_(list(REFUND_PENDING_STATES)))).scalar()
     failed = conn.execute(select(func.count(func.distinct(Refund.return_id)))
@@ -1087,7 +1201,7 @@ def case_detail(session: Session, case_id: int) -> dict:
                       "quantity": line.quantity, "received": line.quantity_received,
                       "reason": line.reason_code, "note": line.note,
                       "inspection": line.inspection_result,
-                      "value": str(line_refund_value(ol.total, ol.quantity, line.quantity))})
+                      "value": str(line_refund_value(ol.total, ol.quantity, line.quantity, order.currency))})
     case_refunds = refunds.refund_rows(session.connection(), case_id=case.id, limit=100)
     attachments = session.execute(select(CaseAttachment.id, CaseAttachment.filename, CaseAttachment.size,
                                          CaseAttachment.added_at).where(CaseAttachment.return_id == case.id)
@@ -1126,7 +1240,8 @@ class FormLine:
 
 @dataclass(frozen=True)
 class FormData:
-    """What the return approval form shows: lines with returnable quantities, money and payments."""
+    """What the return approval form shows: lines with returnable quantities, money and payments,
+    and the approval rule it asks for its verdict (the service asks the same rule)."""
 
     order_id: int
     order_number: str
@@ -1135,21 +1250,30 @@ class FormData:
     shipping: Decimal
     lines: tuple[FormLine, ...]
     refundable: refunds.Refundable
-    agent_limit: Decimal | None
-    my_limit: Decimal | None
+    rule: approval_rules.Rule
 
 
-def approval_form_data(session: Session, order_id: int, actor=None) -> FormData:
+def approval_form_data(session: Session, order_id: int, actor=None, *,
+                       case_id: int | None = None) -> FormData:
+    """The form's figures for opening a case on `order_id`, or for approving `case_id` as
+    `actor` (then the rule carries the actor's limit, converted to the case's currency)."""
     order = session.get(Order, order_id)
     if order is None:
         raise NotFound(f"Order {order_id} does not exist.")
     room = returnable_quantities(session, order)
     lines = tuple(FormLine(ol.id, ol.sku, ol.name, ol.quantity, ol.quantity_shipped, room[ol.id], ol.total)
                   for ol in order.lines)
-    limits = approval_limits(session)
-    mine = limit_for(session, actor, own_request=False) if actor is not None else None
+    money_room = refunds.refundable(session, order.id)
+    case = session.get(ReturnCase, case_id) if case_id else None
+    subject = f"{case.subject} on order #{order.number}" if case else order.subject
+    already = money_room.refunded - (refunds.live_on_case(session, case.id) if case else ZERO)
+    own = case is not None and actor is not None and case.requested_by == actor.user_id
+    rule = approval_rules.load_rule(session, subject=subject, currency=order.currency,
+                                    paid=money_room.paid, already_refunded=already,
+                                    actor=actor if case is not None else None, own_request=own,
+                                    on=utcnow().date())
     return FormData(order.id, order.number, order.version, order.currency, order.shipping, lines,
-                    refunds.refundable(session, order.id), limits.get("agent"), mine)
+                    money_room, rule)
 
 
 # -- Customer 360 ---------------------------------------------------------------------------------

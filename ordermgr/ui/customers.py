@@ -26,6 +26,7 @@ class CustomerDesk(QWidget):
         self.ctx, self.window_ = ctx, window
         self.setObjectName("customerDesk")
         self.view_data: cs.Customer360 | None = None
+        self._case_to_select: int | None = None  # a case opened here, selected when listed
         self._search_generation = 0
         self.search = QLineEdit()
         self.search.setObjectName("customerSearch")
@@ -177,7 +178,15 @@ class CustomerDesk(QWidget):
         self.orders.set_rows(view.orders)
         self.payments.set_rows([])
         self.cases.set_rows(view.cases)
+        for row, case in enumerate(view.cases):
+            if case.id == self._case_to_select:
+                self.cases_view.selectRow(row)
+                self._case_to_select = None
         self.painted.emit(view.id)
+
+    def _select_case_when_shown(self, case_id: int) -> None:
+        """A case just opened from an order is selected in the cases once the view reloads."""
+        self._case_to_select = case_id
 
     def _order_changed(self, current, _previous) -> None:
         order = self.orders.data(current, ROW_ROLE) if current.isValid() else None
@@ -203,6 +212,7 @@ class CustomerDesk(QWidget):
             return None
         from ordermgr.ui.aftersales.approval import ReturnApprovalForm
         form = ReturnApprovalForm(self.ctx, self, order_id=order.id)
+        form.result_ready.connect(self._select_case_when_shown)
         form.saved.connect(self._saved)
         form.setAttribute(Qt.WA_DeleteOnClose)
         form.open()

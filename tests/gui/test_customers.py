@@ -5,6 +5,7 @@ from sqlalchemy import select
 from ordermgr.models import ReturnCase
 from ordermgr.services import aftersales as cs
 from ordermgr.services.aftersales import CaseLineInput
+from ordermgr.ui.aftersales.model import ROW_ROLE
 from ordermgr.ui.customers import CustomerDesk
 from tests.factories import build_catalog
 from tests.services.aftersales_helpers import shipped_order
@@ -41,3 +42,7 @@ def test_customer_found_by_phone_fragment_shows_orders_cases_and_opens_a_case(qt
         kinds = u.session.scalars(select(ReturnCase.kind).order_by(ReturnCase.id)).all()
     assert kinds == ["return_refund", "complaint"]
     qtbot.waitUntil(lambda: desk.cases.rowCount() == 2, timeout=5000)
+    # the case just opened is the one selected (newest first)
+    qtbot.waitUntil(lambda: desk.cases_view.currentIndex().isValid(), timeout=5000)
+    selected = desk.cases.data(desk.cases_view.currentIndex(), ROW_ROLE)
+    assert selected.kind == "complaint" and selected.number == "RMA0000002"

@@ -145,8 +145,18 @@ def test_aftersales_rates_reasons_refunds_and_sla(engine, shop):
     assert [(r["currency"], r["cases"], r["amount"]) for r in rows(result, "refunds")] == [
         ("CNY", 1, D("25.00"))]
     handling = rows(result, "handling")[0]
+    # open: R1 (refunded, still to close), R2, R3 - the desk's and the dashboard's open; the SLA
+    # is the configured 72 h of a return and refund, so R1 (24 h) and R2 (72 h) are within it
     assert (handling["cases"], handling["decided"], handling["open"], float(handling["avg_hours"]),
-            handling["within_sla"], handling["sla_rate"]) == (4, 2, 2, 48.0, 1, D("0.5000"))
+            handling["within_sla"], handling["sla_rate"]) == (4, 2, 3, 48.0, 2, D("1.0000"))
+    assert "return refund 72 h" in result.notes[0]
+    from ordermgr.services.aftersales import set_sla_hours
+    from tests.conftest import uow_for
+    set_sla_hours(uow_for(engine, "alice"), "return_refund", 48)
+    handling = rows(run_report(engine, "aftersales", JAN_FEB), "handling")[0]
+    assert (handling["within_sla"], handling["sla_rate"]) == (1, D("0.5000"))
+    one_figure = rows(run_report(engine, "aftersales", replace(JAN_FEB, sla_hours=80)), "handling")[0]
+    assert one_figure["within_sla"] == 2
 
 
 def test_customers_new_returning_repeat_top_and_rfm(engine, shop):
@@ -218,7 +228,7 @@ def test_dashboard_figures_today_period_queues_and_trend(engine, shop):
     assert board.queues["awaiting_fulfilment"] == 1
     assert board.late_shipments == 0  # CN005 (awaiting fulfilment) is placed after `now`
     assert board.low_stock == 1  # CUP-02: 5 <= 10 in MAIN, 0 <= 0 in BACK (one SKU)
-    assert board.open_returns == 2  # R2 approved, R3 requested
+    assert board.open_returns == 3  # R1 refunded (to close), R2 approved, R3 requested
     later = load_dashboard(engine, ReportParams(date(2026, 2, 1), date(2026, 2, 28)),
                            now=datetime(2026, 2, 20, tzinfo=timezone.utc))
     assert later.late_shipments == 1 and later.previous.revenue == {"CNY": D("58.30")}

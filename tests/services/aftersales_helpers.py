@@ -9,15 +9,21 @@ from sqlalchemy import select, update
 from ordermgr.models import Order, StockLevel
 from ordermgr.services import catalog, orders, shipments
 from tests.conftest import uow_for
-from tests.factories import place_order
+from ordermgr.services.order_entry import LineInput, create_order
+from tests.factories import ADDRESS, place_order
 
 _waybills = iter(range(10_000_000, 99_999_999))
 
 
 def shipped_order(uow, lines: dict[str, int], *, pay: bool = True, payments: list[tuple[str, str]] | None = None,
-                  storefront: int | None = None, **kwargs) -> int:
-    """An order placed, paid (by `payments` [(amount, method)] or in full by alipay), shipped."""
-    order_id = place_order(uow, lines, **kwargs)
+                  storefront: int | None = None, prices: dict[str, str] | None = None, **kwargs) -> int:
+    """An order placed, paid (by `payments` [(amount, method)] or in full by alipay), shipped.
+    `prices` {sku: unit price}: for an order in another currency than the catalogue's."""
+    if prices:
+        order_id = create_order(uow, lines=[LineInput(sku, qty, prices.get(sku)) for sku, qty in lines.items()],
+                                address=ADDRESS, customer_name="张伟", phone="13800138000", **kwargs)
+    else:
+        order_id = place_order(uow, lines, **kwargs)
     if storefront is not None:
         with uow:
             uow.session.execute(update(Order).where(Order.id == order_id)

@@ -89,7 +89,7 @@ def test_approval_above_ones_limit_is_refused_and_the_case_keeps_its_state(engin
     case_id = cs.open_case(ann, order_id, kind="return_refund",
                            lines=[CaseLineInput(15, "defective", sku="TEA-01")])
     state = case_state(uow, case_id)
-    with pytest.raises(PermissionDenied, match=r"up to 200.00 CNY; Return RMA\d+ on order #\S+ asks 298.50"):
+    with pytest.raises(PermissionDenied, match=r"Return RMA\d+ on order #\S+ asks 298.50 CNY, above your 200.00 CNY limit \(bob, agent\)"):
         cs.approve_case(bob, case_id, expected_version=state[1])
     with pytest.raises(PermissionDenied, match="opened it yourself"):
         cs.approve_case(ann, case_id)
@@ -398,3 +398,23 @@ def test_a_return_requested_in_the_storefront_becomes_one_case(engine, uow):
     with uow:
         case = uow.session.get(ReturnCase, first)
         assert (case.status, case.refund_amount, case.lines[0].reason_code) == ("requested", d("19.90"), "damaged")
+
+
+def test_no_returned_line_goes_back_to_stock_without_an_explicit_inspection(engine, uow):
+    cat = build_catalog(uow)
+    order_id = shipped_order(uow, {"TEA-01": 2, "CUP-02": 1})
+    case_id = cs.open_case(uow, order_id, kind="return_refund", lines=[
+        CaseLineInput(1, "damaged", sku="TEA-01"), CaseLineInput(1, "damaged", sku="CUP-02")])
+    cs.approve_case(uow, case_id)
+    cs.receive_case(uow, case_id, scanned=["TEA-01", "CUP-02"])
+    with uow:
+        tea, cup = [line.id for line in uow.session.get(ReturnCase, case_id).lines]
+    before = level(uow, cat.skus["CUP-02"], cat.main)
+    with pytest.raises(ValidationError, match=r"Return RMA\d+ \(order #\S+\): choose sellable, "
+                                              r"damaged or supplier for CUP-02"):
+        cs.inspect_case(uow, case_id, results={tea: "damaged"})
+    assert case_state(uow, case_id)[0] == "received"
+    assert level(uow, cat.skus["CUP-02"], cat.main) == before
+    with uow:
+        assert uow.session.scalar(select(func.count()).select_from(StockMovement).where(
+            StockMovement.ref_type == "return", StockMovement.ref_id == case_id)) == 0

@@ -38,3 +38,20 @@ def test_a_return_from_the_command_line(engine, uow, capsys):
     assert [(r["number"], r["status"]) for r in rows] == [("RMA0000001", "refunded"), ("RMA0000002", "refunded")]
     code, out, _ = run(engine, capsys, "returns", "show", "RMA0000001", "--json")
     assert json.loads(out)["refunds"][0]["amount"] == "19.90"
+
+
+def test_approving_with_a_fee_from_the_command_line_saves_it_and_a_fee_too_high_exits_non_zero(
+        engine, uow, capsys):
+    from ordermgr.models import ReturnCase
+    build_catalog(uow)
+    order_id = shipped_order(uow, {"TEA-01": 2})
+    with uow:
+        number = uow.get_order(order_id).number
+    assert run(engine, capsys, "returns", "open", number, "--line", "TEA-01:2:changed_mind")[0] == 0
+    code, _, err = run(engine, capsys, "returns", "approve", "RMA0000001", "--restocking-fee", "50")
+    assert code == 1 and "the restocking fee 50.00 CNY is more than the goods and shipping" in err
+    assert run(engine, capsys, "returns", "approve", "RMA0000001", "--restocking-fee", "5.00")[0] == 0
+    with uow:
+        case = uow.session.get(ReturnCase, 1)
+        assert (case.status, str(case.restocking_fee), str(case.refund_amount)) == (
+            "awaiting_goods", "5.00", "34.80")

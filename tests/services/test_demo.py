@@ -330,3 +330,14 @@ def test_new_orders_continue_the_numbers_and_are_found_by_search(filled):
         found = fetch_order_page(conn, OrderFilter(search=number))
     assert number > before
     assert [r.number for r in found] == [number]  # the search index is live again after the load
+    # one RMA numbering: a case opened now continues the demo's numbers, in the same width
+    from ordermgr.models import ReturnCase
+    from ordermgr.services import aftersales as cs
+    with engine.connect() as conn:
+        demo_numbers = conn.execute(select(ReturnCase.number).order_by(ReturnCase.id)).scalars().all()
+    case_id = cs.open_case(UnitOfWork(engine, admin), order_id, kind="complaint", reason="courier")
+    with engine.connect() as conn:
+        new = conn.execute(select(ReturnCase.number).where(ReturnCase.id == case_id)).scalar()
+        assert cs.find_case_id(conn, demo_numbers[-1].replace("RMA0", "RMA")) is not None
+    assert demo_numbers and {len(n) for n in demo_numbers} == {len(new)}
+    assert new == cs.rma_number(int(demo_numbers[-1][3:]) + 1)

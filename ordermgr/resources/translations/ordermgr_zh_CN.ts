@@ -198,48 +198,48 @@
 <context>
     <name>AfterSalesDesk</name>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="334"/>
+        <location filename="../../ui/aftersales/desk.py" line="354"/>
         <source>Cases</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="341"/>
+        <location filename="../../ui/aftersales/desk.py" line="361"/>
         <source>Returns desk</source>
         <translation>退货台</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="342"/>
+        <location filename="../../ui/aftersales/desk.py" line="362"/>
         <source>Unpaid orders</source>
         <translation>未付款订单</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="343"/>
+        <location filename="../../ui/aftersales/desk.py" line="363"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="346"/>
+        <location filename="../../ui/aftersales/desk.py" line="366"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="379"/>
+        <location filename="../../ui/aftersales/desk.py" line="399"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="389"/>
-        <location filename="../../ui/aftersales/desk.py" line="402"/>
+        <location filename="../../ui/aftersales/desk.py" line="409"/>
+        <location filename="../../ui/aftersales/desk.py" line="422"/>
         <source>New case</source>
         <translation>新建售后单</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="390"/>
+        <location filename="../../ui/aftersales/desk.py" line="410"/>
         <source>Order number (or waybill):</source>
         <translation>订单号（或运单号）：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="403"/>
+        <location filename="../../ui/aftersales/desk.py" line="423"/>
         <source>No order with number {0}.</source>
         <translation>没有订单号为 {0} 的订单。</translation>
     </message>
@@ -430,57 +430,67 @@
 <context>
     <name>AfterSalesSettingsPage</name>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="23"/>
+        <location filename="../../ui/aftersales/settings.py" line="25"/>
         <source>SLA: hours a case may stay open</source>
         <translation>时效（SLA）：售后单最长处理小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="29"/>
+        <location filename="../../ui/aftersales/settings.py" line="31"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="33"/>
+        <location filename="../../ui/aftersales/settings.py" line="35"/>
         <source>Approval limits (empty: no limit)</source>
         <translation>审批额度（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="42"/>
+        <location filename="../../ui/aftersales/settings.py" line="41"/>
+        <source>Limits are kept in this currency; a case in another currency is converted with the stored exchange rates.</source>
+        <translation>审批额度以此币种计；其他币种的售后单按已存汇率换算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/settings.py" line="43"/>
+        <source>Limit currency:</source>
+        <translation>额度币种：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/settings.py" line="51"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="42"/>
+        <location filename="../../ui/aftersales/settings.py" line="51"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="43"/>
+        <location filename="../../ui/aftersales/settings.py" line="52"/>
         <source>Case types (empty: all)</source>
         <translation>售后类型（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="43"/>
+        <location filename="../../ui/aftersales/settings.py" line="52"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="45"/>
+        <location filename="../../ui/aftersales/settings.py" line="54"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="49"/>
+        <location filename="../../ui/aftersales/settings.py" line="58"/>
         <source>Add reason code</source>
         <translation>添加原因代码</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="61"/>
+        <location filename="../../ui/aftersales/settings.py" line="70"/>
         <source>Only managers change these settings.</source>
         <translation>只有经理可以修改这些设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/settings.py" line="63"/>
+        <location filename="../../ui/aftersales/settings.py" line="72"/>
         <source>Reason codes</source>
         <translation>原因代码</translation>
     </message>
@@ -817,231 +827,231 @@
 <context>
     <name>CaseQueues</name>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="31"/>
+        <location filename="../../ui/aftersales/desk.py" line="35"/>
         <source>New requests</source>
         <translation>新申请</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="32"/>
+        <location filename="../../ui/aftersales/desk.py" line="36"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="33"/>
+        <location filename="../../ui/aftersales/desk.py" line="37"/>
         <source>Awaiting goods</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="34"/>
+        <location filename="../../ui/aftersales/desk.py" line="38"/>
         <source>To inspect</source>
         <translation>待质检</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="35"/>
+        <location filename="../../ui/aftersales/desk.py" line="39"/>
         <source>Refunds pending</source>
         <translation>退款处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="36"/>
+        <location filename="../../ui/aftersales/desk.py" line="40"/>
         <source>Refunds failed</source>
         <translation>退款失败</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="37"/>
+        <location filename="../../ui/aftersales/desk.py" line="41"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="38"/>
+        <location filename="../../ui/aftersales/desk.py" line="42"/>
         <source>All open</source>
         <translation>全部未结</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="39"/>
+        <location filename="../../ui/aftersales/desk.py" line="43"/>
         <source>All cases</source>
         <translation>全部售后单</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="60"/>
-        <source>RMA or order number</source>
-        <translation>退货单号（RMA）或订单号</translation>
+        <location filename="../../ui/aftersales/desk.py" line="65"/>
+        <source>Search all queues: RMA, order, waybill, customer or phone</source>
+        <translation>在全部队列中搜索：售后单号、订单号、运单号、客户或电话</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="80"/>
+        <location filename="../../ui/aftersales/desk.py" line="85"/>
         <source>New case…</source>
         <translation>新建售后单…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="80"/>
+        <location filename="../../ui/aftersales/desk.py" line="85"/>
         <source>Approve…</source>
         <translation>审批通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="81"/>
+        <location filename="../../ui/aftersales/desk.py" line="86"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="81"/>
+        <location filename="../../ui/aftersales/desk.py" line="86"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="82"/>
+        <location filename="../../ui/aftersales/desk.py" line="87"/>
         <source>Re-ship</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="82"/>
+        <location filename="../../ui/aftersales/desk.py" line="87"/>
         <source>Exchange…</source>
         <translation>换货…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="83"/>
+        <location filename="../../ui/aftersales/desk.py" line="88"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="83"/>
+        <location filename="../../ui/aftersales/desk.py" line="88"/>
         <source>Cancel case…</source>
         <translation>取消售后单…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="84"/>
+        <location filename="../../ui/aftersales/desk.py" line="89"/>
         <source>Intercept…</source>
         <translation>拦截…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="84"/>
+        <location filename="../../ui/aftersales/desk.py" line="89"/>
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="85"/>
+        <location filename="../../ui/aftersales/desk.py" line="90"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="182"/>
+        <location filename="../../ui/aftersales/desk.py" line="202"/>
         <source>Order #{0}, {1}. Refund {2}.</source>
         <translation>订单 #{0}，{1}。退款 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="186"/>
+        <location filename="../../ui/aftersales/desk.py" line="206"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="186"/>
+        <location filename="../../ui/aftersales/desk.py" line="206"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="186"/>
+        <location filename="../../ui/aftersales/desk.py" line="206"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="186"/>
-        <location filename="../../ui/aftersales/desk.py" line="239"/>
+        <location filename="../../ui/aftersales/desk.py" line="206"/>
+        <location filename="../../ui/aftersales/desk.py" line="259"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="187"/>
+        <location filename="../../ui/aftersales/desk.py" line="207"/>
         <source>Inspection</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="195"/>
+        <location filename="../../ui/aftersales/desk.py" line="215"/>
         <source>Refund {0}: {1} {2} ({3}) {4}</source>
         <translation>退款 {0}：{1} {2}（{3}）{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="199"/>
+        <location filename="../../ui/aftersales/desk.py" line="219"/>
         <source>Attachments: {0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="202"/>
+        <location filename="../../ui/aftersales/desk.py" line="222"/>
         <source>Intercept: {0} {1}, {2}</source>
         <translation>拦截：{0} {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="239"/>
+        <location filename="../../ui/aftersales/desk.py" line="259"/>
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="249"/>
-        <location filename="../../ui/aftersales/desk.py" line="256"/>
+        <location filename="../../ui/aftersales/desk.py" line="269"/>
+        <location filename="../../ui/aftersales/desk.py" line="276"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="250"/>
+        <location filename="../../ui/aftersales/desk.py" line="270"/>
         <source>Replacement items as SKU:QTY, separated by commas:</source>
         <translation>换货商品，格式为 SKU:数量，以逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="256"/>
+        <location filename="../../ui/aftersales/desk.py" line="276"/>
         <source>Write the items as SKU:QTY, e.g. TEA-01:2.</source>
         <translation>请按 SKU:数量 的格式填写，例如 TEA-01:2。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="269"/>
+        <location filename="../../ui/aftersales/desk.py" line="289"/>
         <source>Ask the carrier to stop the parcel</source>
         <translation>请承运商拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="270"/>
+        <location filename="../../ui/aftersales/desk.py" line="290"/>
         <source>The carrier stopped it; it is coming back</source>
         <translation>承运商已拦截，包裹正在退回</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="271"/>
+        <location filename="../../ui/aftersales/desk.py" line="291"/>
         <source>The parcel came back</source>
         <translation>包裹已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="272"/>
+        <location filename="../../ui/aftersales/desk.py" line="292"/>
         <source>It was delivered anyway</source>
         <translation>包裹仍已签收</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="273"/>
+        <location filename="../../ui/aftersales/desk.py" line="293"/>
         <source>The carrier could not stop it</source>
         <translation>承运商未能拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="274"/>
-        <location filename="../../ui/aftersales/desk.py" line="280"/>
-        <location filename="../../ui/aftersales/desk.py" line="283"/>
+        <location filename="../../ui/aftersales/desk.py" line="294"/>
+        <location filename="../../ui/aftersales/desk.py" line="300"/>
+        <location filename="../../ui/aftersales/desk.py" line="303"/>
         <source>Parcel intercept</source>
         <translation>包裹拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="274"/>
+        <location filename="../../ui/aftersales/desk.py" line="294"/>
         <source>What happened?</source>
         <translation>结果如何？</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="280"/>
+        <location filename="../../ui/aftersales/desk.py" line="300"/>
         <source>Carrier:</source>
         <translation>承运商：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="284"/>
+        <location filename="../../ui/aftersales/desk.py" line="304"/>
         <source>Carrier&apos;s request number:</source>
         <translation>承运商受理单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="291"/>
+        <location filename="../../ui/aftersales/desk.py" line="311"/>
         <source>Attach a file to the case</source>
         <translation>为售后单添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/desk.py" line="292"/>
+        <location filename="../../ui/aftersales/desk.py" line="312"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic);;所有文件 (*)</translation>
     </message>
@@ -1049,123 +1059,123 @@
 <context>
     <name>CustomerDesk</name>
     <message>
-        <location filename="../../ui/customers.py" line="32"/>
+        <location filename="../../ui/customers.py" line="33"/>
         <source>Name, phone, email or order number</source>
         <translation>姓名、电话、邮箱或订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="47"/>
+        <location filename="../../ui/customers.py" line="48"/>
         <source>Tags, separated by commas</source>
         <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="50"/>
+        <location filename="../../ui/customers.py" line="51"/>
         <source>Save notes and tags</source>
         <translation>保存备注和标签</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="55"/>
+        <location filename="../../ui/customers.py" line="56"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="56"/>
+        <location filename="../../ui/customers.py" line="57"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="57"/>
-        <location filename="../../ui/customers.py" line="69"/>
+        <location filename="../../ui/customers.py" line="58"/>
+        <location filename="../../ui/customers.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="58"/>
+        <location filename="../../ui/customers.py" line="59"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="59"/>
+        <location filename="../../ui/customers.py" line="60"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="60"/>
+        <location filename="../../ui/customers.py" line="61"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="66"/>
+        <location filename="../../ui/customers.py" line="67"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="67"/>
+        <location filename="../../ui/customers.py" line="68"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="68"/>
+        <location filename="../../ui/customers.py" line="69"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="70"/>
+        <location filename="../../ui/customers.py" line="71"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="71"/>
+        <location filename="../../ui/customers.py" line="72"/>
         <source>Gateway</source>
         <translation>支付网关</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="72"/>
+        <location filename="../../ui/customers.py" line="73"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="73"/>
+        <location filename="../../ui/customers.py" line="74"/>
         <source>Storefront push</source>
         <translation>店铺回传</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="74"/>
+        <location filename="../../ui/customers.py" line="75"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="84"/>
+        <location filename="../../ui/customers.py" line="85"/>
         <source>Open a case for this order…</source>
         <translation>为此订单新建售后单…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="100"/>
+        <location filename="../../ui/customers.py" line="101"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="105"/>
+        <location filename="../../ui/customers.py" line="106"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="108"/>
+        <location filename="../../ui/customers.py" line="109"/>
         <source>Payments and refunds of the selected order</source>
         <translation>所选订单的付款和退款</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="110"/>
+        <location filename="../../ui/customers.py" line="111"/>
         <source>Cases</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="172"/>
+        <location filename="../../ui/customers.py" line="173"/>
         <source>{0} orders · spent {1} · refunded {2} · return rate {3:.0%}</source>
         <translation>{0} 个订单 · 消费 {1} · 退款 {2} · 退货率 {3:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers.py" line="222"/>
+        <location filename="../../ui/customers.py" line="232"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -4178,108 +4188,158 @@
     </message>
     <message>
         <location filename="../../ui/aftersales/approval.py" line="111"/>
+        <source>Your approval limit:</source>
+        <translation>您的审批额度：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="115"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="111"/>
+        <location filename="../../ui/aftersales/approval.py" line="115"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="112"/>
+        <location filename="../../ui/aftersales/approval.py" line="116"/>
         <source>Already refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="112"/>
+        <location filename="../../ui/aftersales/approval.py" line="116"/>
         <source>Refundable</source>
         <translation>可退款</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="113"/>
+        <location filename="../../ui/aftersales/approval.py" line="117"/>
         <source>This refund</source>
         <translation>本次退款</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="117"/>
+        <location filename="../../ui/aftersales/approval.py" line="121"/>
         <source>Goes back to:</source>
         <translation>退回至：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="122"/>
+        <location filename="../../ui/aftersales/approval.py" line="126"/>
         <source>Note for the case history</source>
         <translation>售后记录备注</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="125"/>
+        <location filename="../../ui/aftersales/approval.py" line="129"/>
         <source>Case reason:</source>
         <translation>售后原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="126"/>
+        <location filename="../../ui/aftersales/approval.py" line="130"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="129"/>
+        <location filename="../../ui/aftersales/approval.py" line="133"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="129"/>
+        <location filename="../../ui/aftersales/approval.py" line="133"/>
         <source>Open case</source>
         <translation>创建售后单</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="148"/>
-        <location filename="../../ui/aftersales/approval.py" line="262"/>
+        <location filename="../../ui/aftersales/approval.py" line="153"/>
+        <location filename="../../ui/aftersales/approval.py" line="324"/>
         <source>Order #{0}</source>
         <translation>订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="150"/>
+        <location filename="../../ui/aftersales/approval.py" line="155"/>
         <source>{0} on order #{1}, {2}</source>
         <translation>{0}（订单 #{1}，{2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="252"/>
+        <location filename="../../ui/aftersales/approval.py" line="269"/>
         <source>{0} of {1} paid</source>
         <translation>{0}（已付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="265"/>
+        <location filename="../../ui/aftersales/approval.py" line="296"/>
+        <source>{0}: the restocking fee can&apos;t be negative.</source>
+        <translation>{0}：退货手续费不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="297"/>
+        <source>{0}: the restocking fee {1} is more than the goods and shipping refunded ({2}); lower the fee.</source>
+        <translation>{0}：退货手续费 {1} 超过退还的商品和运费（{2}）；请降低手续费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="299"/>
         <source>{0}: the refund can&apos;t be negative.</source>
         <translation>{0}：退款不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="267"/>
-        <source>{0}: a refund of {1} is more than the {2} still refundable (paid {3}, already refunded {4}).</source>
-        <translation>{0}：退款 {1} 超过剩余可退金额 {2}（已付 {3}，已退款 {4}）。</translation>
+        <location filename="../../ui/aftersales/approval.py" line="300"/>
+        <source>{0}: cannot refund {1}; only {2} is refundable (paid {3}, already refunded {4}).</source>
+        <translation>{0}：无法退款 {1}；仅剩 {2} 可退（已付 {3}，已退款 {4}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="273"/>
-        <source>You changed the refund to {0} (computed {1}); give a reason.</source>
-        <translation>您将退款改为 {0}（计算值 {1}）；请填写原因。</translation>
+        <location filename="../../ui/aftersales/approval.py" line="302"/>
+        <source>{0}: the refund {1} differs from the computed {2}; give a reason.</source>
+        <translation>{0}：退款 {1} 与计算值 {2} 不同；请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="277"/>
-        <source>{0} is above your approval limit of {1}; a supervisor must approve it.</source>
-        <translation>{0} 超过您的审批额度 {1}；需由主管审批。</translation>
+        <location filename="../../ui/aftersales/approval.py" line="303"/>
+        <source>{1} may not approve refunds; {0} asks {2}. A supervisor must approve it.</source>
+        <translation>{1} 无权审批退款；{0} 申请 {2}。需由主管审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="282"/>
-        <source>Choose the items and quantities for the {0}.</source>
-        <translation>请为{0}选择商品和数量。</translation>
+        <location filename="../../ui/aftersales/approval.py" line="305"/>
+        <source>{0} asks {1}, but there is no exchange rate from {2} to {3} to compare it with the approval limit of {4}. Add the rate {2} → {3} (Reports → Exchange rates).</source>
+        <translation>{0} 申请 {1}，但没有 {2} 兑 {3} 的汇率，无法与审批额度 {4} 比较。请添加汇率 {2} → {3}（报表 → 汇率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="299"/>
+        <location filename="../../ui/aftersales/approval.py" line="308"/>
+        <source>{0} asks {1}; you opened it yourself and may approve your own requests only up to {2}. Ask a supervisor to approve it.</source>
+        <translation>{0} 申请 {1}；该单由您本人创建，您审批自己的申请最多只能到 {2}。请由主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="310"/>
+        <source>{0} asks {1}, above your {2} limit ({3}). A supervisor must approve it.</source>
+        <translation>{0} 申请 {1}，超过您的额度 {2}（{3}）。需由主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="312"/>
+        <source>{0}: choose the items and quantities for the {1}.</source>
+        <translation>{0}：请为“{1}”选择商品和数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="323"/>
+        <source>Return {0} on order #{1}</source>
+        <translation>订单 #{1} 的售后单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="329"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="335"/>
+        <source>{0}; no exchange rate {1} → {2} is stored</source>
+        <translation>{0}；未存 {1} → {2} 的汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="337"/>
+        <source>{0}; this refund ≈ {1}</source>
+        <translation>{0}；本次退款约合 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/approval.py" line="352"/>
         <source>(refund by hand)</source>
         <translation>（手工退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/approval.py" line="317"/>
-        <location filename="../../ui/aftersales/approval.py" line="331"/>
+        <location filename="../../ui/aftersales/approval.py" line="372"/>
+        <location filename="../../ui/aftersales/approval.py" line="386"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -4287,89 +4347,99 @@
 <context>
     <name>ReturnsDeskPage</name>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="30"/>
+        <location filename="../../ui/aftersales/scan.py" line="35"/>
         <source>Scan or type the RMA, order or waybill number</source>
         <translation>扫描或输入退货单号（RMA）、订单号或运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="34"/>
+        <location filename="../../ui/aftersales/scan.py" line="39"/>
         <source>Scan each returned item</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="42"/>
+        <location filename="../../ui/aftersales/scan.py" line="47"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="42"/>
+        <location filename="../../ui/aftersales/scan.py" line="47"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="42"/>
+        <location filename="../../ui/aftersales/scan.py" line="47"/>
         <source>Expected</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="43"/>
+        <location filename="../../ui/aftersales/scan.py" line="48"/>
         <source>Scanned</source>
         <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="43"/>
+        <location filename="../../ui/aftersales/scan.py" line="48"/>
         <source>Inspection</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="45"/>
+        <location filename="../../ui/aftersales/scan.py" line="50"/>
         <source>Book in</source>
         <translation>确认入库</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="48"/>
+        <location filename="../../ui/aftersales/scan.py" line="53"/>
         <source>Save inspection</source>
         <translation>保存质检结果</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="51"/>
+        <location filename="../../ui/aftersales/scan.py" line="56"/>
         <source>Start again</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="54"/>
+        <location filename="../../ui/aftersales/scan.py" line="59"/>
         <source>Case:</source>
         <translation>售后单：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="55"/>
+        <location filename="../../ui/aftersales/scan.py" line="60"/>
         <source>Item:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="90"/>
+        <location filename="../../ui/aftersales/scan.py" line="95"/>
         <source>No open case for {0}.</source>
         <translation>没有 {0} 的未结售后单。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="99"/>
+        <location filename="../../ui/aftersales/scan.py" line="106"/>
         <source>{0} — order #{1} — {2} — {3}</source>
         <translation>{0} — 订单 #{1} — {2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="110"/>
+        <location filename="../../ui/aftersales/scan.py" line="126"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/scan.py" line="127"/>
         <source>Sellable: back to stock</source>
         <translation>可售：退回库存</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="111"/>
+        <location filename="../../ui/aftersales/scan.py" line="128"/>
         <source>Damaged: write off</source>
         <translation>损坏：报损</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="112"/>
+        <location filename="../../ui/aftersales/scan.py" line="129"/>
         <source>Back to supplier</source>
         <translation>退回供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftersales/scan.py" line="194"/>
+        <source>Choose sellable, damaged or back to supplier for {0}.</source>
+        <translation>请为 {0} 选择：可售、损坏或退回供应商。</translation>
     </message>
     <message>
         <location filename="../../ui/aftersales/scan.py" line="118"/>
@@ -4382,17 +4452,17 @@
         <translation>此售后单{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="132"/>
+        <location filename="../../ui/aftersales/scan.py" line="152"/>
         <source>{0} is not on return {1} for order #{2}; put it aside and check the parcel.</source>
         <translation>{0} 不在订单 #{2} 的退货单 {1} 中；请将其放在一边并检查包裹。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="137"/>
+        <location filename="../../ui/aftersales/scan.py" line="157"/>
         <source>All {0} × {1} of return {2} are already scanned.</source>
         <translation>退货单 {2} 的 {0} × {1} 已全部扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="143"/>
+        <location filename="../../ui/aftersales/scan.py" line="163"/>
         <source>{0}: {1} of {2}.</source>
         <translation>{0}：{1} / {2}。</translation>
     </message>

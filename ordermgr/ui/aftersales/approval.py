@@ -3,8 +3,9 @@ refund computed live (lines, optional shipping, restocking fee, already refunded
 amount with a reason, the payments the money goes back to, and validation as you type.
 
 Used to open a case on an order (`order_id`) and to approve an existing case (`case_id`, lines
-fixed, amount editable). The figures are computed with the same domain functions the services
-use (quote_refund, allocate), so what the form says is what the service will accept.
+fixed; fee, shipping and amount editable, and saved). The figures come from the same domain
+functions the services use (quote_refund, allocate) and the verdict from the one approval rule
+(services/approval_rules.py), so what the form says is what the service will accept.
 """
 
 from __future__ import annotations
@@ -19,15 +20,14 @@ from sqlalchemy.orm import Session
 
 from ordermgr.errors import ValidationError
 from ordermgr.models.money import plain_amount, to_decimal
-from ordermgr.models.returns import KIND_LABELS, quote_refund
+from ordermgr.models.returns import KIND_LABELS, line_refund_value, quote_refund
 from ordermgr.services import aftersales as cs
-from ordermgr.services import refunds
+from ordermgr.services import approval_rules, refunds
 from ordermgr.ui.aftersales.dialog import ServiceDialog, readonly_item
 from ordermgr.ui.aftersales.model import kind_text, money_text
 from ordermgr.ui.ops import QueryOp
 
 ZERO = Decimal("0.00")
-MONEY_KINDS = ("return_refund", "refund_only", "intercept")
 
 
 class ReturnApprovalForm(ServiceDialog):
@@ -105,6 +105,10 @@ class ReturnApprovalForm(ServiceDialog):
         grid.addRow(self.tr("Computed refund:"), self.computed_label)
         grid.addRow(self.tr("Refund amount:"), self.amount)
         grid.addRow(self.tr("Reason for the amount:"), self.amount_reason)
+        self.limit_label = QLabel()
+        self.limit_label.setObjectName("approvalLimit")
+        if self.approving:
+            grid.addRow(self.tr("Your approval limit:"), self.limit_label)
         layout.addWidget(money)
 
         self.payments = QTableWidget(0, 5)
@@ -136,7 +140,8 @@ class ReturnApprovalForm(ServiceDialog):
         def work():
             with Session(ctx.engine) as session:
                 case = cs.case_detail(session, case_id) if case_id else None
-                form = cs.approval_form_data(session, case["order_id"] if case else order_id, actor)
+                form = cs.approval_form_data(session, case["order_id"] if case else order_id, actor,
+                                             case_id=case_id)
                 reasons = cs.reason_codes(session)
                 return case, form, reasons
 
@@ -151,13 +156,14 @@ class ReturnApprovalForm(ServiceDialog):
                                                             kind_text(self.case["kind"]))
             self.kind.setCurrentIndex(max(self.kind.findData(self.case["kind"]), 0))
             self.shipping.setChecked(self.case["refund_shipping"])
-            self.fee.setText(self.case["restocking_fee"])
+            self.fee.setText(plain_amount(Decimal(self.case["restocking_fee"]), form.currency))
+        else:
+            self.fee.setText(plain_amount(ZERO, form.currency))  # "0" for yen, "0.00" for yuan
         self.header.setText(text)
         self._fill_lines()
         self._fill_case_reasons()
         if self.case:
-            self.amount.setText(self.case["refund_amount"])
-            self._amount_touched = True
+            self.amount.setText(plain_amount(Decimal(self.case["refund_amount"]), form.currency))
             self.amount_reason.setText(self.case["amount_reason"])
         self.recompute()
 
@@ -224,22 +230,28 @@ class ReturnApprovalForm(ServiceDialog):
     def quote(self):
         form, qty = self.form, self.quantities()
         fee = to_decimal(self.fee.text() or "0", form.currency, what="restocking fee")
-        room = form.refundable
+        room = form.rule
         return quote_refund([(line.total, line.quantity, qty.get(line.order_line_id, 0))
                              for line in form.lines], shipping=form.shipping,
                             include_shipping=self.shipping.isChecked(), restocking_fee=fee,
-                            paid=room.paid, already_refunded=room.refunded)
+                            paid=room.paid, already_refunded=room.already_refunded,
+                            currency=form.currency)
+
+    def _terms_changed(self, quote) -> bool:
+        """Approving: the fee or the shipping differ from the case's (the money follows them)."""
+        return bool(self.case) and (quote.restocking_fee != Decimal(self.case["restocking_fee"])
+                                    or self.shipping.isChecked() != self.case["refund_shipping"])
 
     def recompute(self) -> None:
-        """Recompute every figure and validate; the OK button is enabled only if all is well."""
-        if self.form is None:
-            return
+        """Recompute every figure and ask the approval rule (the service's) for its verdict; the
+        OK button is enabled only if all is well."""
+        if self.form is None or self.lines.rowCount() != len(self.form.lines):
+            return  # still loading
         form, currency = self.form, self.form.currency
         problems: list[str] = []
         qty = self.quantities()
-        from ordermgr.models.returns import line_refund_value
         for row, line in enumerate(form.lines):
-            value = line_refund_value(line.total, line.quantity, qty.get(line.order_line_id, 0))
+            value = line_refund_value(line.total, line.quantity, qty.get(line.order_line_id, 0), currency)
             self.lines.item(row, self.COL_VALUE).setText(money_text(value, currency) if value else "")
         try:
             quote = self.quote()
@@ -247,41 +259,82 @@ class ReturnApprovalForm(ServiceDialog):
             self._show(None, [str(exc)])
             return
         kind = self.kind.currentData()
-        proposed = quote.proposed if kind in MONEY_KINDS else ZERO
+        requested = Decimal(self.case["refund_amount"]) if self.case else None
+        terms_changed = self._terms_changed(quote)
+        computed, unchanged = approval_rules.expected_amounts(
+            kind, quote.proposed, requested=requested,
+            has_lines=bool(qty) if not self.case else bool(self.case["lines"]),
+            terms_changed=terms_changed)
         self.goods_label.setText(money_text(quote.lines, currency))
         self.already_label.setText(self.tr("{0} of {1} paid").format(
             money_text(quote.already_refunded, currency), money_text(quote.paid, currency)))
-        self.computed_label.setText(money_text(proposed, currency))
-        if not self._amount_touched:
-            self.amount.setText(plain_amount(proposed, currency))
+        self.computed_label.setText(money_text(computed, currency))
+        if not self._amount_touched:  # the amount follows the figures until typed over
+            self.amount.setText(plain_amount(computed if unchanged is None else unchanged, currency))
         amount = None
         try:
             amount = to_decimal(self.amount.text() or "0", currency, what="refund amount")
         except ValidationError as exc:
             problems.append(str(exc))
-        subject = self.tr("Order #{0}").format(form.order_number)
+        if amount is not None and self.approving:
+            self.limit_label.setText(self._limit_text(amount))
         if amount is not None:
-            if amount < 0:
-                problems.append(self.tr("{0}: the refund can't be negative.").format(subject))
-            elif amount > quote.refundable:
-                problems.append(self.tr("{0}: a refund of {1} is more than the {2} still refundable "
-                                        "(paid {3}, already refunded {4}).").format(
-                    subject, money_text(amount, currency), money_text(quote.refundable, currency),
-                    money_text(quote.paid, currency), money_text(quote.already_refunded, currency)))
-            baseline = Decimal(self.case["refund_amount"]) if self.case else proposed
-            if amount != baseline and not self.amount_reason.text().strip():
-                problems.append(self.tr("You changed the refund to {0} (computed {1}); give a reason.")
-                                .format(money_text(amount, currency), money_text(proposed, currency)))
-            limit = form.my_limit
-            if self.approving and limit is not None and amount > limit:
-                problems.append(self.tr("{0} is above your approval limit of {1}; a supervisor must "
-                                        "approve it.").format(money_text(amount, currency),
-                                                              money_text(max(limit, ZERO), currency)))
+            problems += [self._words(p) for p in form.rule.check(
+                amount, computed=computed, goods=quote.lines, shipping=quote.shipping,
+                fee=quote.restocking_fee, reason=self.amount_reason.text(), unchanged=unchanged,
+                approving=self.approving)]
         if not self.approving:
-            if kind in ("return_refund", "exchange", "reship") and not qty:
-                problems.append(self.tr("Choose the items and quantities for the {0}.").format(
-                    KIND_LABELS.get(kind, kind)))
+            missing = approval_rules.missing_lines(form.rule.subject, kind, KIND_LABELS.get(kind, kind),
+                                                   bool(qty))
+            if missing:
+                problems.append(self._words(missing))
         self._show(amount if amount is not None and amount > 0 else None, problems)
+
+    def _words(self, problem) -> str:
+        """The rule's verdict in the reader's language (its code and arguments)."""
+        templates = {
+            "fee_negative": self.tr("{0}: the restocking fee can't be negative."),
+            "fee_above": self.tr("{0}: the restocking fee {1} is more than the goods and shipping "
+                                 "refunded ({2}); lower the fee."),
+            "negative": self.tr("{0}: the refund can't be negative."),
+            "above_refundable": self.tr("{0}: cannot refund {1}; only {2} is refundable (paid {3}, "
+                                        "already refunded {4})."),
+            "needs_reason": self.tr("{0}: the refund {1} differs from the computed {2}; give a reason."),
+            "may_not_approve": self.tr("{1} may not approve refunds; {0} asks {2}. A supervisor must "
+                                       "approve it."),
+            "missing_rate": self.tr("{0} asks {1}, but there is no exchange rate from {2} to {3} to "
+                                    "compare it with the approval limit of {4}. Add the rate {2} → {3} "
+                                    "(Reports → Exchange rates)."),
+            "own_request": self.tr("{0} asks {1}; you opened it yourself and may approve your own "
+                                   "requests only up to {2}. Ask a supervisor to approve it."),
+            "above_limit": self.tr("{0} asks {1}, above your {2} limit ({3}). A supervisor must "
+                                   "approve it."),
+            "missing_lines": self.tr("{0}: choose the items and quantities for the {1}."),
+        }
+        template = templates.get(problem.code)
+        if template is None:
+            return problem.text
+        args = problem.args or ((kind_text(self.kind.currentData()),) if problem.code == "missing_lines"
+                                else ())
+        return template.format(self._subject(), *args)
+
+    def _subject(self) -> str:
+        if self.case:
+            return self.tr("Return {0} on order #{1}").format(self.case["number"], self.form.order_number)
+        return self.tr("Order #{0}").format(self.form.order_number)
+
+    def _limit_text(self, amount: Decimal) -> str:
+        rule = self.form.rule
+        if rule.limit is None:
+            return self.tr("no limit")
+        limit = money_text(max(rule.limit, ZERO), rule.limit_currency)
+        converted = rule.converted(amount)
+        if rule.currency == rule.limit_currency:
+            return limit
+        if converted is None:
+            return self.tr("{0}; no exchange rate {1} → {2} is stored").format(
+                limit, rule.currency, rule.limit_currency)
+        return self.tr("{0}; this refund ≈ {1}").format(limit, money_text(converted, rule.limit_currency))
 
     def _show(self, amount: Decimal | None, problems: list[str]) -> None:
         room = self.form.refundable
@@ -313,8 +366,10 @@ class ReturnApprovalForm(ServiceDialog):
         note = self.note.toPlainText().strip()
         if self.approving:
             case_id, version = self.case_id, self.case["version"]
+            fee, ship = self.fee.text().strip() or "0", self.shipping.isChecked()
             self.run_write(lambda uow: cs.approve_case(uow, case_id, amount=amount, amount_reason=amount_reason,
-                                                       note=note, expected_version=version), self.tr("Saving…"))
+                                                       note=note, restocking_fee=fee, refund_shipping=ship,
+                                                       expected_version=version), self.tr("Saving…"))
             return
         kind, order_id = self.kind.currentData(), self.form.order_id
         lines = []

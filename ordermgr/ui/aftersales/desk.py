@@ -1,6 +1,10 @@
 """The after-sales desk (the "returns" area): CS queues with live counts and SLA ageing, the case
 table and its detail panel with the actions the state machine allows, plus tabs for the returns
-desk (scanning), unpaid orders and reconciliation."""
+desk (scanning), unpaid orders and reconciliation.
+
+The desk keeps its place: the case shown stays shown after every write (re-read with its new
+state and actions, even when it left the queue), and the buttons act on the case shown. A search
+looks across all queues."""
 
 from __future__ import annotations
 
@@ -47,6 +51,7 @@ class CaseQueues(QWidget):
         self.ctx, self.desk = ctx, desk
         self.queue = "new"
         self.detail_data: dict | None = None
+        self.shown_id: int | None = None  # the case in the detail panel, kept across reloads
         self.titles = queue_titles()
         self.queues = QListWidget()
         self.queues.setObjectName("caseQueues")
@@ -57,7 +62,7 @@ class CaseQueues(QWidget):
             self.queues.addItem(item)
         self.queues.currentRowChanged.connect(self._queue_changed)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("RMA or order number"))
+        self.search.setPlaceholderText(self.tr("Search all queues: RMA, order, waybill, customer or phone"))
         self.search.returnPressed.connect(self.reload)
         self.model = PagedTableModel(ctx.engine, case_columns(), self._fetcher(),
                                      background=lambda r: r.age(datetime.now(timezone.utc)), parent=self)
@@ -112,12 +117,38 @@ class CaseQueues(QWidget):
     # -- data ---------------------------------------------------------------------------------
     def _fetcher(self):
         """Read the widgets here, on the GUI thread; the returned function runs on a worker."""
-        queue, search = self.queue, self.search.text()
+        queue, search = self.queue, self.search.text().strip()
+        if search:
+            queue = "all"  # one search across every queue
         return lambda conn, after, limit: cs.case_rows(conn, queue, search=search, after=after, limit=limit)
 
     def reload(self) -> None:
         self.model.set_fetch(self._fetcher())
         self.refresh_counts()
+        if self.shown_id is not None:
+            self.show_case(self.shown_id)  # its new state and actions, wherever it is now
+
+    def show_case(self, case_id: int) -> None:
+        """Show `case_id` in the detail panel (and select its row when it is in the table)."""
+        self.shown_id = case_id
+        engine = self.ctx.engine
+
+        def work():
+            with Session(engine) as session:
+                return cs.case_detail(session, case_id)
+
+        QueryOp(self, work).success(self._show_detail).run()
+
+    def open_case_in_queue(self, case_id: int) -> None:
+        """A case just opened (from an order): show it, selected in the open cases."""
+        self.shown_id = case_id
+        self.search.clear()
+        row = next(i for i in range(self.queues.count())
+                   if self.queues.item(i).data(Qt.UserRole) == "open")
+        if self.queues.currentRow() == row:
+            self.reload()
+        else:
+            self.queues.setCurrentRow(row)
 
     def refresh_counts(self) -> None:
         engine = self.ctx.engine
@@ -139,41 +170,30 @@ class CaseQueues(QWidget):
             self.queue = self.queues.item(row).data(Qt.UserRole)
             self.reload()
 
-    def current_case_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.data(index, ID_ROLE) if index.isValid() else None
-
     def _row_changed(self, current, _previous) -> None:
         case_id = self.model.data(current, ID_ROLE) if current.isValid() else None
-        if case_id is None:
-            self._clear_detail()
-            return
-        engine = self.ctx.engine
-
-        def work():
-            with Session(engine) as session:
-                return cs.case_detail(session, case_id)
-
-        QueryOp(self, work).success(self._show_detail).run()
+        if case_id is not None and case_id != self.shown_id:
+            self.show_case(case_id)
 
     def _clear_detail(self) -> None:
         self.detail_data = None
+        self.shown_id = None
         self._enable_actions(None)
         self.detail.clear()
         self.failed_refunds.set_refunds([])
 
     def _reselect(self) -> None:
-        """After a reload (a write here or elsewhere) the case shown stays shown, with its news."""
-        wanted = self.detail_data["id"] if self.detail_data else None
-        if wanted is None:
-            return
+        """After a reload the shown case's row is selected again when it is still listed; when
+        it left the queue the detail stays, with its new state."""
         for row in range(self.model.rowCount()):
-            if self.model.data(self.model.index(row, 0), ID_ROLE) == wanted:
+            if self.model.data(self.model.index(row, 0), ID_ROLE) == self.shown_id:
                 self.table.selectRow(row)
                 return
-        self._clear_detail()  # it left this queue
+        self.table.clearSelection()
 
     def _show_detail(self, detail: dict) -> None:
+        if detail["id"] != self.shown_id:
+            return  # another case was chosen meanwhile
         self.detail_data = detail
         self._enable_actions(detail["status"])
         self.failed_refunds.set_refunds(detail["refunds"])
@@ -228,10 +248,10 @@ class CaseQueues(QWidget):
         if key == "new":
             self.desk.new_case()
             return
-        case_id, detail = self.current_case_id(), self.detail_data
-        if case_id is None or detail is None or detail["id"] != case_id:
+        detail = self.detail_data  # the case shown, whether or not its row is in the queue
+        if detail is None:
             return
-        version = detail["version"]
+        case_id, version = detail["id"], detail["version"]
         if key == "approve":
             self.desk.open_form(case_id=case_id)
             return
@@ -417,6 +437,8 @@ class AfterSalesDesk(QWidget):
     def open_form(self, *, order_id: int | None = None, case_id: int | None = None):
         from ordermgr.ui.aftersales.approval import ReturnApprovalForm
         form = ReturnApprovalForm(self.ctx, self, order_id=order_id, case_id=case_id)
+        if order_id is not None:  # the new case is the one to show
+            form.result_ready.connect(self.cases.open_case_in_queue)
         form.saved.connect(self.publish)
         form.setAttribute(Qt.WA_DeleteOnClose)
         form.open()

@@ -18,6 +18,7 @@ def readonly_item(text: str) -> QTableWidgetItem:
 
 class ServiceDialog(QDialog):
     saved = Signal(object)  # the Changes of the write
+    result_ready = Signal(object)  # what the service call returned (a new case's id, ...)
 
     def _build_footer(self, layout, ok_text: str, message_name: str) -> None:
         self.message = QLabel()
@@ -46,13 +47,15 @@ class ServiceDialog(QDialog):
 
         def work():
             uow = ctx.uow()
-            fn(uow)
-            return uow.changes
+            result = fn(uow)
+            return uow.changes, result
 
         self.ok_button.setEnabled(False)
         WriteOp(self, work, label=label).success(self._saved).failure(self._failed).run()
 
-    def _saved(self, changes) -> None:
+    def _saved(self, outcome) -> None:
+        changes, result = outcome
+        self.result_ready.emit(result)
         self.saved.emit(changes)
         self.accept()
 

@@ -1,5 +1,9 @@
 """The returns desk: scan the case, order or waybill number, then each returned item; book the
-goods in, then record the inspection per line (sellable, damaged, to supplier)."""
+goods in, then record the inspection per line (sellable, damaged, to supplier).
+
+A line's inspection choice is the clerk's: no line starts as "sellable" (damaged goods reach
+sellable stock only by an explicit choice), and a choice made before "Book in" survives it and
+every reload of the same case."""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ class ReturnsDeskPage(QWidget):
         self.detail: dict | None = None
         self.codes: dict[str, int] = {}  # SKU or barcode -> case line id
         self.counts: dict[int, int] = {}
+        self.choices: dict[int, str] = {}  # case line id -> inspection chosen (this case only)
         self.case_code = QLineEdit()
         self.case_code.setObjectName("scanCase")
         self.case_code.setPlaceholderText(self.tr("Scan or type the RMA, order or waybill number"))
@@ -89,6 +94,8 @@ class ReturnsDeskPage(QWidget):
         if detail is None:
             self._say(self.tr("No open case for {0}.").format(self.case_code.text().strip()), error=True)
             return
+        if self.detail is None or self.detail["id"] != detail["id"]:
+            self.choices = {}  # another case: nothing chosen yet
         self.detail = detail
         self.codes = {}
         for line in detail["lines"]:
@@ -106,20 +113,33 @@ class ReturnsDeskPage(QWidget):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.lines.setItem(row, col, item)
-            combo = QComboBox()
-            for key, label in (("sellable", self.tr("Sellable: back to stock")),
-                               ("damaged", self.tr("Damaged: write off")),
-                               ("supplier", self.tr("Back to supplier"))):
-                combo.addItem(label, key)
-            if line["inspection"]:
-                combo.setCurrentIndex(max(combo.findData(line["inspection"]), 0))
-            self.lines.setCellWidget(row, self.COL_RESULT, combo)
+            self.lines.setCellWidget(row, self.COL_RESULT, self._result_combo(line))
         self.item_code.setEnabled(detail["status"] == "awaiting_goods")
         self._say(self.tr("Scan the items now.") if detail["status"] == "awaiting_goods" else
                   self.tr("This case is {0}.").format(status_text(detail["status"])))
         self._update_buttons()
         if self.item_code.isEnabled():
             self.item_code.setFocus()
+
+    def _result_combo(self, line: dict) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("Choose…"), None)
+        for key, label in (("sellable", self.tr("Sellable: back to stock")),
+                           ("damaged", self.tr("Damaged: write off")),
+                           ("supplier", self.tr("Back to supplier"))):
+            combo.addItem(label, key)
+        chosen = line["inspection"] or self.choices.get(line["id"])
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+        combo.setEnabled(not line["inspection"])  # a saved inspection is history
+        combo.currentIndexChanged.connect(
+            lambda _i, c=combo, line_id=line["id"]: self._chosen(line_id, c.currentData()))
+        return combo
+
+    def _chosen(self, line_id: int, result: str | None) -> None:
+        if result:
+            self.choices[line_id] = result
+        else:
+            self.choices.pop(line_id, None)
 
     # -- scanning -----------------------------------------------------------------------------
     def scan_item(self) -> None:
@@ -168,7 +188,12 @@ class ReturnsDeskPage(QWidget):
 
     def inspect(self) -> None:
         case_id, version = self.detail["id"], self.detail["version"]
-        results = {line["id"]: self.lines.cellWidget(row, self.COL_RESULT).currentData()
-                   for row, line in enumerate(self.detail["lines"]) if line["received"]}
+        received = [line for line in self.detail["lines"] if line["received"]]
+        open_lines = [line["sku"] for line in received if not self.choices.get(line["id"])]
+        if open_lines:
+            self._say(self.tr("Choose sellable, damaged or back to supplier for {0}.").format(
+                ", ".join(open_lines)), error=True)
+            return
+        results = {line["id"]: self.choices[line["id"]] for line in received}
         self.desk.write(lambda uow: cs.inspect_case(uow, case_id, results=results, expected_version=version),
                         done=lambda _: self.load_case())

@@ -1,5 +1,5 @@
-"""After-sales settings for managers: SLA hours per case type, approval limits per role, and the
-maintained list of reason codes. The services check `settings.edit`; the page only mirrors it."""
+"""After-sales settings for managers: SLA hours per case type, approval limits per role (in one
+limit currency), and the maintained list of reason codes. The services check `settings.edit`; the page only mirrors it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QWidget)
 
 from ordermgr.models import ROLES
+from ordermgr.models.money import plain_amount
 from ordermgr.services import aftersales as cs
+from ordermgr.services import approval_rules
 from ordermgr.ui.aftersales.model import kind_text
 from ordermgr.ui.ops import QueryOp
 from ordermgr.ui.settings import ROLE_TITLES
@@ -32,6 +34,13 @@ class AfterSalesSettingsPage(QWidget):
             sla_form.addRow(kind_text(kind) + ":", spin)
         limit_box = QGroupBox(self.tr("Approval limits (empty: no limit)"))
         limit_form = QFormLayout(limit_box)
+        self.limit_currency = QLineEdit()
+        self.limit_currency.setObjectName("limitCurrency")
+        self.limit_currency.setMaxLength(3)
+        self.limit_currency.setEnabled(editable)
+        self.limit_currency.setToolTip(self.tr("Limits are kept in this currency; a case in another "
+                                               "currency is converted with the stored exchange rates."))
+        limit_form.addRow(self.tr("Limit currency:"), self.limit_currency)
         self.limits: dict[str, QLineEdit] = {}
         for role in ROLES:
             edit = QLineEdit()
@@ -70,17 +79,19 @@ class AfterSalesSettingsPage(QWidget):
 
         def work():
             with engine.connect() as conn:
-                return cs.sla_hours(conn), cs.approval_limits(conn), cs.reason_codes(conn, include_inactive=True)
+                return (cs.sla_hours(conn), cs.approval_limits(conn), cs.reason_codes(conn, include_inactive=True),
+                        approval_rules.limit_currency(conn))
 
         QueryOp(self, work).success(self._loaded).run()
 
     def _loaded(self, result) -> None:
-        sla, limits, reasons = result
+        sla, limits, reasons, currency = result
         for kind, spin in self.sla.items():
             spin.setValue(sla[kind])
+        self.limit_currency.setText(currency)
         for role, edit in self.limits.items():
             value = limits.get(role)
-            edit.setText("" if value is None else f"{value:.2f}")
+            edit.setText("" if value is None else plain_amount(value, currency))
         self.reasons.setRowCount(0)
         for r in reasons:
             self._add_reason(r.code, r.label, r.kinds, r.active)
@@ -97,6 +108,7 @@ class AfterSalesSettingsPage(QWidget):
     def save(self) -> None:
         sla = {kind: spin.value() for kind, spin in self.sla.items()}
         limits = {role: edit.text().strip() or None for role, edit in self.limits.items()}
+        currency = self.limit_currency.text().strip().upper()
         reasons = []
         for row in range(self.reasons.rowCount()):
             code = (self.reasons.item(row, 0).text() if self.reasons.item(row, 0) else "").strip()
@@ -109,6 +121,7 @@ class AfterSalesSettingsPage(QWidget):
             # each service is its own transaction; the engine is shared, so use fresh units of work
             for kind, hours in sla.items():
                 cs.set_sla_hours(self.ctx.uow(), kind, hours)
+            cs.set_limit_currency(self.ctx.uow(), currency)  # first: the limits are in it
             for role, amount in limits.items():
                 cs.set_approval_limit(self.ctx.uow(), role, amount)
             for code, label, kinds, active in reasons:

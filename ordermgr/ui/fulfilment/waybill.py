@@ -14,6 +14,7 @@ from ordermgr.fulfilment.carriers import Carriers, normalise
 from ordermgr.services import fulfilment
 from ordermgr.services.fulfilment import ShippableOrder, WaybillInput
 from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.scan import ScanLineEdit
 
 VALID = "color:#0a5c0a;"
 INVALID = "color:#b00020; font-weight:bold;"
@@ -61,11 +62,11 @@ class WaybillForm(QWidget):
         self.ctx = ctx
         self.registry = Carriers()
         self.order: ShippableOrder | None = None
-        self.order_input = QLineEdit(placeholderText=self.tr("Order number"))
+        self.order_input = ScanLineEdit(placeholderText=self.tr("Order number"))
         self.order_input.setObjectName("waybill_order")
         self.order_label = QLabel()
         self.carrier = QComboBox()
-        self.waybill = QLineEdit(placeholderText=self.tr("Waybill number"))
+        self.waybill = ScanLineEdit(placeholderText=self.tr("Waybill number"))
         self.waybill.setObjectName("waybill_number")
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)

@@ -12,9 +12,10 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, 
                             QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, QUrl,
                             Signal)
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMenu, QSplitter,
-                               QTableView, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMenu, QSplitter, QTableView, QToolBar, QToolButton, QVBoxLayout,
+                               QWidget)
 from sqlalchemy import select
 
 from ordermgr.db import queries
@@ -40,6 +41,7 @@ COUNTS_MIN_INTERVAL_MS = 1000
 REFRESH_DEBOUNCE_MS = 150
 SCAN_MAX_INTERVAL = 0.035  # seconds between keystrokes of a keyboard-wedge scanner
 SCAN_MIN_LENGTH = 4
+STATUS_MESSAGE_MS = 30_000
 
 QUEUE_TITLES = {
     "awaiting_payment": QT_TRANSLATE_NOOP("Queues", "Awaiting payment"),
@@ -212,6 +214,7 @@ class OrderDesk(QWidget):
     """The "orders" area."""
 
     action_finished = Signal(str)  # an action's key once it succeeded, failed or was refused
+    said = Signal(str)  # a message for the clerk: what an action did, or found nothing
     counts_updated = Signal(dict)
 
     def __init__(self, ctx, window=None, *, dialogs: DeskDialogs | None = None):
@@ -515,21 +518,43 @@ class OrderDesk(QWidget):
         def lookup():
             with self.ctx.engine.connect() as conn:
                 oid = queries.find_order_id(conn, code)
-                return None if oid is None else conn.execute(
-                    select(Order.number).where(Order.id == oid)).scalar()
+                if oid is not None:
+                    return conn.execute(select(Order.number).where(Order.id == oid)).scalar(), 1
+                # a product barcode or any other text: does the search find anything at all?
+                any_row = queries.fetch_order_page(conn, OrderFilter(search=code), limit=1)
+                return None, len(any_row)
 
-        def found(number):
+        def found(answer):
+            number, matches = answer
             if number is None:
-                if scanned:
-                    self.status_label.setText(self.tr("No order matches the scanned code {0}.")
-                                              .format(code))
+                if scanned and not matches:
+                    self.nothing_matches(code)
                 self.apply_filter()
                 return
             if scanned:
                 self.search.clear()
                 self.apply_filter()
             self.open_number(number)
-        QueryOp(self, lookup).success(found).run()
+        QueryOp(self, lookup).success(found).failure(lambda exc: show_error(self, exc)).run()
+
+    def nothing_matches(self, code: str) -> None:
+        """An unknown scan: no order stays on screen as if it were the one scanned."""
+        self.close_detail()
+        self.search.setFocus()
+        self.search.selectAll()  # the next scan replaces it
+        QApplication.beep()
+        self.say(self.tr("Nothing matches {0}: no order number, waybill, SKU or product barcode.")
+                 .format(code))
+
+    def say(self, message: str) -> None:
+        """What an action did, in the main window's status bar (the desk's own line without
+        one)."""
+        bar = self.window_.statusBar() if hasattr(self.window_, "statusBar") else None
+        if bar is not None:
+            bar.showMessage(message, STATUS_MESSAGE_MS)
+        else:
+            self.status_label.setText(message)
+        self.said.emit(message)
 
     def _refresh_counts_soon(self) -> None:
         """Counts scan many rows: under a stream of changes, at most one count per second."""

@@ -20,6 +20,7 @@ from ordermgr.ui.errors import show_error
 from ordermgr.ui.ops import QueryOp, WriteOp
 from ordermgr.ui.orders.model import format_money
 from ordermgr.ui.orders.sku_picker import SkuPicker, available_item
+from ordermgr.ui.scan import guard_dialog
 
 ADDRESS_KEYS = ("name", "phone", "line1", "line2", "city", "region", "postcode", "country")
 
@@ -98,6 +99,7 @@ class NewOrderDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.Save)
+        guard_dialog(self, self.save_button)
 
         grid = QGridLayout()
         grid.addWidget(customer_box, 0, 0)

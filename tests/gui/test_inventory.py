@@ -105,6 +105,7 @@ def test_stocktake_tab_shows_the_variance_before_posting(qtbot, ctx, uow):
     qtbot.keyClicks(tab.scan, "TEA-01")
     qtbot.keyClick(tab.scan, Qt.Key_Return)
     qtbot.waitUntil(lambda: any(r.counted == 8 for r in tab.model.rows), timeout=5000)
+    assert tab.quantity.value() == 1  # the typed 8 was for that scan; the next counts one
     tea = next(i for i, r in enumerate(tab.model.rows) if r.sku == "TEA-01")
     assert tab.model.data(tab.model.index(tea, 4)) == "-2"
     assert tab.model.data(tab.model.index(tea, 0), STATE_ROLE) == "out"

@@ -14,7 +14,7 @@ def make_orders(uow, n, *, pack=False):
     ids = []
     for _ in range(n):
         oid = place_order(uow, {"TEA-01": 1, "CUP-02": 1} if not ids else {"TEA-01": 1})
-        orders.confirm_order(uow, oid)
+        orders.confirm_order(uow, oid, override_reason="B2B terms")
         if pack:
             orders.start_picking(uow, oid)
             orders.pack_order(uow, oid)

@@ -146,7 +146,7 @@ def test_a_sku_crossing_its_threshold_raises_a_notification(qtbot, ctx, uow):
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page._low is not None)
     order_id = place_order(uow, {"TEA-01": 9})          # MAIN: 10 → 1 available, threshold 2
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     with qtbot.waitSignal(page.low_stock_crossed, timeout=5000) as signal:
         page.on_changes({"stock": True})
     assert signal.args[0] == [("TEA-01", "MAIN", 1, 2)]

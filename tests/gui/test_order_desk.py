@@ -23,11 +23,19 @@ class FakeDialogs:
 
     def __init__(self):
         self.reason_answer = "customer asked"
+        self.prompts = []
         self.conflicts = []
         self.reports = []
 
     def reason(self, title, prompt):
+        self.prompts.append((title, prompt))
         return self.reason_answer
+
+    hold_reason = reason
+
+    def unpaid_confirm_reason(self, title, prompt):
+        self.prompts.append((title, prompt))
+        return "cash on delivery"
 
     def text(self, title, prompt, default=""):
         return "called the customer"
@@ -169,7 +177,7 @@ def test_enter_opens_the_detail_and_escape_closes_it(qtbot, desk):
 
 def test_cancelling_an_order_releases_its_stock(qtbot, ctx, desk, shop):
     cat, ids = shop
-    orders.confirm_order(ctx.uow(), ids[-1])  # the newest: row 0 after a refresh
+    orders.confirm_order(ctx.uow(), ids[-1], override_reason="B2B terms")  # the newest: row 0 after a refresh
     desk.refresh()
     qtbot.waitUntil(lambda: desk.model.row_at(0) is not None
                     and desk.model.row_at(0).status == OrderStatus.ALLOCATED)

@@ -20,6 +20,7 @@ from ordermgr.services import fulfilment
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.ops import QueryOp, WriteOp
 from ordermgr.ui.scan import ScanLineEdit
+from ordermgr.ui.status import say_in_status_bar
 
 OK_STYLE = "background:#d7f5d7; color:#0a5c0a; font-size:16pt; padding:8px;"
 ERROR_STYLE = "background:#d00000; color:white; font-size:18pt; font-weight:bold; padding:8px;"
@@ -182,6 +183,7 @@ class PackingStation(QWidget):
         self.order_input.clear()
         self.override_button.setEnabled(False)
         self._say(self.tr("Order #{0} is packed. Scan the next order.").format(number), OK_STYLE)
+        say_in_status_bar(self, self.tr("#{0} packed").format(number))
         self.order_input.setFocus()
         self.packed.emit(order_id)
 

@@ -15,6 +15,7 @@ from ordermgr.services import fulfilment
 from ordermgr.services.fulfilment import ShippableOrder, WaybillInput
 from ordermgr.ui.ops import QueryOp, WriteOp
 from ordermgr.ui.scan import ScanLineEdit
+from ordermgr.ui.status import say_in_status_bar
 
 VALID = "color:#0a5c0a;"
 INVALID = "color:#b00020; font-weight:bold;"
@@ -198,7 +199,11 @@ class WaybillForm(QWidget):
                 label=self.tr("Shipping…")).success(self._shipped).run()
 
     def _shipped(self, shipment_id: int) -> None:
-        self.verdict.setText(self.tr("Shipped #{0}.").format(self.order.number if self.order else ""))
+        number = self.order.number if self.order else ""
+        waybill = self.waybill.text().strip()
+        self.verdict.setText(self.tr("Shipped #{0}.").format(number))
+        say_in_status_bar(self, self.tr("#{0} shipped with {1} {2}").format(
+            number, self.carrier.currentText(), waybill))
         self.verdict.setStyleSheet(VALID)
         self.order = None
         self.lines.setRowCount(0)

@@ -30,6 +30,7 @@ from ordermgr.services import order_edits, orders
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.fulfilment.picklist import ask_pdf_path, write_batch_pdf
 from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.status import say_in_status_bar
 from ordermgr.ui.orders.actions import ACTIONS, ActionSpec
 from ordermgr.ui.orders.detail import OrderDetailPanel, load_detail
 from ordermgr.ui.orders.dialogs import DeskDialogs
@@ -41,7 +42,6 @@ COUNTS_MIN_INTERVAL_MS = 1000
 REFRESH_DEBOUNCE_MS = 150
 SCAN_MAX_INTERVAL = 0.035  # seconds between keystrokes of a keyboard-wedge scanner
 SCAN_MIN_LENGTH = 4
-STATUS_MESSAGE_MS = 30_000
 UNPAID = (PaymentStatus.PENDING, PaymentStatus.FAILED)  # confirming these takes a reason
 
 QUEUE_TITLES = {
@@ -550,10 +550,7 @@ class OrderDesk(QWidget):
     def say(self, message: str) -> None:
         """What an action did, in the main window's status bar (the desk's own line without
         one)."""
-        bar = self.window_.statusBar() if hasattr(self.window_, "statusBar") else None
-        if bar is not None:
-            bar.showMessage(message, STATUS_MESSAGE_MS)
-        else:
+        if not say_in_status_bar(self, message):
             self.status_label.setText(message)
         self.said.emit(message)
 

@@ -1332,6 +1332,11 @@
         <translation>标签</translation>
     </message>
     <message>
+        <location filename="../../ordermgr/ui/orders/dialogs.py" line="48"/>
+        <source>Tags of {0}</source>
+        <translation>{0} 的标签</translation>
+    </message>
+    <message>
         <location filename="../../ordermgr/ui/orders/dialogs.py" line="49"/>
         <source>Tags separated by commas; prefix a tag with - to remove it:</source>
         <translation>标签以逗号分隔；在标签前加 - 可将其删除：</translation>
@@ -1552,82 +1557,82 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="104"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="105"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="107"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="108"/>
         <source>min</source>
         <translation>最小</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="108"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="109"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="110"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="111"/>
         <source>CN</source>
         <translation>CN</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="113"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="114"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="115"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="116"/>
         <source>Any payment</source>
         <translation>任意付款状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="119"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="120"/>
         <source>Any fulfilment</source>
         <translation>任意履约状态</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="126"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="127"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="128"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="129"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="128"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="129"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="129"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="130"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="129"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="130"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="130"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="131"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="131"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="132"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="149"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="150"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="187"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="188"/>
         <source>Not an amount; this filter is ignored.</source>
         <translation>不是有效金额；此筛选条件被忽略。</translation>
     </message>
@@ -2200,192 +2205,192 @@
 <context>
     <name>OrderDesk</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="258"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="259"/>
         <source>Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)</source>
         <translation>搜索订单号、姓名、邮箱、电话、运单号或 SKU；可扫描条码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="263"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="264"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="295"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="296"/>
         <source>&amp;New order…</source>
         <translation>新建订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="305"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="306"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="307"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="308"/>
         <source>&amp;Open detail</source>
         <translation>打开详情(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="397"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="402"/>
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="547"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="552"/>
         <source>Nothing matches {0}: no order number, waybill, SKU or product barcode.</source>
         <translation>没有与 {0} 匹配的内容：不是订单号、运单号、SKU 或商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="590"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="595"/>
         <source>{0} orders loaded</source>
         <translation>已加载 {0} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="593"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="598"/>
         <source>{0} of {1} orders</source>
         <translation>{0} / {1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="763"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="777"/>
         <source>Confirm order #{0}</source>
         <translation>确认订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="764"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="778"/>
         <source>The payment of order #{0} is {1}. Confirming reserves its stock and sends it out unpaid: why?</source>
         <translation>订单 #{0} 的付款状态为{1}。确认将预留库存并在未付款的情况下发货：原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="770"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="784"/>
         <source>#{0} confirmed</source>
         <translation>#{0} 已确认</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="774"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="788"/>
         <source>Put order #{0} on hold</source>
         <translation>暂停订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="775"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="789"/>
         <source>Why is order #{0} put on hold?</source>
         <translation>订单 #{0} 挂起的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="779"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="793"/>
         <source>#{0} put on hold: {1}</source>
         <translation>#{0} 已暂停：{1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="785"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="799"/>
         <source>#{0} released from hold</source>
         <translation>#{0} 已解除暂停</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="790"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="804"/>
         <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
         <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="795"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="809"/>
         <source>#{0} cancelled</source>
         <translation>#{0} 已取消</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="799"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="813"/>
         <source>Internal note on order #{0}:</source>
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="803"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="817"/>
         <source>Note added to #{0}</source>
         <translation>已为 #{0} 添加备注</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="811"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="825"/>
         <source>Tags of #{0} saved</source>
         <translation>#{0} 的标签已保存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="818"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="832"/>
         <source>Shipping address of #{0} changed</source>
         <translation>#{0} 的收货地址已修改</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="826"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="840"/>
         <source>Lines of #{0} saved</source>
         <translation>#{0} 的订单行已保存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="837"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="851"/>
         <source>#{0} split: the moved lines are now order #{1}</source>
         <translation>#{0} 已拆分：移出的行现在是订单 #{1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="840"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="854"/>
         <source>Open #{0}?</source>
         <translation>打开 #{0}？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="861"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="875"/>
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="871"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="885"/>
         <source>{0} merged into #{1}</source>
         <translation>{0} 已合并到 #{1}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="886"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="900"/>
         <source>Pick batch {0} started.</source>
         <translation>拣货批次 {0} 已生成。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="893"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="907"/>
         <source>Pick list saved to {0}</source>
         <translation>拣货单已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="944"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="958"/>
         <source>{0}: {1} of the {2} selected orders</source>
         <translation>{0}：所选 {2} 个订单中的 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="946"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="960"/>
         <source> The other {0} can&apos;t be, and are left as they are.</source>
         <translation> 其余 {0} 个不适用，保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="950"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="964"/>
         <source>{0} {1} of the {2} selected orders: the reason?</source>
         <translation>{0}所选 {2} 个订单中的 {1} 个：原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="959"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="973"/>
         <source>Confirm {0} of the {1} selected orders; the payment of {2} of them is pending or failed. Why confirm them unpaid?</source>
         <translation>确认所选 {1} 个订单中的 {0} 个；其中 {2} 个的付款待付或失败。为什么在未付款时确认？</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="1018"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="1032"/>
         <source>#{0} created</source>
         <translation>#{0} 已创建</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="994"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="1008"/>
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="998"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="1012"/>
         <source>{0}: {1} of {2} orders done</source>
         <translation>{0}：{2} 个订单中已完成 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="1000"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="1014"/>
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="1004"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="1018"/>
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -3019,62 +3024,62 @@
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="48"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="49"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="49"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="50"/>
         <source>To review / on hold</source>
         <translation>待审核 / 挂起</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="50"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="51"/>
         <source>Awaiting fulfilment</source>
         <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="51"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="52"/>
         <source>Allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="52"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="53"/>
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="53"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="54"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="54"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="55"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="55"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="56"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="56"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="57"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="57"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="58"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="58"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="59"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ordermgr/ui/orders/desk.py" line="59"/>
+        <location filename="../../ordermgr/ui/orders/desk.py" line="60"/>
         <source>All</source>
         <translation>全部</translation>
     </message>

@@ -40,7 +40,7 @@ class FakeDialogs:
     def text(self, title, prompt, default=""):
         return "called the customer"
 
-    def tags(self, current):
+    def tags(self, current, subject=""):
         return ["vip"], []
 
     def ask(self, title, question):
@@ -162,6 +162,18 @@ def test_an_unknown_scan_clears_the_detail_says_so_and_beeps(qtbot, desk, monkey
     qtbot.waitUntil(lambda: not desk.model.loading and desk.model.rowCount() == 0)
 
 
+def test_the_open_detail_follows_the_selection_the_toolbar_acts_on(qtbot, desk):
+    desk.table.setFocus()
+    desk.table.setCurrentIndex(desk.model.index(0, 0))
+    qtbot.keyClick(desk.table, Qt.Key_Return)
+    qtbot.waitUntil(lambda: desk.detail.detail is not None)
+    for _ in range(2):
+        qtbot.keyClick(desk.table, Qt.Key_Down)
+    second = desk.model.row_at(2)
+    assert [r.id for r in desk.target_rows()] == [second.id]
+    qtbot.waitUntil(lambda: desk.detail.detail["number"] == second.number)
+
+
 def test_enter_opens_the_detail_and_escape_closes_it(qtbot, desk):
     desk.table.setFocus()
     desk.table.setCurrentIndex(desk.model.index(0, 0))
@@ -202,6 +214,8 @@ def test_bulk_confirm_reports_the_one_it_refused(qtbot, ctx, desk, shop):
     qtbot.waitUntil(lambda: desk.model.row_at(1).status == OrderStatus.CANCELLED)
     desk.select_rows([0, 1, 2])
     assert desk.actions_by_key["confirm"].isEnabled()
+    said = []
+    desk.said.connect(said.append)
     with qtbot.waitSignal(desk.action_finished, timeout=10000):
         desk.actions_by_key["confirm"].trigger()
     (report,) = desk.dialogs.reports
@@ -210,6 +224,10 @@ def test_bulk_confirm_reports_the_one_it_refused(qtbot, ctx, desk, shop):
     refused = next(r for r in report if not r[1])
     assert "cancelled" in refused[2]
     assert status_of(ctx, ids[-1]) == status_of(ctx, ids[-3]) == OrderStatus.ALLOCATED
+    (title, prompt), = desk.dialogs.prompts  # unpaid: one reason for the lot, and it says so
+    assert title == "Confirm: 2 of the 3 selected orders"
+    assert "the payment of 2 of them is pending" in prompt and "The other 1 can't be" in prompt
+    assert said == ["Confirm: 2 of 3 orders done"]
 
 
 def test_a_change_by_someone_else_shows_the_conflict_instead_of_overwriting(qtbot, ctx, desk, shop):

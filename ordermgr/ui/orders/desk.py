@@ -40,6 +40,7 @@ SEARCH_DEBOUNCE_MS = 250
 COUNTS_DELAY_MS = 30
 COUNTS_MIN_INTERVAL_MS = 1000
 REFRESH_DEBOUNCE_MS = 150
+FOLLOW_SELECTION_MS = 120  # the open detail follows the selection once the arrow keys rest
 SCAN_MAX_INTERVAL = 0.035  # seconds between keystrokes of a keyboard-wedge scanner
 SCAN_MIN_LENGTH = 4
 UNPAID = (PaymentStatus.PENDING, PaymentStatus.FAILED)  # confirming these takes a reason
@@ -362,6 +363,10 @@ class OrderDesk(QWidget):
         self.filters.changed.connect(self._search_timer.start)
         self.queues.currentRowChanged.connect(lambda _row: self.apply_filter())
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
+        self._follow_timer = QTimer(self, singleShot=True, interval=FOLLOW_SELECTION_MS)
+        self._follow_timer.timeout.connect(self._follow_selection)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self._follow_timer.start())
         self.table.activated.connect(lambda _index: self.open_current())
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.sectionMoved.connect(self.save_layout)
@@ -736,6 +741,15 @@ class OrderDesk(QWidget):
             self.table.clearSelection()
         self.update_actions()
 
+    def _follow_selection(self) -> None:
+        """One current order: the open detail shows the selected order, the one the toolbar
+        acts on (several selected: the toolbar acts on them all, as its prompts say)."""
+        if not self.detail.isVisible():
+            return
+        rows = self.selected_rows()
+        if len(rows) == 1 and rows[0].id != self.detail.order_id:
+            self.detail.show_order(rows[0].number)
+
     def _detail_closed(self) -> None:
         self._detail_row = None
         self.update_actions()
@@ -804,7 +818,7 @@ class OrderDesk(QWidget):
 
     def _do_tags(self, rows) -> None:
         r = rows[0]
-        answer = self.dialogs.tags([t for t in r.tags.split(",") if t])
+        answer = self.dialogs.tags([t for t in r.tags.split(",") if t], f"#{r.number}")
         if answer is not None:
             add, remove = answer
             self._write("tags", r, lambda uow: orders.set_tags(uow, r.id, add=add, remove=remove),
@@ -964,7 +978,7 @@ class OrderDesk(QWidget):
                 kwargs["override_reason"] = reason
         if spec.key == "tags":
             common = set.intersection(*({t for t in r.tags.split(",") if t} for r in rows))
-            answer = self.dialogs.tags(sorted(common))
+            answer = self.dialogs.tags(sorted(common), title)
             if answer is None:
                 return
             add, remove = answer

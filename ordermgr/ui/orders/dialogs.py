@@ -43,9 +43,9 @@ class DeskDialogs:
         text, ok = QInputDialog.getMultiLineText(self.parent, title, prompt, default)
         return text if ok else None
 
-    def tags(self, current: list[str]) -> tuple[list[str], list[str]] | None:
+    def tags(self, current: list[str], subject: str = "") -> tuple[list[str], list[str]] | None:
         text, ok = QInputDialog.getText(
-            self.parent, self.tr("Tags"),
+            self.parent, self.tr("Tags of {0}").format(subject) if subject else self.tr("Tags"),
             self.tr("Tags separated by commas; prefix a tag with - to remove it:"),
             text=", ".join(current))
         if not ok:

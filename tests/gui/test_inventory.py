@@ -162,3 +162,16 @@ def test_activating_a_stock_row_opens_its_adjustment(qtbot, ctx, uow):
     assert page.currentWidget() is page.adjust
     assert page.adjust.sku.text() == page.stock.model.row_at(0).sku
     assert page.adjust.warehouse.currentData() == page.stock.model.row_at(0).warehouse_id
+
+
+def test_transfer_lines_are_scanned_one_by_one_with_the_quantity_for_that_scan(qtbot, ctx, uow):
+    build_catalog(uow)
+    page = InventoryPage(ctx, None)
+    qtbot.addWidget(page)
+    tab = page.transfers
+    tab.quantity.setValue(5)
+    for code in ("TEA-01", "69000000" + "00001", "TEA-01"):  # a scanner burst, each with Return
+        qtbot.keyClicks(tab.sku, code)
+        qtbot.keyClick(tab.sku, Qt.Key_Return)
+    assert tab.draft == {"TEA-01": 6, "6900000000001": 1}  # 5 for the first scan, then 1 each
+    assert tab.quantity.value() == 1 and tab.sku.text() == ""

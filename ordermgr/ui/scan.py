@@ -21,6 +21,9 @@ class ScanLineEdit(QLineEdit):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setProperty(SCAN_FIELD, True)
+        # A dialog whose answer *is* the looked-up code (the SKU matcher) lets an Enter in the
+        # emptied field confirm; everywhere else a scanner's doubled Return must not.
+        self.empty_return_passes = False
 
     def keyPressEvent(self, event) -> None:
         if event.key() not in (Qt.Key_Return, Qt.Key_Enter):
@@ -28,7 +31,8 @@ class ScanLineEdit(QLineEdit):
             return
         code = self.text().strip()
         super().keyPressEvent(event)  # returnPressed, editingFinished
-        event.accept()  # QLineEdit ignores it, and the dialog would press its default button
+        if code or not self.empty_return_passes:
+            event.accept()  # QLineEdit ignores it, and the dialog would press its default button
         if code:
             self.scanned.emit(code)
 

@@ -69,3 +69,15 @@ def test_a_wrong_country_or_postcode_is_refused_and_nothing_saved(uow, fields, m
     with uow:
         order = uow.get_order(oid)
         assert (order.ship_country, order.ship_postcode) == ("CN", "100022")
+
+
+def test_a_product_barcode_in_the_search_finds_the_orders_with_its_sku(uow, engine):
+    from ordermgr.db import queries
+    build_catalog(uow)
+    cup = place_order(uow, {"CUP-02": 1})
+    place_order(uow, {"TEA-01": 1})
+    with engine.connect() as conn:
+        found = queries.fetch_order_page(conn, queries.OrderFilter(search="6900000000001"))
+        assert [row.id for row in found] == [cup]
+        assert queries.queue_counts(conn, queries.OrderFilter(search="6900000000001"))["all"] == 1
+        assert queries.fetch_order_page(conn, queries.OrderFilter(search="4006381333931")) == []

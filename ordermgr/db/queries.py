@@ -15,7 +15,7 @@ from sqlalchemy import Connection, and_, bindparam, func, or_, select, text, tru
 from sqlalchemy.orm import Session
 
 from ordermgr.errors import NotFound, ValidationError
-from ordermgr.models import Order, OrderStatus, Shipment, Store, User
+from ordermgr.models import Order, OrderStatus, Shipment, Sku, Store, User
 
 S = OrderStatus
 QUEUES: dict[str, tuple[str, ...] | None] = {
@@ -91,12 +91,21 @@ def normalise_search(raw: str) -> str:
     return term
 
 
+def sku_code_for_barcode(conn: Connection, term: str) -> str | None:
+    """The SKU a product barcode (EAN-8/13, UPC, GTIN-14) belongs to: orders hold SKU codes,
+    so a scanned barcode searches for its SKU."""
+    if not (term.isdigit() and 8 <= len(term) <= 14):
+        return None
+    return conn.execute(select(Sku.code).where(Sku.barcode == term).limit(1)).scalar()
+
+
 def _search_condition(conn: Connection, raw: str):
     term = normalise_search(raw)
     if not term:
         return None
     if len(term) > 200:
         raise ValidationError("The search text is too long (at most 200 characters).")
+    term = (sku_code_for_barcode(conn, term) or term).lower()
     if conn.dialect.name == "sqlite" and len(term) >= 3:
         phrase = '"' + term.replace('"', '""') + '"'
         return Order.id.in_(text("SELECT rowid FROM orders_fts WHERE orders_fts MATCH :fts")
@@ -303,7 +312,7 @@ def find_customers(conn: Connection, text_: str, *, limit: int = 20) -> list[dic
 
 def find_skus(conn: Connection, text_: str, *, limit: int = 20) -> list[dict]:
     """SKUs by code, barcode or name with their available stock (the new-order dialog)."""
-    from ordermgr.models import Sku, StockLevel
+    from ordermgr.models import StockLevel
     term = (text_ or "").strip()
     if not term:
         return []

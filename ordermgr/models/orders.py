@@ -137,8 +137,26 @@ class Order(Base):
             return self.status == OrderStatus.ON_HOLD
         return ORDER_MACHINE.can(self.status, action)
 
-    def confirm(self, *, by: int | None) -> None:
-        self.apply("confirm", by=by, message="Confirmed")
+    def confirm(self, *, by: int | None, override_reason: str | None = None) -> str | None:
+        """Confirming an order that is not paid ships goods on credit: legitimate for cash on
+        delivery or B2B terms, so it takes a reason, kept on the timeline. Returns the reason
+        when one was needed."""
+        ORDER_MACHINE.next(self.status, "confirm", subject=self.subject)  # the state's refusal first
+        unpaid = self.payment_status in (PaymentStatus.PENDING, PaymentStatus.FAILED) and self.total
+        if not unpaid:
+            self.apply("confirm", by=by, message="Confirmed")
+            return None
+        reason = (override_reason or "").strip()
+        if not reason:
+            raise ValidationError(
+                f"{self.subject}: the payment is {self.payment_status}. Confirm it only with a "
+                "reason, such as cash on delivery or B2B payment terms.")
+        self.apply("confirm", by=by, message=f"Confirmed with payment {self.payment_status}: "
+                   f"{reason}", override_reason=reason, payment_status=self.payment_status)
+        return reason
+
+    def ensure_address_editable(self) -> None:
+        ORDER_MACHINE.next(self.status, "edit_address", subject=self.subject)
 
     def hold(self, reason: str, *, by: int | None) -> None:
         reason = _required(reason, "a reason for the hold")

@@ -130,7 +130,7 @@ def _past(action: str) -> str:
     irregular = {"ship": "shipped", "pay": "paid", "hold": "put on hold", "release": "released",
                  "start_picking": "picked", "cancel": "cancelled", "edit": "edited",
                  "fail": "marked failed", "refund": "refunded", "partially_refund": "refunded",
-                 "retry": "retried", "push": "sent", "record_paid": "recorded as paid back another way"}
+                 "retry": "retried", "push": "sent", "edit_address": "readdressed", "record_paid": "recorded as paid back another way"}
     if action in irregular:
         return irregular[action]
     word = action.replace("_", " ")
@@ -164,6 +164,9 @@ for _state in _OPEN_BEFORE_SHIPPING:
     _order_transitions[(_state, "hold")] = S.ON_HOLD
     _order_transitions[(_state, "cancel")] = S.CANCELLED
     _order_transitions[(_state, "edit")] = _state
+    _order_transitions[(_state, "edit_address")] = _state
+# A held order's address can be corrected (often the reason it was held); its lines can't.
+_order_transitions[(S.ON_HOLD, "edit_address")] = S.ON_HOLD
 # Release goes back to the state the order was held in; the table says "some open state".
 for _state in _OPEN_BEFORE_SHIPPING:
     _order_transitions[(S.ON_HOLD, f"release_to_{_state}")] = _state
@@ -176,6 +179,8 @@ for _state in (S.PARTIALLY_SHIPPED, S.SHIPPED, S.DELIVERED, S.COMPLETED):
     _order_refusals[(_state, "edit")] = (f"is already {_pretty}; its lines and address can't be "
                                          "changed any more.")
     _order_refusals[(_state, "hold")] = f"is already {_pretty}; only orders not yet shipped can be held."
+    _order_refusals[(_state, "edit_address")] = (f"is already {_pretty}; its address can't be "
+                                                 "changed any more.")
 _order_refusals[(S.ON_HOLD, "edit")] = "is on hold; release it before editing."
 _order_refusals[(S.CANCELLED, "cancel")] = "is already cancelled."
 _order_refusals[(S.ON_HOLD, "hold")] = "is already on hold."

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import select, update
 
+from ordermgr.addresses import check_country, check_postcode
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import ValidationError
 from ordermgr.models import Counter, Customer, Order, OrderLine, Sku, utcnow
@@ -46,8 +47,10 @@ def create_order(uow: UnitOfWork, *, lines: list[LineInput], address: AddressInp
     discount_value = to_decimal(discount, currency, what="discount")
     if shipping_value < 0 or discount_value < 0:
         raise ValidationError("Shipping and discount can't be negative.")
-    if not address.line1.strip() or not address.city.strip() or len(address.country.strip()) != 2:
-        raise ValidationError("The address needs a street, a city and a two-letter country code.")
+    if not address.line1.strip() or not address.city.strip():
+        raise ValidationError("The address needs a street and a city.")
+    country = check_country(address.country)
+    postcode = check_postcode(country, address.postcode)
     check_columns(Order, {"customer_name": customer_name or address.name, "email": email,
                           "phone": phone, "note": note,
                           **{f"ship_{key}": value for key, value in vars(address).items()}})
@@ -63,8 +66,7 @@ def create_order(uow: UnitOfWork, *, lines: list[LineInput], address: AddressInp
                       ship_name=address.name.strip(), ship_phone=address.phone.strip(),
                       ship_line1=address.line1.strip(), ship_line2=address.line2.strip(),
                       ship_city=address.city.strip(), ship_region=address.region.strip(),
-                      ship_postcode=address.postcode.strip(),
-                      ship_country=address.country.strip().upper())
+                      ship_postcode=postcode, ship_country=country)
         for item in lines:
             sku = _find_sku(uow, item.sku)
             if sku.currency != currency and item.unit_price is None:

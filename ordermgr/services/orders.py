@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from ordermgr.addresses import check_country, check_postcode
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import InsufficientStock, UserError, ValidationError
 from ordermgr.models import (LineAllocation, Order, OrderStatus, Payment, PaymentStatus, Store,
@@ -22,13 +23,17 @@ from ordermgr.services.stock import Ref
 
 # -- simple actions -------------------------------------------------------------------------------
 
-def confirm_order(uow: UnitOfWork, order_id: int, *, expected_version: int | None = None) -> None:
+def confirm_order(uow: UnitOfWork, order_id: int, *, expected_version: int | None = None,
+                  override_reason: str | None = None) -> None:
+    """Confirm for fulfilment and reserve the stock. An order whose payment is pending or failed
+    needs `override_reason` (cash on delivery, B2B terms), which goes on its timeline."""
     with uow:
         uow.require("orders.confirm", "confirm orders")
         order = uow.get_order(order_id, expected_version=expected_version)
-        order.confirm(by=uow.actor.user_id)
+        overridden = order.confirm(by=uow.actor.user_id, override_reason=override_reason)
         _allocate(uow, order)
-        _done(uow, order, "order.confirm")
+        _done(uow, order, "order.confirm",
+              **({"override_reason": overridden} if overridden else {}))
 
 
 def hold_order(uow: UnitOfWork, order_id: int, *, reason: str,
@@ -101,13 +106,14 @@ def edit_shipping_address(uow: UnitOfWork, order_id: int, *, expected_version: i
     with uow:
         uow.require("orders.edit", "edit orders")
         order = uow.get_order(order_id, expected_version=expected_version)
-        order.ensure_editable()
+        order.ensure_address_editable()  # also on hold: a wrong address is why many are held
         old = {f: getattr(order, f) for f in address}
         for name, value in address.items():
             setattr(order, name, (value or "").strip())
-        if not order.ship_line1 or not order.ship_city or len(order.ship_country) != 2:
-            raise ValidationError(f"{order.subject}: the address needs a street, a city and a "
-                                  "two-letter country code.")
+        if not order.ship_line1 or not order.ship_city:
+            raise ValidationError(f"{order.subject}: the address needs a street and a city.")
+        order.ship_country = check_country(order.ship_country)
+        order.ship_postcode = check_postcode(order.ship_country, order.ship_postcode)
         order.refresh_search_text()
         order.record("edit", "Shipping address changed", by=uow.actor.user_id, old=old, new=address)
         _done(uow, order, "order.address", old=old, new=address)

@@ -28,6 +28,7 @@ class SkuMatcherDialog(QDialog):
         self.picker.input.setPlaceholderText(self.tr("Catalogue SKU, name or barcode, then Enter"))
         self.picker.chosen.connect(self._chosen)
         self.picker.input.textEdited.connect(self._typing)
+        self.picker.input.empty_return_passes = True  # Enter in the emptied box maps
         self.choice = QLabel(self.tr("No catalogue SKU chosen yet."))
         self.choice.setObjectName("skuChoice")
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

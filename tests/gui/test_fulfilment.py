@@ -2,6 +2,7 @@
 preview and the tracking queue."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
 from pypdf import PdfReader
 
 from ordermgr.models import OrderStatus
@@ -14,7 +15,7 @@ def make_orders(uow, n, *, pack=False):
     ids = []
     for _ in range(n):
         oid = place_order(uow, {"TEA-01": 1, "CUP-02": 1} if not ids else {"TEA-01": 1})
-        orders.confirm_order(uow, oid)
+        orders.confirm_order(uow, oid, override_reason="B2B terms")
         if pack:
             orders.start_picking(uow, oid)
             orders.pack_order(uow, oid)
@@ -48,7 +49,9 @@ def test_waybill_form_validates_live_and_ships_a_split(qtbot, ctx, uow):
     build_catalog(uow)
     oid = make_orders(uow, 1, pack=True)[0]
     page = create(ctx, None)
-    qtbot.addWidget(page)
+    window = QMainWindow()  # where the clerk reads what was done
+    window.setCentralWidget(page)
+    qtbot.addWidget(window)
     form = page.waybill
     qtbot.waitUntil(lambda: form.carrier.count() >= 12, timeout=5000)
     qtbot.keyClicks(form.order_input, number_of(uow, oid))
@@ -62,6 +65,8 @@ def test_waybill_form_validates_live_and_ships_a_split(qtbot, ctx, uow):
     form.lines.cellWidget(1, 3).setValue(0)  # CUP-02 later
     form.ship_button.click()
     qtbot.waitUntil(lambda: form.order is None, timeout=5000)
+    assert window.statusBar().currentMessage() == (f"#{number_of(uow, oid)} shipped with UPS "
+                                                   "1Z999AA10123456784")
     with uow:
         order = uow.get_order(oid)
         assert order.status == OrderStatus.PARTIALLY_SHIPPED

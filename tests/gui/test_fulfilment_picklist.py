@@ -10,7 +10,7 @@ from tests.factories import build_catalog, place_order
 
 def allocated(uow, lines):
     oid = place_order(uow, lines)
-    orders.confirm_order(uow, oid)
+    orders.confirm_order(uow, oid, override_reason="B2B terms")
     return oid
 
 

@@ -105,6 +105,7 @@ def test_stocktake_tab_shows_the_variance_before_posting(qtbot, ctx, uow):
     qtbot.keyClicks(tab.scan, "TEA-01")
     qtbot.keyClick(tab.scan, Qt.Key_Return)
     qtbot.waitUntil(lambda: any(r.counted == 8 for r in tab.model.rows), timeout=5000)
+    assert tab.quantity.value() == 1  # the typed 8 was for that scan; the next counts one
     tea = next(i for i, r in enumerate(tab.model.rows) if r.sku == "TEA-01")
     assert tab.model.data(tab.model.index(tea, 4)) == "-2"
     assert tab.model.data(tab.model.index(tea, 0), STATE_ROLE) == "out"
@@ -145,7 +146,7 @@ def test_a_sku_crossing_its_threshold_raises_a_notification(qtbot, ctx, uow):
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page._low is not None)
     order_id = place_order(uow, {"TEA-01": 9})          # MAIN: 10 → 1 available, threshold 2
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     with qtbot.waitSignal(page.low_stock_crossed, timeout=5000) as signal:
         page.on_changes({"stock": True})
     assert signal.args[0] == [("TEA-01", "MAIN", 1, 2)]
@@ -161,3 +162,16 @@ def test_activating_a_stock_row_opens_its_adjustment(qtbot, ctx, uow):
     assert page.currentWidget() is page.adjust
     assert page.adjust.sku.text() == page.stock.model.row_at(0).sku
     assert page.adjust.warehouse.currentData() == page.stock.model.row_at(0).warehouse_id
+
+
+def test_transfer_lines_are_scanned_one_by_one_with_the_quantity_for_that_scan(qtbot, ctx, uow):
+    build_catalog(uow)
+    page = InventoryPage(ctx, None)
+    qtbot.addWidget(page)
+    tab = page.transfers
+    tab.quantity.setValue(5)
+    for code in ("TEA-01", "69000000" + "00001", "TEA-01"):  # a scanner burst, each with Return
+        qtbot.keyClicks(tab.sku, code)
+        qtbot.keyClick(tab.sku, Qt.Key_Return)
+    assert tab.draft == {"TEA-01": 6, "6900000000001": 1}  # 5 for the first scan, then 1 each
+    assert tab.quantity.value() == 1 and tab.sku.text() == ""

@@ -23,16 +23,24 @@ class FakeDialogs:
 
     def __init__(self):
         self.reason_answer = "customer asked"
+        self.prompts = []
         self.conflicts = []
         self.reports = []
 
     def reason(self, title, prompt):
+        self.prompts.append((title, prompt))
         return self.reason_answer
+
+    hold_reason = reason
+
+    def unpaid_confirm_reason(self, title, prompt):
+        self.prompts.append((title, prompt))
+        return "cash on delivery"
 
     def text(self, title, prompt, default=""):
         return "called the customer"
 
-    def tags(self, current):
+    def tags(self, current, subject=""):
         return ["vip"], []
 
     def ask(self, title, question):
@@ -131,6 +139,41 @@ def test_a_scanned_order_number_opens_the_order(qtbot, desk, shop):
     assert desk.search.text() == ""  # ready for the next scan
 
 
+def test_a_scanned_product_barcode_finds_the_orders_with_that_sku(qtbot, ctx, desk, shop):
+    cup = place_order(ctx.uow(), {"CUP-02": 1})
+    with ctx.engine.connect() as conn:
+        number = conn.execute(select(Order.number).where(Order.id == cup)).scalar()
+    qtbot.keyClicks(desk.search, "69000000" + "00001")  # CUP-02's EAN, at scanner speed
+    qtbot.keyClick(desk.search, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not desk.model.loading and desk.model.rowCount() == 1
+                    and desk.model.row_at(0).number == number)
+
+
+def test_an_unknown_scan_clears_the_detail_says_so_and_beeps(qtbot, desk, monkeypatch):
+    beeps = []
+    monkeypatch.setattr("ordermgr.ui.orders.desk.QApplication.beep", lambda: beeps.append(1))
+    desk.open_number(desk.model.row_at(0).number)
+    qtbot.waitUntil(lambda: desk.detail.detail is not None and desk.detail.isVisible())
+    with qtbot.waitSignal(desk.said, timeout=5000) as said:
+        qtbot.keyClicks(desk.search, "4006381333931")  # a barcode of nothing we sell
+        qtbot.keyClick(desk.search, Qt.Key_Return)
+    assert "Nothing matches 4006381333931" in said.args[0]
+    assert not desk.detail.isVisible() and beeps == [1]
+    qtbot.waitUntil(lambda: not desk.model.loading and desk.model.rowCount() == 0)
+
+
+def test_the_open_detail_follows_the_selection_the_toolbar_acts_on(qtbot, desk):
+    desk.table.setFocus()
+    desk.table.setCurrentIndex(desk.model.index(0, 0))
+    qtbot.keyClick(desk.table, Qt.Key_Return)
+    qtbot.waitUntil(lambda: desk.detail.detail is not None)
+    for _ in range(2):
+        qtbot.keyClick(desk.table, Qt.Key_Down)
+    second = desk.model.row_at(2)
+    assert [r.id for r in desk.target_rows()] == [second.id]
+    qtbot.waitUntil(lambda: desk.detail.detail["number"] == second.number)
+
+
 def test_enter_opens_the_detail_and_escape_closes_it(qtbot, desk):
     desk.table.setFocus()
     desk.table.setCurrentIndex(desk.model.index(0, 0))
@@ -146,7 +189,7 @@ def test_enter_opens_the_detail_and_escape_closes_it(qtbot, desk):
 
 def test_cancelling_an_order_releases_its_stock(qtbot, ctx, desk, shop):
     cat, ids = shop
-    orders.confirm_order(ctx.uow(), ids[-1])  # the newest: row 0 after a refresh
+    orders.confirm_order(ctx.uow(), ids[-1], override_reason="B2B terms")  # the newest: row 0 after a refresh
     desk.refresh()
     qtbot.waitUntil(lambda: desk.model.row_at(0) is not None
                     and desk.model.row_at(0).status == OrderStatus.ALLOCATED)
@@ -171,6 +214,8 @@ def test_bulk_confirm_reports_the_one_it_refused(qtbot, ctx, desk, shop):
     qtbot.waitUntil(lambda: desk.model.row_at(1).status == OrderStatus.CANCELLED)
     desk.select_rows([0, 1, 2])
     assert desk.actions_by_key["confirm"].isEnabled()
+    said = []
+    desk.said.connect(said.append)
     with qtbot.waitSignal(desk.action_finished, timeout=10000):
         desk.actions_by_key["confirm"].trigger()
     (report,) = desk.dialogs.reports
@@ -179,6 +224,10 @@ def test_bulk_confirm_reports_the_one_it_refused(qtbot, ctx, desk, shop):
     refused = next(r for r in report if not r[1])
     assert "cancelled" in refused[2]
     assert status_of(ctx, ids[-1]) == status_of(ctx, ids[-3]) == OrderStatus.ALLOCATED
+    (title, prompt), = desk.dialogs.prompts  # unpaid: one reason for the lot, and it says so
+    assert title == "Confirm: 2 of the 3 selected orders"
+    assert "the payment of 2 of them is pending" in prompt and "The other 1 can't be" in prompt
+    assert said == ["Confirm: 2 of 3 orders done"]
 
 
 def test_a_change_by_someone_else_shows_the_conflict_instead_of_overwriting(qtbot, ctx, desk, shop):
@@ -224,16 +273,21 @@ def test_a_phone_order_typed_in_by_hand_lands_in_the_queue(qtbot, ctx, desk, sho
     qtbot.waitUntil(lambda: dialog.matches.count() > 0)
     dialog.choose_customer(dialog.matches.item(0).data(Qt.UserRole))
     assert dialog.address["city"].text() == "北京"
-    dialog.sku_input.setText("69000000" + "00001")  # CUP-02's barcode, scanned
-    dialog._find_skus()
-    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    dialog.open()  # shown as the desk shows it, window-modal
+    qtbot.waitExposed(dialog)
+    for _ in range(2):  # CUP-02's barcode scanned twice: the scanner types it, then Return
+        qtbot.keyClicks(dialog.sku_input, "69000000" + "00001")
+        qtbot.keyClick(dialog.sku_input, Qt.Key_Return)
+        assert dialog.isVisible()
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1 and dialog.lines[0]["spin"].value() == 2)
+    assert dialog.isVisible() and dialog.result() == 0  # no Return pressed Save
     assert dialog.lines[0]["code"] == "CUP-02" and dialog.lines[0]["available"] == 3
-    dialog.lines[0]["spin"].setValue(2)
-    dialog.shipping.setText("8")
+    dialog.shipping.selectAll()
+    qtbot.keyClicks(dialog.shipping, "8")
     assert "47.80 CNY" in dialog.totals.text()
     dialog.created.connect(desk._order_created)
     with qtbot.waitSignal(dialog.created, timeout=5000) as blocker:
-        dialog.save()
+        qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     order_id, number, _ = blocker.args
     assert status_of(ctx, order_id) == OrderStatus.PENDING_PAYMENT
     qtbot.waitUntil(lambda: desk.detail.detail is not None and desk.detail.detail["number"] == number)

@@ -12,6 +12,7 @@ from ordermgr.ui.orders.desk import OrderDesk
 from ordermgr.ui.orders.dialogs import DeskDialogs
 from tests.conftest import uow_for
 from tests.factories import build_catalog, place_order
+from tests.gui.modal import when_modal
 
 POT_BARCODE = "69000000" + "00002"  # POT-03: none in MAIN, 4 in BACK
 
@@ -55,15 +56,14 @@ def lines_of(ctx, order_id):
         return {l.sku: l.quantity for l in order.lines}, order.version, order.total
 
 
-def drive(monkeypatch, clerk):
-    """Run `clerk(dialog)` where the dialog would wait for the clerk; it returns the button."""
-    seen = []
-
-    def fake_exec(dialog):
-        seen.append(dialog)
-        return clerk(dialog)
-    monkeypatch.setattr(edit_lines_module.EditLinesDialog, "exec", fake_exec)
-    return seen
+def drive(qtbot, clerk):
+    """The real dialog, shown modally by the desk: `clerk(dialog)` types into it and returns the
+    button the clerk presses (OK or Cancel), which is then clicked."""
+    def press(dialog):
+        answer = clerk(dialog)
+        button = dialog.ok_button if answer == QDialog.Accepted else dialog.cancel_button
+        qtbot.mouseClick(button, Qt.LeftButton)
+    return when_modal(edit_lines_module.EditLinesDialog, press)
 
 
 def row_of(dialog, code):
@@ -80,6 +80,7 @@ def test_scan_a_new_line_remove_one_and_change_another(qtbot, ctx, desk, shop, m
         qtbot.keyClicks(dialog.picker.input, POT_BARCODE)  # the scanner types and presses Enter
         qtbot.keyClick(dialog.picker.input, Qt.Key_Return)
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 3)
+        assert dialog.isVisible() and dialog.result() == 0  # the scanner's Return saved nothing
         pot = row_of(dialog, "POT-03")
         assert dialog.table.item(pot, 2).text() == "4"  # available stock shown
         dialog.table.selectRow(row_of(dialog, "CUP-02"))
@@ -89,7 +90,7 @@ def test_scan_a_new_line_remove_one_and_change_another(qtbot, ctx, desk, shop, m
         dialog.table.cellWidget(row_of(dialog, "TEA-01"), 4).setValue(3)
         return QDialog.Accepted
 
-    seen = drive(monkeypatch, clerk)
+    seen = drive(qtbot, clerk)
     with qtbot.waitSignal(desk.action_finished, timeout=10000):
         desk.actions_by_key["lines"].trigger()
     assert seen
@@ -97,6 +98,29 @@ def test_scan_a_new_line_remove_one_and_change_another(qtbot, ctx, desk, shop, m
     assert lines == {"TEA-01": 3, "POT-03": 2}
     assert new_version > version and str(total) == "99.50"  # 5 × 19.90
     assert desk.dialogs.conflicts == []
+
+
+def test_a_scanner_burst_adds_every_line_and_only_ok_saves(qtbot, ctx, desk, shop):
+    """A scanner types each code and presses Return, faster than the look-ups answer: the dialog
+    stays open with every line, and the clerk's OK saves them all."""
+    def clerk(dialog):
+        assert dialog.windowTitle().endswith(desk.model.row_at(0).number)
+        for code in (POT_BARCODE, "TEA-01", POT_BARCODE):
+            qtbot.keyClicks(dialog.picker.input, code)
+            qtbot.keyClick(dialog.picker.input, Qt.Key_Return)
+            assert dialog.isVisible()
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 3
+                        and dialog.table.cellWidget(row_of(dialog, "POT-03"), 4).value() == 2)
+        qtbot.wait(50)
+        assert dialog.isVisible() and dialog.result() == 0
+        assert dialog.table.cellWidget(row_of(dialog, "TEA-01"), 4).value() == 3
+        return QDialog.Accepted
+
+    seen = drive(qtbot, clerk)
+    with qtbot.waitSignal(desk.action_finished, timeout=10000):
+        desk.actions_by_key["lines"].trigger()
+    assert seen
+    assert lines_of(ctx, shop)[0] == {"TEA-01": 3, "CUP-02": 1, "POT-03": 2}
 
 
 def test_an_out_of_stock_sku_is_shown_in_red_and_a_repeat_scan_adds_one(qtbot, ctx, desk, shop,
@@ -121,7 +145,7 @@ def test_an_out_of_stock_sku_is_shown_in_red_and_a_repeat_scan_adds_one(qtbot, c
         assert empty.text() == "0" and empty.foreground().color() == Qt.red and empty.toolTip()
         return QDialog.Accepted
 
-    drive(monkeypatch, clerk)
+    drive(qtbot, clerk)
     with qtbot.waitSignal(desk.action_finished, timeout=10000):
         desk.actions_by_key["lines"].trigger()
     assert lines_of(ctx, shop)[0] == {"TEA-01": 3, "CUP-02": 1, "NONE-9": 1}
@@ -134,7 +158,7 @@ def test_removing_every_line_is_not_offered(qtbot, ctx, desk, shop, monkeypatch)
         assert not dialog.ok_button.isEnabled() and dialog.ok_button.toolTip()
         return QDialog.Rejected
 
-    seen = drive(monkeypatch, clerk)
+    seen = drive(qtbot, clerk)
     desk.actions_by_key["lines"].trigger()
     qtbot.waitUntil(lambda: bool(seen))
     assert lines_of(ctx, shop)[0] == {"TEA-01": 2, "CUP-02": 1}
@@ -150,7 +174,7 @@ def test_a_change_by_someone_else_meanwhile_is_a_conflict_not_a_lost_update(qtbo
         orders.hold_order(uow_for(ctx.engine, "dave", "supervisor"), shop, reason="check")
         return QDialog.Accepted
 
-    drive(monkeypatch, clerk)
+    drive(qtbot, clerk)
     with qtbot.waitSignal(desk.action_finished, timeout=10000):
         desk.actions_by_key["lines"].trigger()
     assert len(desk.dialogs.conflicts) == 1
@@ -171,7 +195,7 @@ def test_a_sku_priced_in_another_currency_is_flagged(qtbot, ctx, desk, shop, mon
         assert "CNY" in dialog.table.item(row_of(dialog, "TEA-01"), 5).text()
         return QDialog.Rejected
 
-    seen = drive(monkeypatch, clerk)
+    seen = drive(qtbot, clerk)
     desk.actions_by_key["lines"].trigger()
     qtbot.waitUntil(lambda: bool(seen))
     assert lines_of(ctx, shop)[0] == {"TEA-01": 2, "CUP-02": 1}

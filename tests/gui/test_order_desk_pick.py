@@ -21,7 +21,7 @@ def desk(qtbot, ctx):
     ids = [place_order(uow, {"TEA-01": 1, "CUP-02": 1} if i == 0 else {"TEA-01": 2})
            for i in range(3)]
     for oid in ids[:2]:
-        orders.confirm_order(uow, oid)  # allocated; the third stays awaiting payment
+        orders.confirm_order(uow, oid, override_reason="B2B terms")  # allocated; the third stays awaiting payment
     widget = OrderDesk(ctx, None)
     qtbot.addWidget(widget)
     widget.resize(1000, 400)

@@ -81,8 +81,8 @@ def test_changes_around_a_page_seam_deep_in_the_queue_leave_every_row_once(qtbot
     assert model_ids(model) == sql_ids(ctx, model) == queue  # every page read at least once
 
     other = uow_for(ctx.engine, "dave", "supervisor")
-    orders.confirm_order(other, queue[44])  # the last row before the seam leaves the queue
-    orders.confirm_order(other, queue[46])  # and one just after it
+    orders.confirm_order(other, queue[44], override_reason="B2B terms")  # the last row before the seam leaves the queue
+    orders.confirm_order(other, queue[46], override_reason="B2B terms")  # and one just after it
     place_order(other, {"TEA-01": 1}, shipping="435")  # a new row just before the seam (row 44)
     place_order(other, {"TEA-01": 1}, shipping="555")  # one below the screen (page 11)
     refresh(qtbot, desk)
@@ -111,7 +111,7 @@ def test_the_refresh_reaches_new_rows_at_the_end_of_an_exhausted_queue(qtbot, ct
     assert model.rowCount() == ORDERS and not model.canFetchMore()
     other = uow_for(ctx.engine, "dave", "supervisor")
     place_order(other, {"TEA-01": 1}, shipping="9999")  # the most expensive: the last row
-    orders.confirm_order(other, queue[ORDERS - 3])
+    orders.confirm_order(other, queue[ORDERS - 3], override_reason="B2B terms")
     refresh(qtbot, desk)
     assert model_ids(model) == sql_ids(ctx, model)
     assert model.rowCount() == ORDERS
@@ -123,7 +123,7 @@ def test_refreshes_run_one_at_a_time_and_rows_fetched_meanwhile_are_kept(qtbot, 
     loaded = model.rowCount()
     assert loaded < ORDERS and model.canFetchMore()
     other = uow_for(ctx.engine, "dave", "supervisor")
-    orders.confirm_order(other, queue[32])
+    orders.confirm_order(other, queue[32], override_reason="B2B terms")
     place_order(other, {"TEA-01": 1}, shipping="305")
     refreshed = []
     model.window_refreshed.connect(lambda: refreshed.append(model.rowCount()))

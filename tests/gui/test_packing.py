@@ -18,7 +18,7 @@ TEA, CUP, POT = "6900000000000", "6900000000001", "6900000000002"
 def station(qtbot, ctx, uow, monkeypatch):
     build_catalog(uow)
     order_id = place_order(uow, {"TEA-01": 2, "CUP-02": 1})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     orders.start_picking(uow, order_id)
     with uow:
         number = uow.get_order(order_id).number

@@ -37,9 +37,9 @@ def shipped_order(uow, lines: dict[str, int], *, pay: bool = True, payments: lis
         with uow:
             waiting = uow.get_order(order_id).status == "pending_payment"
         if waiting:  # part-paid: confirmed on account
-            orders.confirm_order(uow, order_id)
+            orders.confirm_order(uow, order_id, override_reason="B2B terms")
     else:
-        orders.confirm_order(uow, order_id)
+        orders.confirm_order(uow, order_id, override_reason="B2B terms")
     orders.start_picking(uow, order_id)
     orders.pack_order(uow, order_id)
     shipments.ship_order(uow, order_id, carrier="SF Express", waybill=f"SF{next(_waybills)}")

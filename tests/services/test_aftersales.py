@@ -337,7 +337,7 @@ def test_unpaid_orders_are_cancelled_after_the_configured_time_releasing_stock(e
     from tests.factories import place_order
     cat = build_catalog(uow)
     order_id = place_order(uow, {"TEA-01": 2})
-    orders.confirm_order(uow, order_id)  # reserved, but let us pretend it waits for payment
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")  # reserved, but let us pretend it waits for payment
     with uow:
         order = uow.get_order(order_id)
         order.status = "pending_payment"

@@ -20,7 +20,7 @@ def test_slips_and_labels_for_a_batch_are_one_pdf_with_chinese_text(uow):
     build_catalog(uow)
     ids = [place_order(uow, {"TEA-01": 1, "CUP-02": 1}) for _ in range(2)]
     for oid in ids:
-        orders.confirm_order(uow, oid)
+        orders.confirm_order(uow, oid, override_reason="B2B terms")
     batch = fulfilment.create_pick_batch(uow, ids)
     for oid in ids:
         orders.pack_order(uow, oid)

@@ -17,7 +17,7 @@ def test_picklist_documents_and_waybill_import_from_the_command_line(engine, uow
     build_catalog(uow)
     ids = [place_order(uow, {"TEA-01": 1}) for _ in range(2)]
     for oid in ids:
-        orders.confirm_order(uow, oid)
+        orders.confirm_order(uow, oid, override_reason="B2B terms")
     assert run(engine, "picklist", "--queue", "allocated", "--out", str(tmp_path / "p.pdf")) == 0
     assert "PB-000001: 2 orders" in capsys.readouterr().out
     assert "TEA-01" in PdfReader(tmp_path / "p.pdf").pages[0].extract_text()

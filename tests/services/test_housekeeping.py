@@ -25,7 +25,7 @@ def unpaid(uow, lines, *, age=timedelta(0)):
     """An order reserved and waiting for payment, placed `age` ago (shared by the CLI and GUI
     tests of housekeeping)."""
     order_id = place_order(uow, lines)
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     with uow:
         order = uow.get_order(order_id)
         order.status = OrderStatus.PENDING_PAYMENT
@@ -36,7 +36,7 @@ def unpaid(uow, lines, *, age=timedelta(0)):
 
 def shipped(uow, lines, carrier, waybill):
     order_id = place_order(uow, lines)
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     orders.start_picking(uow, order_id)
     orders.pack_order(uow, order_id)
     return order_id, fulfilment.ship_with_waybill(uow, order_id, WaybillInput(carrier, waybill))

@@ -90,10 +90,10 @@ def test_orders_allocated_and_shipped_during_a_count_are_not_lost(engine, uow):
     cat = build_catalog(uow)
     take = inv.start_stocktake(uow, "MAIN")
     first = place_order(uow, {"TEA-01": 2})
-    orders.confirm_order(uow, first)                    # reserved during the count: shelf unchanged
+    orders.confirm_order(uow, first, override_reason="B2B terms")                    # reserved during the count: shelf unchanged
     inv.record_count(uow, take, "TEA-01", 9)            # one unit is really missing
     second = place_order(uow, {"TEA-01": 1})            # allocated and shipped after the count
-    orders.confirm_order(uow, second)
+    orders.confirm_order(uow, second, override_reason="B2B terms")
     orders.start_picking(uow, second)
     orders.pack_order(uow, second)
     shipments.ship_order(uow, second, carrier="SF", waybill="SF-COUNT-1")
@@ -107,7 +107,7 @@ def test_orders_allocated_and_shipped_during_a_count_are_not_lost(engine, uow):
 def test_a_count_below_the_reserved_units_is_refused_whole(uow):
     cat = build_catalog(uow)
     order_id = place_order(uow, {"CUP-02": 3})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     take = inv.start_stocktake(uow, "MAIN")
     inv.record_count(uow, take, "TEA-01", 1)
     inv.record_count(uow, take, "CUP-02", 1)
@@ -156,7 +156,7 @@ def test_transfer_to_the_same_warehouse_or_of_reserved_units_is_refused(uow):
     with pytest.raises(ValidationError, match="at least 1"):
         inv.create_transfer(uow, "MAIN", "BACK", {"TEA-01": 0})
     order_id = place_order(uow, {"CUP-02": 3})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     tid = inv.create_transfer(uow, "MAIN", "BACK", {"TEA-01": 1, "CUP-02": 1})
     with pytest.raises(InsufficientStock, match="CUP-02"):
         inv.ship_transfer(uow, tid)
@@ -171,7 +171,7 @@ def test_low_stock_and_reorder_suggestions_use_threshold_sales_and_lead_time(eng
     inv.set_supply(uow, "TEA-01", lead_time_days=10)
     for i in range(3):   # 3 × 2 units shipped in the last 30 days: 0.2 a day
         oid = place_order(uow, {"TEA-01": 2})
-        orders.confirm_order(uow, oid)
+        orders.confirm_order(uow, oid, override_reason="B2B terms")
         orders.start_picking(uow, oid)
         orders.pack_order(uow, oid)
         shipments.ship_order(uow, oid, carrier="SF", waybill=f"SF-V{i}")
@@ -192,7 +192,7 @@ def test_every_change_of_available_stock_queues_a_stock_message_per_store(engine
     catalog.create_store(uow, name="Shop B", code="B", platform="woocommerce", currency="CNY")
     inv.adjust_stock(uow, "TEA-01", "MAIN", -1, reason="damaged")
     order_id = place_order(uow, {"TEA-01": 2})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     with uow:
         messages = uow.session.scalars(select(OutboxMessage).where(OutboxMessage.topic == "stock")
                                        .order_by(OutboxMessage.id)).all()

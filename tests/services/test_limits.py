@@ -259,7 +259,8 @@ def test_typed_in_texts_must_fit_their_columns(engine, uow):
     from ordermgr.services.order_entry import create_order
     build_catalog(uow)
     for address, name, message in ((ADDRESS, "张" * 121, "customer name is longer than 120"),
-                                   (replace(ADDRESS, postcode="1" * 21), "x",
+                                   # a country without a known postcode format: only the length
+                                   (replace(ADDRESS, country="AE", postcode="1" * 21), "x",
                                     "ship postcode is longer than 20"),
                                    (replace(ADDRESS, line1="Main St\x00"), "x",
                                     "ship line1 contains a NUL")):

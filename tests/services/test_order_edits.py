@@ -29,7 +29,7 @@ def load(uow, order_id):
 def test_editing_lines_reallocates_stock_and_recomputes_the_total(uow):
     cat = build_catalog(uow)
     oid = place_order(uow, {"TEA-01": 2, "CUP-02": 1})
-    orders.confirm_order(uow, oid)
+    orders.confirm_order(uow, oid, override_reason="B2B terms")
     assert load(uow, oid)["status"] == OrderStatus.ALLOCATED
     with uow:
         lines = {l.sku: l.id for l in uow.get_order(oid).lines}
@@ -47,7 +47,7 @@ def test_editing_lines_reallocates_stock_and_recomputes_the_total(uow):
 def test_cannot_edit_the_lines_of_a_packed_order(uow):
     build_catalog(uow)
     oid = place_order(uow, {"TEA-01": 1})
-    orders.confirm_order(uow, oid)
+    orders.confirm_order(uow, oid, override_reason="B2B terms")
     orders.start_picking(uow, oid)
     orders.pack_order(uow, oid)
     with uow:
@@ -61,7 +61,7 @@ def test_an_edit_with_a_stale_version_is_refused(uow):
     build_catalog(uow)
     oid = place_order(uow, {"TEA-01": 1})
     version = load(uow, oid)["version"]
-    orders.confirm_order(uow, oid)
+    orders.confirm_order(uow, oid, override_reason="B2B terms")
     with uow:
         line_id = uow.get_order(oid).lines[0].id
     with pytest.raises(ConflictError):
@@ -71,7 +71,7 @@ def test_an_edit_with_a_stale_version_is_refused(uow):
 def test_splitting_moves_units_to_a_new_order_and_allocates_both(uow):
     cat = build_catalog(uow)
     oid = place_order(uow, {"TEA-01": 3, "CUP-02": 1}, shipping="10")
-    orders.confirm_order(uow, oid)
+    orders.confirm_order(uow, oid, override_reason="B2B terms")
     with uow:
         lines = {l.sku: l.id for l in uow.get_order(oid).lines}
     new_id = order_edits.split_order(uow, oid, move={lines["TEA-01"]: 1, lines["CUP-02"]: 1})
@@ -99,7 +99,7 @@ def test_merging_orders_of_one_customer_keeps_the_oldest_and_cancels_the_others(
         customer_id = uow.get_order(first).customer_id
     second = place_order(uow, {"CUP-02": 2}, customer_id=customer_id, shipping="5")
     for oid in (first, second):
-        orders.confirm_order(uow, oid)
+        orders.confirm_order(uow, oid, override_reason="B2B terms")
     kept = order_edits.merge_orders(uow, [second, first], expected_versions={
         first: load(uow, first)["version"], second: load(uow, second)["version"]})
     assert kept == first

@@ -42,11 +42,11 @@ def test_an_order_goes_from_entry_to_delivery(uow):
 def test_whole_order_prefers_one_warehouse_else_splits(uow):
     cat = build_catalog(uow)
     order_id = place_order(uow, {"TEA-01": 1, "POT-03": 2})  # POT-03 only in BACK: whole from BACK
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     assert level(uow, cat.skus["TEA-01"], cat.backup) == (5, 1)
     assert level(uow, cat.skus["TEA-01"], cat.main) == (10, 0)
     split = place_order(uow, {"TEA-01": 12})  # 10 in MAIN + 2 more from BACK
-    orders.confirm_order(uow, split)
+    orders.confirm_order(uow, split, override_reason="B2B terms")
     assert level(uow, cat.skus["TEA-01"], cat.main) == (10, 10)
     assert level(uow, cat.skus["TEA-01"], cat.backup) == (5, 3)
 
@@ -54,7 +54,7 @@ def test_whole_order_prefers_one_warehouse_else_splits(uow):
 def test_shortage_backorders_with_what_is_missing(uow):
     build_catalog(uow)
     order_id = place_order(uow, {"CUP-02": 5})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     with uow:
         order = uow.get_order(order_id)
         assert order.status == OrderStatus.BACKORDERED
@@ -64,7 +64,7 @@ def test_shortage_backorders_with_what_is_missing(uow):
 def test_cannot_cancel_a_shipped_order(uow):
     build_catalog(uow)
     order_id = place_order(uow, {"TEA-01": 1})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     orders.start_picking(uow, order_id)
     orders.pack_order(uow, order_id)
     shipments.ship_order(uow, order_id, carrier="ZTO", waybill="73100000001")
@@ -75,7 +75,7 @@ def test_cannot_cancel_a_shipped_order(uow):
 def test_cancel_releases_reservations(uow):
     cat = build_catalog(uow)
     order_id = place_order(uow, {"TEA-01": 3})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     orders.cancel_order(uow, order_id, reason="duplicate order")
     assert level(uow, cat.skus["TEA-01"], cat.main) == (10, 0)
 
@@ -83,7 +83,7 @@ def test_cancel_releases_reservations(uow):
 def test_hold_and_release_returns_to_the_previous_state(uow):
     build_catalog(uow)
     order_id = place_order(uow, {"TEA-01": 1})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     orders.hold_order(uow, order_id, reason="address check")
     orders.release_order(uow, order_id)
     with uow:
@@ -106,7 +106,7 @@ def test_duplicate_waybill_is_refused(uow):
     build_catalog(uow)
     first, second = place_order(uow, {"TEA-01": 1}), place_order(uow, {"TEA-01": 1})
     for oid in (first, second):
-        orders.confirm_order(uow, oid)
+        orders.confirm_order(uow, oid, override_reason="B2B terms")
         orders.start_picking(uow, oid)
         orders.pack_order(uow, oid)
     shipments.ship_order(uow, first, carrier="SF Express", waybill="SF1")
@@ -128,14 +128,16 @@ def test_bulk_actions_need_the_bulk_permission_in_the_service(engine, uow):
     build_catalog(uow)
     ids = [place_order(uow, {"TEA-01": 1}), place_order(uow, {"TEA-01": 1})]
     with pytest.raises(PermissionDenied, match="may not run actions on several orders"):
-        orders.run_bulk(uow_for(engine, "bob", "clerk"), ids, orders.confirm_order)
+        orders.run_bulk(uow_for(engine, "bob", "clerk"), ids, orders.confirm_order,
+                        override_reason="B2B terms")
 
 
 def test_bulk_confirm_reports_each_order(uow):
     build_catalog(uow)
     a, b = place_order(uow, {"TEA-01": 1}), place_order(uow, {"TEA-01": 1})
     orders.cancel_order(uow, b, reason="test")
-    results = orders.run_bulk(uow, [a, b], orders.confirm_order)
+    results = orders.run_bulk(uow, [a, b], orders.confirm_order,
+                              override_reason="B2B terms")
     assert [r.ok for r in results] == [True, False]
     assert "cancelled" in results[1].message
 

@@ -36,7 +36,8 @@ def race(fn, n=THREADS):
 def test_racing_confirmations_never_oversell_the_last_units(engine, uow):
     cat = build_catalog(uow, {"LAST-1": (5, 0)})
     order_ids = [place_order(uow, {"LAST-1": 1}) for _ in range(THREADS)]
-    results = race(lambda i: orders.confirm_order(UnitOfWork(engine, uow.actor), order_ids[i]))
+    results = race(lambda i: orders.confirm_order(UnitOfWork(engine, uow.actor), order_ids[i],
+                                                      override_reason="B2B terms"))
     assert all(r is None for r in results), results
     with uow:
         statuses = uow.session.scalars(select(Order.status).where(Order.id.in_(order_ids))).all()

@@ -23,7 +23,7 @@ SERIALS = itertools.count(1)  # waybill numbers never used by an earlier example
 
 def packed(uow) -> str:
     order_id = place_order(uow, {"TEA-01": 1})
-    orders.confirm_order(uow, order_id)
+    orders.confirm_order(uow, order_id, override_reason="B2B terms")
     orders.start_picking(uow, order_id)
     orders.pack_order(uow, order_id)
     with uow:
@@ -141,7 +141,7 @@ def _orders_for(engine, uow) -> dict[str, str]:
         if session.scalar(select(func.count()).select_from(Warehouse)) == 0:
             build_catalog(uow, {"TEA-01": (100_000, 0)})
     picking = place_order(uow, {"TEA-01": 1})
-    orders.confirm_order(uow, picking)
+    orders.confirm_order(uow, picking, override_reason="B2B terms")
     orders.start_picking(uow, picking)
     with uow:
         picking_number = uow.get_order(picking).number

@@ -52,145 +52,145 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="106"/>
-        <source>Edit shipping address</source>
-        <translation>修改收货地址</translation>
+        <location filename="../../ui/orders/dialogs.py" line="133"/>
+        <source>Shipping address of order #{0}</source>
+        <translation>订单 #{0} 的收货地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="109"/>
+        <location filename="../../ui/orders/dialogs.py" line="136"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="109"/>
+        <location filename="../../ui/orders/dialogs.py" line="136"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="110"/>
+        <location filename="../../ui/orders/dialogs.py" line="137"/>
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="110"/>
+        <location filename="../../ui/orders/dialogs.py" line="137"/>
         <source>Street (2)</source>
         <translation>街道地址（2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="111"/>
+        <location filename="../../ui/orders/dialogs.py" line="138"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="111"/>
+        <location filename="../../ui/orders/dialogs.py" line="138"/>
         <source>Region</source>
         <translation>省/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="112"/>
+        <location filename="../../ui/orders/dialogs.py" line="139"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="113"/>
-        <source>Country (2 letters)</source>
-        <translation>国家（两位字母）</translation>
+        <location filename="../../ui/orders/dialogs.py" line="139"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
     </message>
 </context>
 <context>
     <name>AdjustTab</name>
     <message>
-        <location filename="../../ui/inventory/page.py" line="22"/>
+        <location filename="../../ui/inventory/page.py" line="23"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="23"/>
+        <location filename="../../ui/inventory/page.py" line="24"/>
         <source>Found</source>
         <translation>找回</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="24"/>
+        <location filename="../../ui/inventory/page.py" line="25"/>
         <source>Lost or stolen</source>
         <translation>丢失或被盗</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="25"/>
+        <location filename="../../ui/inventory/page.py" line="26"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="26"/>
+        <location filename="../../ui/inventory/page.py" line="27"/>
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="27"/>
+        <location filename="../../ui/inventory/page.py" line="28"/>
         <source>Sample or gift</source>
         <translation>样品或赠品</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="28"/>
+        <location filename="../../ui/inventory/page.py" line="29"/>
         <source>Returned to supplier</source>
         <translation>退回供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="29"/>
+        <location filename="../../ui/inventory/page.py" line="30"/>
         <source>Received from supplier</source>
         <translation>供应商到货</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="152"/>
+        <location filename="../../ui/inventory/page.py" line="153"/>
         <source>Scan or type a SKU or barcode</source>
         <translation>扫描或输入 SKU / 条码</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="160"/>
+        <location filename="../../ui/inventory/page.py" line="161"/>
         <source>Apply adjustment</source>
         <translation>执行调整</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="163"/>
+        <location filename="../../ui/inventory/page.py" line="164"/>
         <source>Set threshold</source>
         <translation>设置预警值</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="167"/>
+        <location filename="../../ui/inventory/page.py" line="168"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="168"/>
+        <location filename="../../ui/inventory/page.py" line="169"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="169"/>
+        <location filename="../../ui/inventory/page.py" line="170"/>
         <source>Change (+ add, − remove)</source>
         <translation>变动数量（+ 增加，− 减少）</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="170"/>
+        <location filename="../../ui/inventory/page.py" line="171"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="171"/>
+        <location filename="../../ui/inventory/page.py" line="172"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="173"/>
+        <location filename="../../ui/inventory/page.py" line="174"/>
         <source>Low-stock threshold</source>
         <translation>低库存预警值</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="185"/>
+        <location filename="../../ui/inventory/page.py" line="186"/>
         <source>{0}: now {1} on hand, {2} reserved.</source>
         <translation>{0}：现有在库 {1}，已预留 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="191"/>
+        <location filename="../../ui/inventory/page.py" line="192"/>
         <source>{0}: threshold set to {1}.</source>
         <translation>{0}：预警值已设为 {1}。</translation>
     </message>
@@ -498,115 +498,115 @@
 <context>
     <name>AlertsTab</name>
     <message>
-        <location filename="../../ui/inventory/page.py" line="207"/>
-        <location filename="../../ui/inventory/page.py" line="212"/>
+        <location filename="../../ui/inventory/page.py" line="208"/>
+        <location filename="../../ui/inventory/page.py" line="213"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="207"/>
-        <location filename="../../ui/inventory/page.py" line="212"/>
+        <location filename="../../ui/inventory/page.py" line="208"/>
+        <location filename="../../ui/inventory/page.py" line="213"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="207"/>
+        <location filename="../../ui/inventory/page.py" line="208"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="207"/>
-        <location filename="../../ui/inventory/page.py" line="212"/>
+        <location filename="../../ui/inventory/page.py" line="208"/>
+        <location filename="../../ui/inventory/page.py" line="213"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="208"/>
+        <location filename="../../ui/inventory/page.py" line="209"/>
         <source>Threshold</source>
         <translation>预警值</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="208"/>
+        <location filename="../../ui/inventory/page.py" line="209"/>
         <source>Incoming</source>
         <translation>在途入库</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="212"/>
+        <location filename="../../ui/inventory/page.py" line="213"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="213"/>
+        <location filename="../../ui/inventory/page.py" line="214"/>
         <source>Sold per day</source>
         <translation>日均销量</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="213"/>
+        <location filename="../../ui/inventory/page.py" line="214"/>
         <source>Lead time (days)</source>
         <translation>补货周期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="213"/>
+        <location filename="../../ui/inventory/page.py" line="214"/>
         <source>Reorder point</source>
         <translation>补货点</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="214"/>
+        <location filename="../../ui/inventory/page.py" line="215"/>
         <source>Order quantity</source>
         <translation>建议补货量</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="221"/>
+        <location filename="../../ui/inventory/page.py" line="222"/>
         <source>Export suggestions to Excel…</source>
         <translation>导出补货建议到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="222"/>
+        <location filename="../../ui/inventory/page.py" line="223"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="225"/>
+        <location filename="../../ui/inventory/page.py" line="226"/>
         <source>At or below threshold</source>
         <translation>达到或低于预警值</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="227"/>
+        <location filename="../../ui/inventory/page.py" line="228"/>
         <source>Reorder suggestions (threshold, last 30 days of sales, lead time)</source>
         <translation>补货建议（依据预警值、近 30 天销量、补货周期）</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="244"/>
+        <location filename="../../ui/inventory/page.py" line="245"/>
         <source>{0} in {1}: {2} available (threshold {3})</source>
         <translation>{0}（{1}）：可用 {2}（预警值 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="246"/>
+        <location filename="../../ui/inventory/page.py" line="247"/>
         <source>Below threshold now:</source>
         <translation>当前低于预警值：</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="248"/>
+        <location filename="../../ui/inventory/page.py" line="249"/>
         <source>and {0} more</source>
         <translation>另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="253"/>
+        <location filename="../../ui/inventory/page.py" line="254"/>
         <source>Export reorder suggestions</source>
         <translation>导出补货建议</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="254"/>
+        <location filename="../../ui/inventory/page.py" line="255"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="257"/>
+        <location filename="../../ui/inventory/page.py" line="258"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="257"/>
+        <location filename="../../ui/inventory/page.py" line="258"/>
         <source>Wrote {0} suggestions.</source>
         <translation>已导出 {0} 条建议。</translation>
     </message>
@@ -657,32 +657,32 @@
 <context>
     <name>BulkReportDialog</name>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="169"/>
+        <location filename="../../ui/orders/dialogs.py" line="234"/>
         <source>{0} done, {1} refused.</source>
         <translation>完成 {0} 个，拒绝 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="171"/>
+        <location filename="../../ui/orders/dialogs.py" line="236"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="171"/>
+        <location filename="../../ui/orders/dialogs.py" line="236"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="171"/>
+        <location filename="../../ui/orders/dialogs.py" line="236"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="176"/>
+        <location filename="../../ui/orders/dialogs.py" line="241"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="176"/>
+        <location filename="../../ui/orders/dialogs.py" line="241"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -789,37 +789,37 @@
 <context>
     <name>CarrierDialog</name>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="38"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="40"/>
         <source>Add a carrier</source>
         <translation>添加承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="43"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="45"/>
         <source>BE followed by 10 digits</source>
         <translation>BE 加 10 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="45"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="47"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="46"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="48"/>
         <source>Waybill pattern</source>
         <translation>运单号格式（正则）</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="47"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="49"/>
         <source>Format in words</source>
         <translation>格式说明</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="48"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="50"/>
         <source>Tracking URL</source>
         <translation>物流查询网址</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="49"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="51"/>
         <source>Delayed after (days)</source>
         <translation>超过多少天算延误</translation>
     </message>
@@ -1342,62 +1342,67 @@
 <context>
     <name>DeskDialogs</name>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="35"/>
+        <location filename="../../ui/orders/dialogs.py" line="48"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="36"/>
+        <location filename="../../ui/orders/dialogs.py" line="48"/>
+        <source>Tags of {0}</source>
+        <translation>{0} 的标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="49"/>
         <source>Tags separated by commas; prefix a tag with - to remove it:</source>
         <translation>标签以逗号分隔；在标签前加 - 可将其删除：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="48"/>
-        <source>Split order</source>
-        <translation>拆分订单</translation>
+        <location filename="../../ui/orders/dialogs.py" line="73"/>
+        <source>Split order #{0}</source>
+        <translation>拆分订单 #{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="49"/>
-        <source>How many units of each line move to the new order?</source>
-        <translation>每一行要移到新订单的数量是多少？</translation>
+        <location filename="../../ui/orders/dialogs.py" line="74"/>
+        <source>How many units of each line of #{0} move to a new order?</source>
+        <translation>#{0} 的每一行各移多少件到新订单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="58"/>
+        <location filename="../../ui/orders/dialogs.py" line="84"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="63"/>
+        <location filename="../../ui/orders/dialogs.py" line="89"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="83"/>
+        <location filename="../../ui/orders/dialogs.py" line="109"/>
         <source>Current state of order #{0} (version {1}):</source>
         <translation>订单 #{0} 的当前状态（版本 {1}）：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="85"/>
+        <location filename="../../ui/orders/dialogs.py" line="111"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="87"/>
+        <location filename="../../ui/orders/dialogs.py" line="113"/>
         <source>Payment: {0}</source>
         <translation>付款：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="89"/>
+        <location filename="../../ui/orders/dialogs.py" line="115"/>
         <source>Total: {0} {1}</source>
         <translation>合计：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="94"/>
+        <location filename="../../ui/orders/dialogs.py" line="120"/>
         <source>Last change: {0} by {1}</source>
         <translation>最近的修改：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="96"/>
+        <location filename="../../ui/orders/dialogs.py" line="122"/>
         <source>Nothing of yours was saved. Check the order and do it again if still needed.</source>
         <translation>您的操作没有保存。请检查订单，如仍需要请重新操作。</translation>
     </message>
@@ -1405,67 +1410,67 @@
 <context>
     <name>EditLinesDialog</name>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="43"/>
+        <location filename="../../ui/orders/edit_lines.py" line="44"/>
         <source>Edit lines of order #{0}</source>
         <translation>修改订单 #{0} 的商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="53"/>
+        <location filename="../../ui/orders/edit_lines.py" line="54"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="53"/>
+        <location filename="../../ui/orders/edit_lines.py" line="54"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="53"/>
+        <location filename="../../ui/orders/edit_lines.py" line="54"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="53"/>
+        <location filename="../../ui/orders/edit_lines.py" line="54"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="54"/>
+        <location filename="../../ui/orders/edit_lines.py" line="55"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="54"/>
+        <location filename="../../ui/orders/edit_lines.py" line="55"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="58"/>
+        <location filename="../../ui/orders/edit_lines.py" line="59"/>
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="61"/>
+        <location filename="../../ui/orders/edit_lines.py" line="62"/>
         <source>Remove the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="70"/>
+        <location filename="../../ui/orders/edit_lines.py" line="72"/>
         <source>Change quantities (0 removes a line), remove lines, or add one by SKU, name or a scanned barcode. The stock is allocated again when you save.</source>
         <translation>修改数量（0 表示删除该行）、删除行，或按 SKU、名称或扫描条码添加商品。保存时将重新分配库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="115"/>
+        <location filename="../../ui/orders/edit_lines.py" line="118"/>
         <source>Out of stock: the order will wait for stock (backordered).</source>
         <translation>缺货：订单将等待到货（缺货等待）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="150"/>
+        <location filename="../../ui/orders/edit_lines.py" line="153"/>
         <source>{0} is priced in {1}, the order in {2}: it can&apos;t be added here.</source>
         <translation>{0} 以 {1} 定价，而订单币种为 {2}：不能在此添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/edit_lines.py" line="166"/>
+        <location filename="../../ui/orders/edit_lines.py" line="169"/>
         <source>An order needs at least one line; cancel the order instead.</source>
         <translation>订单至少需要一行商品；如不需要请取消订单。</translation>
     </message>
@@ -1567,82 +1572,82 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/orders/desk.py" line="101"/>
+        <location filename="../../ui/orders/desk.py" line="105"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="104"/>
+        <location filename="../../ui/orders/desk.py" line="108"/>
         <source>min</source>
         <translation>最小</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="105"/>
+        <location filename="../../ui/orders/desk.py" line="109"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="107"/>
+        <location filename="../../ui/orders/desk.py" line="111"/>
         <source>CN</source>
         <translation>CN</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="110"/>
+        <location filename="../../ui/orders/desk.py" line="114"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="112"/>
+        <location filename="../../ui/orders/desk.py" line="116"/>
         <source>Any payment</source>
         <translation>任意付款状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="116"/>
+        <location filename="../../ui/orders/desk.py" line="120"/>
         <source>Any fulfilment</source>
         <translation>任意履约状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="123"/>
+        <location filename="../../ui/orders/desk.py" line="127"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="125"/>
+        <location filename="../../ui/orders/desk.py" line="129"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="125"/>
+        <location filename="../../ui/orders/desk.py" line="129"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="126"/>
+        <location filename="../../ui/orders/desk.py" line="130"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="126"/>
+        <location filename="../../ui/orders/desk.py" line="130"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="127"/>
+        <location filename="../../ui/orders/desk.py" line="131"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="128"/>
+        <location filename="../../ui/orders/desk.py" line="132"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="146"/>
+        <location filename="../../ui/orders/desk.py" line="150"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="184"/>
+        <location filename="../../ui/orders/desk.py" line="188"/>
         <source>Not an amount; this filter is ignored.</source>
         <translation>不是有效金额；此筛选条件被忽略。</translation>
     </message>
@@ -1820,42 +1825,42 @@
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../ui/inventory/page.py" line="276"/>
+        <location filename="../../ui/inventory/page.py" line="277"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="277"/>
+        <location filename="../../ui/inventory/page.py" line="278"/>
         <source>Adjustments</source>
         <translation>库存调整</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="278"/>
+        <location filename="../../ui/inventory/page.py" line="279"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="279"/>
+        <location filename="../../ui/inventory/page.py" line="280"/>
         <source>Transfers</source>
         <translation>调拨</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="280"/>
+        <location filename="../../ui/inventory/page.py" line="281"/>
         <source>Low stock &amp;&amp; reorder</source>
         <translation>低库存与补货</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="331"/>
+        <location filename="../../ui/inventory/page.py" line="332"/>
         <source>Low stock: {0} in {1} is down to {2} (threshold {3})</source>
         <translation>低库存：{0}（{1}）已降至 {2}（预警值 {3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="334"/>
+        <location filename="../../ui/inventory/page.py" line="335"/>
         <source> and {0} more</source>
         <translation>，另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="337"/>
+        <location filename="../../ui/inventory/page.py" line="338"/>
         <source>Low stock &amp;&amp; reorder ({0})</source>
         <translation>低库存与补货（{0}）</translation>
     </message>
@@ -1863,22 +1868,22 @@
 <context>
     <name>LineQuantitiesDialog</name>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="135"/>
+        <location filename="../../ui/orders/dialogs.py" line="199"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="135"/>
+        <location filename="../../ui/orders/dialogs.py" line="199"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="135"/>
+        <location filename="../../ui/orders/dialogs.py" line="199"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="136"/>
+        <location filename="../../ui/orders/dialogs.py" line="200"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -1980,148 +1985,148 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="33"/>
+        <location filename="../../ui/orders/new_order.py" line="35"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="40"/>
+        <location filename="../../ui/orders/new_order.py" line="42"/>
         <source>Find a customer by name, phone or email</source>
         <translation>按姓名、电话或邮箱查找客户</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="43"/>
+        <location filename="../../ui/orders/new_order.py" line="45"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="45"/>
+        <location filename="../../ui/orders/new_order.py" line="47"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="49"/>
+        <location filename="../../ui/orders/new_order.py" line="51"/>
         <source>Chosen:</source>
         <translation>已选择：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="50"/>
+        <location filename="../../ui/orders/new_order.py" line="52"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="51"/>
-        <location filename="../../ui/orders/new_order.py" line="58"/>
+        <location filename="../../ui/orders/new_order.py" line="53"/>
+        <location filename="../../ui/orders/new_order.py" line="59"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="52"/>
+        <location filename="../../ui/orders/new_order.py" line="54"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="58"/>
+        <location filename="../../ui/orders/new_order.py" line="59"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="59"/>
+        <location filename="../../ui/orders/new_order.py" line="60"/>
         <source>Street</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="59"/>
+        <location filename="../../ui/orders/new_order.py" line="60"/>
         <source>Street (2)</source>
         <translation>街道地址（2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="60"/>
+        <location filename="../../ui/orders/new_order.py" line="61"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="60"/>
+        <location filename="../../ui/orders/new_order.py" line="61"/>
         <source>Region</source>
         <translation>省/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="61"/>
+        <location filename="../../ui/orders/new_order.py" line="62"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="61"/>
-        <source>Country (2 letters)</source>
-        <translation>国家（两位字母）</translation>
+        <location filename="../../ui/orders/new_order.py" line="62"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="62"/>
+        <location filename="../../ui/orders/new_order.py" line="63"/>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="71"/>
+        <location filename="../../ui/orders/new_order.py" line="72"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="71"/>
+        <location filename="../../ui/orders/new_order.py" line="72"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="72"/>
+        <location filename="../../ui/orders/new_order.py" line="73"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="72"/>
+        <location filename="../../ui/orders/new_order.py" line="73"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="73"/>
+        <location filename="../../ui/orders/new_order.py" line="74"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="73"/>
+        <location filename="../../ui/orders/new_order.py" line="74"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="77"/>
+        <location filename="../../ui/orders/new_order.py" line="78"/>
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="87"/>
+        <location filename="../../ui/orders/new_order.py" line="88"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="88"/>
+        <location filename="../../ui/orders/new_order.py" line="89"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="89"/>
+        <location filename="../../ui/orders/new_order.py" line="90"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="95"/>
+        <location filename="../../ui/orders/new_order.py" line="96"/>
         <source>Order note (optional)</source>
         <translation>订单备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="220"/>
+        <location filename="../../ui/orders/new_order.py" line="224"/>
         <source>Subtotal {0} · Total {1}</source>
         <translation>小计 {0} · 合计 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/new_order.py" line="251"/>
+        <location filename="../../ui/orders/new_order.py" line="256"/>
         <source>Saving the order…</source>
         <translation>正在保存订单…</translation>
     </message>
@@ -2131,17 +2136,17 @@
         <translation>添加商品：输入 SKU、名称或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sku_picker.py" line="65"/>
+        <location filename="../../ui/orders/sku_picker.py" line="67"/>
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sku_picker.py" line="70"/>
+        <location filename="../../ui/orders/sku_picker.py" line="72"/>
         <source>{0} · {1} · {2} available</source>
         <translation>{0} · {1} · 可用 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sku_picker.py" line="91"/>
+        <location filename="../../ui/orders/sku_picker.py" line="93"/>
         <source>Out of stock: the order will be backordered.</source>
         <translation>缺货：订单将进入缺货等待。</translation>
     </message>
@@ -2215,97 +2220,192 @@
 <context>
     <name>OrderDesk</name>
     <message>
-        <location filename="../../ui/orders/desk.py" line="254"/>
+        <location filename="../../ui/orders/desk.py" line="259"/>
         <source>Search number, name, email, phone, tracking number or SKU; scan a barcode (Ctrl+F)</source>
         <translation>搜索订单号、姓名、邮箱、电话、运单号或 SKU；可扫描条码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="259"/>
+        <location filename="../../ui/orders/desk.py" line="264"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="291"/>
+        <location filename="../../ui/orders/desk.py" line="296"/>
         <source>&amp;New order…</source>
         <translation>新建订单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="301"/>
+        <location filename="../../ui/orders/desk.py" line="306"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="303"/>
+        <location filename="../../ui/orders/desk.py" line="308"/>
         <source>&amp;Open detail</source>
         <translation>打开详情(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="393"/>
+        <location filename="../../ui/orders/desk.py" line="402"/>
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="524"/>
-        <source>No order matches the scanned code {0}.</source>
-        <translation>没有与扫描码 {0} 匹配的订单。</translation>
+        <location filename="../../ui/orders/desk.py" line="552"/>
+        <source>Nothing matches {0}: no order number, waybill, SKU or product barcode.</source>
+        <translation>没有与 {0} 匹配的内容：不是订单号、运单号、SKU 或商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="567"/>
+        <location filename="../../ui/orders/desk.py" line="595"/>
         <source>{0} orders loaded</source>
         <translation>已加载 {0} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="570"/>
+        <location filename="../../ui/orders/desk.py" line="598"/>
         <source>{0} of {1} orders</source>
         <translation>{0} / {1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="741"/>
+        <location filename="../../ui/orders/desk.py" line="777"/>
+        <source>Confirm order #{0}</source>
+        <translation>确认订单 #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="778"/>
+        <source>The payment of order #{0} is {1}. Confirming reserves its stock and sends it out unpaid: why?</source>
+        <translation>订单 #{0} 的付款状态为{1}。确认将预留库存并在未付款的情况下发货：原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="784"/>
+        <source>#{0} confirmed</source>
+        <translation>#{0} 已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="788"/>
+        <source>Put order #{0} on hold</source>
+        <translation>暂停订单 #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="789"/>
         <source>Why is order #{0} put on hold?</source>
         <translation>订单 #{0} 挂起的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="755"/>
+        <location filename="../../ui/orders/desk.py" line="793"/>
+        <source>#{0} put on hold: {1}</source>
+        <translation>#{0} 已暂停：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="799"/>
+        <source>#{0} released from hold</source>
+        <translation>#{0} 已解除暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="804"/>
         <source>Why is order #{0} cancelled? Its reserved stock is released.</source>
         <translation>订单 #{0} 取消的原因是什么？其预留库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="763"/>
+        <location filename="../../ui/orders/desk.py" line="809"/>
+        <source>#{0} cancelled</source>
+        <translation>#{0} 已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="813"/>
         <source>Internal note on order #{0}:</source>
         <translation>订单 #{0} 的内部备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="805"/>
+        <location filename="../../ui/orders/desk.py" line="817"/>
+        <source>Note added to #{0}</source>
+        <translation>已为 #{0} 添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="825"/>
+        <source>Tags of #{0} saved</source>
+        <translation>#{0} 的标签已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="832"/>
+        <source>Shipping address of #{0} changed</source>
+        <translation>#{0} 的收货地址已修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="840"/>
+        <source>Lines of #{0} saved</source>
+        <translation>#{0} 的订单行已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="851"/>
+        <source>#{0} split: the moved lines are now order #{1}</source>
+        <translation>#{0} 已拆分：移出的行现在是订单 #{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="854"/>
+        <source>Open #{0}?</source>
+        <translation>打开 #{0}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="875"/>
         <source>Merge {0} into the oldest of them? The others are cancelled.</source>
         <translation>将 {0} 合并到其中最早的订单？其他订单将被取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="825"/>
+        <location filename="../../ui/orders/desk.py" line="885"/>
+        <source>{0} merged into #{1}</source>
+        <translation>{0} 已合并到 #{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="900"/>
         <source>Pick batch {0} started.</source>
         <translation>拣货批次 {0} 已生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="832"/>
+        <location filename="../../ui/orders/desk.py" line="907"/>
         <source>Pick list saved to {0}</source>
         <translation>拣货单已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="882"/>
-        <source>Reason for the {0} selected orders:</source>
-        <translation>所选 {0} 个订单的原因：</translation>
+        <location filename="../../ui/orders/desk.py" line="958"/>
+        <source>{0}: {1} of the {2} selected orders</source>
+        <translation>{0}：所选 {2} 个订单中的 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="916"/>
+        <location filename="../../ui/orders/desk.py" line="960"/>
+        <source> The other {0} can&apos;t be, and are left as they are.</source>
+        <translation> 其余 {0} 个不适用，保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="964"/>
+        <source>{0} {1} of the {2} selected orders: the reason?</source>
+        <translation>{0}所选 {2} 个订单中的 {1} 个：原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="973"/>
+        <source>Confirm {0} of the {1} selected orders; the payment of {2} of them is pending or failed. Why confirm them unpaid?</source>
+        <translation>确认所选 {1} 个订单中的 {0} 个；其中 {2} 个的付款待付或失败。为什么在未付款时确认？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="1032"/>
+        <source>#{0} created</source>
+        <translation>#{0} 已创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="1008"/>
         <source>Not done: the run was cancelled.</source>
         <translation>未执行：操作已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="919"/>
+        <location filename="../../ui/orders/desk.py" line="1012"/>
+        <source>{0}: {1} of {2} orders done</source>
+        <translation>{0}：{2} 个订单中已完成 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/desk.py" line="1014"/>
         <source>{0}: {1} orders</source>
         <translation>{0}：{1} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="923"/>
+        <location filename="../../ui/orders/desk.py" line="1018"/>
         <source>{0} {1} orders…</source>
         <translation>{0} {1} 个订单…</translation>
     </message>
@@ -2642,84 +2742,89 @@
 <context>
     <name>PackingStation</name>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="61"/>
+        <location filename="../../ui/fulfilment/packing.py" line="63"/>
         <source>Scan the order barcode or batch slot</source>
         <translation>扫描订单条码或批次格口</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="63"/>
+        <location filename="../../ui/fulfilment/packing.py" line="65"/>
         <source>Scan each item</source>
         <translation>逐件扫描商品</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="66"/>
+        <location filename="../../ui/fulfilment/packing.py" line="68"/>
         <source>For bulk items: type the quantity, then scan once</source>
         <translation>批量商品：先输入数量，再扫描一次</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="67"/>
-        <location filename="../../ui/fulfilment/packing.py" line="110"/>
+        <location filename="../../ui/fulfilment/packing.py" line="69"/>
+        <location filename="../../ui/fulfilment/packing.py" line="112"/>
         <source>Scan an order to start.</source>
         <translation>扫描订单开始打包。</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="71"/>
+        <location filename="../../ui/fulfilment/packing.py" line="73"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="71"/>
-        <location filename="../../ui/fulfilment/packing.py" line="82"/>
+        <location filename="../../ui/fulfilment/packing.py" line="73"/>
+        <location filename="../../ui/fulfilment/packing.py" line="84"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="71"/>
+        <location filename="../../ui/fulfilment/packing.py" line="73"/>
         <source>Scanned</source>
         <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="72"/>
+        <location filename="../../ui/fulfilment/packing.py" line="74"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="75"/>
+        <location filename="../../ui/fulfilment/packing.py" line="77"/>
         <source>Supervisor override…</source>
         <translation>主管授权放行…</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="77"/>
+        <location filename="../../ui/fulfilment/packing.py" line="79"/>
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="80"/>
+        <location filename="../../ui/fulfilment/packing.py" line="82"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="84"/>
+        <location filename="../../ui/fulfilment/packing.py" line="86"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="144"/>
+        <location filename="../../ui/fulfilment/packing.py" line="146"/>
         <source>Order #{0}: scan the items.</source>
         <translation>订单 #{0}：请扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="175"/>
+        <location filename="../../ui/fulfilment/packing.py" line="177"/>
         <source>Marking packed…</source>
         <translation>正在标记为已打包…</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="183"/>
+        <location filename="../../ui/fulfilment/packing.py" line="185"/>
         <source>Order #{0} is packed. Scan the next order.</source>
         <translation>订单 #{0} 已打包。请扫描下一个订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="198"/>
+        <location filename="../../ui/fulfilment/packing.py" line="186"/>
+        <source>#{0} packed</source>
+        <translation>#{0} 已打包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fulfilment/packing.py" line="201"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
@@ -2934,62 +3039,62 @@
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../ui/orders/desk.py" line="45"/>
+        <location filename="../../ui/orders/desk.py" line="49"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="46"/>
+        <location filename="../../ui/orders/desk.py" line="50"/>
         <source>To review / on hold</source>
         <translation>待审核 / 挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="47"/>
+        <location filename="../../ui/orders/desk.py" line="51"/>
         <source>Awaiting fulfilment</source>
         <translation>待履约</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="48"/>
+        <location filename="../../ui/orders/desk.py" line="52"/>
         <source>Allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="49"/>
+        <location filename="../../ui/orders/desk.py" line="53"/>
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="50"/>
+        <location filename="../../ui/orders/desk.py" line="54"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="51"/>
+        <location filename="../../ui/orders/desk.py" line="55"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="52"/>
+        <location filename="../../ui/orders/desk.py" line="56"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="53"/>
+        <location filename="../../ui/orders/desk.py" line="57"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="54"/>
+        <location filename="../../ui/orders/desk.py" line="58"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="55"/>
+        <location filename="../../ui/orders/desk.py" line="59"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/desk.py" line="56"/>
+        <location filename="../../ui/orders/desk.py" line="60"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -3025,6 +3130,49 @@
         <location filename="../../ui/reports/rates.py" line="45"/>
         <source>from</source>
         <translation>生效日期</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="17"/>
+        <source>Address to check</source>
+        <translation>地址待核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="18"/>
+        <source>Suspected fraud</source>
+        <translation>疑似欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="19"/>
+        <source>Payment to check</source>
+        <translation>付款待核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="20"/>
+        <source>Customer asked to wait</source>
+        <translation>客户要求暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="21"/>
+        <source>Stock to check</source>
+        <translation>库存待核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="24"/>
+        <source>Cash on delivery</source>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="25"/>
+        <source>B2B payment terms</source>
+        <translation>B2B 账期付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="176"/>
+        <source>Choose a reason or type your own</source>
+        <translation>选择原因或自行输入</translation>
     </message>
 </context>
 <context>
@@ -4347,122 +4495,122 @@
 <context>
     <name>ReturnsDeskPage</name>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="35"/>
+        <location filename="../../ui/aftersales/scan.py" line="36"/>
         <source>Scan or type the RMA, order or waybill number</source>
         <translation>扫描或输入退货单号（RMA）、订单号或运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="39"/>
+        <location filename="../../ui/aftersales/scan.py" line="40"/>
         <source>Scan each returned item</source>
         <translation>逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="47"/>
+        <location filename="../../ui/aftersales/scan.py" line="48"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="47"/>
+        <location filename="../../ui/aftersales/scan.py" line="48"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="47"/>
+        <location filename="../../ui/aftersales/scan.py" line="48"/>
         <source>Expected</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="48"/>
+        <location filename="../../ui/aftersales/scan.py" line="49"/>
         <source>Scanned</source>
         <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="48"/>
+        <location filename="../../ui/aftersales/scan.py" line="49"/>
         <source>Inspection</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="50"/>
+        <location filename="../../ui/aftersales/scan.py" line="51"/>
         <source>Book in</source>
         <translation>确认入库</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="53"/>
+        <location filename="../../ui/aftersales/scan.py" line="54"/>
         <source>Save inspection</source>
         <translation>保存质检结果</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="56"/>
+        <location filename="../../ui/aftersales/scan.py" line="57"/>
         <source>Start again</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="59"/>
+        <location filename="../../ui/aftersales/scan.py" line="60"/>
         <source>Case:</source>
         <translation>售后单：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="60"/>
+        <location filename="../../ui/aftersales/scan.py" line="61"/>
         <source>Item:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="95"/>
+        <location filename="../../ui/aftersales/scan.py" line="96"/>
         <source>No open case for {0}.</source>
         <translation>没有 {0} 的未结售后单。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="106"/>
+        <location filename="../../ui/aftersales/scan.py" line="107"/>
         <source>{0} — order #{1} — {2} — {3}</source>
         <translation>{0} — 订单 #{1} — {2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="126"/>
+        <location filename="../../ui/aftersales/scan.py" line="127"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="127"/>
+        <location filename="../../ui/aftersales/scan.py" line="128"/>
         <source>Sellable: back to stock</source>
         <translation>可售：退回库存</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="128"/>
+        <location filename="../../ui/aftersales/scan.py" line="129"/>
         <source>Damaged: write off</source>
         <translation>损坏：报损</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="129"/>
+        <location filename="../../ui/aftersales/scan.py" line="130"/>
         <source>Back to supplier</source>
         <translation>退回供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="194"/>
+        <location filename="../../ui/aftersales/scan.py" line="195"/>
         <source>Choose sellable, damaged or back to supplier for {0}.</source>
         <translation>请为 {0} 选择：可售、损坏或退回供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="118"/>
+        <location filename="../../ui/aftersales/scan.py" line="119"/>
         <source>Scan the items now.</source>
         <translation>请扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="119"/>
+        <location filename="../../ui/aftersales/scan.py" line="120"/>
         <source>This case is {0}.</source>
         <translation>此售后单{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="152"/>
+        <location filename="../../ui/aftersales/scan.py" line="153"/>
         <source>{0} is not on return {1} for order #{2}; put it aside and check the parcel.</source>
         <translation>{0} 不在订单 #{2} 的退货单 {1} 中；请将其放在一边并检查包裹。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="157"/>
+        <location filename="../../ui/aftersales/scan.py" line="158"/>
         <source>All {0} × {1} of return {2} are already scanned.</source>
         <translation>退货单 {2} 的 {0} × {1} 已全部扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/aftersales/scan.py" line="163"/>
+        <location filename="../../ui/aftersales/scan.py" line="164"/>
         <source>{0}: {1} of {2}.</source>
         <translation>{0}：{1} / {2}。</translation>
     </message>
@@ -4541,18 +4689,18 @@
         <translation>目录 SKU、名称或条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/sku_matcher.py" line="31"/>
-        <location filename="../../ui/sku_matcher.py" line="61"/>
+        <location filename="../../ui/sku_matcher.py" line="32"/>
+        <location filename="../../ui/sku_matcher.py" line="62"/>
         <source>No catalogue SKU chosen yet.</source>
         <translation>尚未选择目录 SKU。</translation>
     </message>
     <message>
-        <location filename="../../ui/sku_matcher.py" line="35"/>
+        <location filename="../../ui/sku_matcher.py" line="36"/>
         <source>Map</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sku_matcher.py" line="54"/>
+        <location filename="../../ui/sku_matcher.py" line="55"/>
         <source>{0} = {1} · {2} ({3} available)</source>
         <translation>{0} = {1} · {2}（可用 {3}）</translation>
     </message>
@@ -4703,54 +4851,54 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../ui/inventory/page.py" line="42"/>
-        <location filename="../../ui/inventory/page.py" line="87"/>
+        <location filename="../../ui/inventory/page.py" line="43"/>
+        <location filename="../../ui/inventory/page.py" line="88"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="45"/>
+        <location filename="../../ui/inventory/page.py" line="46"/>
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="46"/>
+        <location filename="../../ui/inventory/page.py" line="47"/>
         <source>Low stock only</source>
         <translation>仅低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="48"/>
+        <location filename="../../ui/inventory/page.py" line="49"/>
         <source>Search SKU, barcode or name…</source>
         <translation>搜索 SKU、条码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="50"/>
+        <location filename="../../ui/inventory/page.py" line="51"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="51"/>
+        <location filename="../../ui/inventory/page.py" line="52"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="117"/>
+        <location filename="../../ui/inventory/page.py" line="118"/>
         <source>{0} stock levels</source>
         <translation>{0} 条库存记录</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="139"/>
-        <location filename="../../ui/inventory/page.py" line="143"/>
+        <location filename="../../ui/inventory/page.py" line="140"/>
+        <location filename="../../ui/inventory/page.py" line="144"/>
         <source>Export stock</source>
         <translation>导出库存</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="140"/>
+        <location filename="../../ui/inventory/page.py" line="141"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/page.py" line="143"/>
+        <location filename="../../ui/inventory/page.py" line="144"/>
         <source>Wrote {0} stock levels.</source>
         <translation>已导出 {0} 条库存记录。</translation>
     </message>
@@ -4836,117 +4984,117 @@
 <context>
     <name>StocktakeTab</name>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="32"/>
+        <location filename="../../ui/inventory/stocktake.py" line="33"/>
         <source>first bin (optional)</source>
         <translation>起始库位（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="33"/>
+        <location filename="../../ui/inventory/stocktake.py" line="34"/>
         <source>last bin (optional)</source>
         <translation>结束库位（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="34"/>
+        <location filename="../../ui/inventory/stocktake.py" line="35"/>
         <source>Start count</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="38"/>
+        <location filename="../../ui/inventory/stocktake.py" line="39"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="39"/>
+        <location filename="../../ui/inventory/stocktake.py" line="40"/>
         <source>Count</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="45"/>
+        <location filename="../../ui/inventory/stocktake.py" line="46"/>
         <source>Scan a barcode or type a SKU, then Enter</source>
         <translation>扫描条码或输入 SKU，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="49"/>
+        <location filename="../../ui/inventory/stocktake.py" line="50"/>
         <source>Scans add up</source>
         <translation>扫描累加</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="54"/>
+        <location filename="../../ui/inventory/stocktake.py" line="55"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="59"/>
+        <location filename="../../ui/inventory/stocktake.py" line="60"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="59"/>
+        <location filename="../../ui/inventory/stocktake.py" line="60"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="59"/>
+        <location filename="../../ui/inventory/stocktake.py" line="60"/>
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="59"/>
+        <location filename="../../ui/inventory/stocktake.py" line="60"/>
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="60"/>
+        <location filename="../../ui/inventory/stocktake.py" line="61"/>
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="60"/>
+        <location filename="../../ui/inventory/stocktake.py" line="61"/>
         <source>On hand now</source>
         <translation>当前在库</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="60"/>
+        <location filename="../../ui/inventory/stocktake.py" line="61"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="68"/>
+        <location filename="../../ui/inventory/stocktake.py" line="69"/>
         <source>Post count…</source>
         <translation>提交盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="69"/>
+        <location filename="../../ui/inventory/stocktake.py" line="70"/>
         <source>Cancel count</source>
         <translation>取消盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="97"/>
+        <location filename="../../ui/inventory/stocktake.py" line="98"/>
         <source>#{0} {1} {2} – {3} ({4}/{5} counted)</source>
         <translation>#{0} {1} {2} – {3}（已盘 {4}/{5}）</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="123"/>
+        <location filename="../../ui/inventory/stocktake.py" line="124"/>
         <source>{0} of {1} SKUs counted; {2} differ; net {3:+d} units</source>
         <translation>已盘 {0}/{1} 个 SKU；{2} 个有差异；净差 {3:+d} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="145"/>
+        <location filename="../../ui/inventory/stocktake.py" line="146"/>
         <source>{0} {1}: counted {2}</source>
         <translation>{0} {1}：盘点数 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="162"/>
+        <location filename="../../ui/inventory/stocktake.py" line="164"/>
         <source>Post count</source>
         <translation>提交盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="163"/>
+        <location filename="../../ui/inventory/stocktake.py" line="165"/>
         <source>Post the variances of count #{0} as stock adjustments? Uncounted SKUs are left as they are.</source>
         <translation>将盘点单 #{0} 的差异作为库存调整提交？未盘点的 SKU 保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/stocktake.py" line="168"/>
+        <location filename="../../ui/inventory/stocktake.py" line="170"/>
         <source>Posted: {0} SKUs adjusted, {1} not counted.</source>
         <translation>已提交：调整 {0} 个 SKU，{1} 个未盘点。</translation>
     </message>
@@ -5330,32 +5478,32 @@ The store was not saved: correct it and add it again.</source>
 <context>
     <name>SupervisorOverrideDialog</name>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="31"/>
+        <location filename="../../ui/fulfilment/packing.py" line="33"/>
         <source>Supervisor override</source>
         <translation>主管授权放行</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="33"/>
+        <location filename="../../ui/fulfilment/packing.py" line="35"/>
         <source>Still missing: {0}</source>
         <translation>仍缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="34"/>
+        <location filename="../../ui/fulfilment/packing.py" line="36"/>
         <source>supervisor&apos;s user name</source>
         <translation>主管用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="36"/>
+        <location filename="../../ui/fulfilment/packing.py" line="38"/>
         <source>Why is the order packed incomplete?</source>
         <translation>为什么订单未装齐就打包？</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="37"/>
+        <location filename="../../ui/fulfilment/packing.py" line="39"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/packing.py" line="38"/>
+        <location filename="../../ui/fulfilment/packing.py" line="40"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -5494,100 +5642,100 @@ The store was not saved: correct it and add it again.</source>
 <context>
     <name>TransfersTab</name>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="18"/>
+        <location filename="../../ui/inventory/transfers.py" line="19"/>
         <source>SKU or barcode</source>
         <translation>SKU 或条码</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="21"/>
+        <location filename="../../ui/inventory/transfers.py" line="22"/>
         <source>Add line</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="22"/>
+        <location filename="../../ui/inventory/transfers.py" line="23"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="26"/>
-        <location filename="../../ui/inventory/transfers.py" line="31"/>
+        <location filename="../../ui/inventory/transfers.py" line="27"/>
+        <location filename="../../ui/inventory/transfers.py" line="32"/>
         <source>From</source>
         <translation>调出仓</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="26"/>
-        <location filename="../../ui/inventory/transfers.py" line="31"/>
+        <location filename="../../ui/inventory/transfers.py" line="27"/>
+        <location filename="../../ui/inventory/transfers.py" line="32"/>
         <source>To</source>
         <translation>调入仓</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="31"/>
+        <location filename="../../ui/inventory/transfers.py" line="32"/>
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="31"/>
+        <location filename="../../ui/inventory/transfers.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="31"/>
+        <location filename="../../ui/inventory/transfers.py" line="32"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="32"/>
+        <location filename="../../ui/inventory/transfers.py" line="33"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="32"/>
-        <location filename="../../ui/inventory/transfers.py" line="38"/>
+        <location filename="../../ui/inventory/transfers.py" line="33"/>
+        <location filename="../../ui/inventory/transfers.py" line="39"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="38"/>
+        <location filename="../../ui/inventory/transfers.py" line="39"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="38"/>
+        <location filename="../../ui/inventory/transfers.py" line="39"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="38"/>
+        <location filename="../../ui/inventory/transfers.py" line="39"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="40"/>
+        <location filename="../../ui/inventory/transfers.py" line="41"/>
         <source>Ship</source>
         <translation>发出</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="41"/>
+        <location filename="../../ui/inventory/transfers.py" line="42"/>
         <source>Receive…</source>
         <translation>收货…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="42"/>
+        <location filename="../../ui/inventory/transfers.py" line="43"/>
         <source>Cancel draft</source>
         <translation>取消草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="96"/>
+        <location filename="../../ui/inventory/transfers.py" line="97"/>
         <source>Draft: {0}</source>
         <translation>草稿：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="129"/>
+        <location filename="../../ui/inventory/transfers.py" line="131"/>
         <source>Receive transfer {0}</source>
         <translation>调拨单 {0} 收货</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory/transfers.py" line="130"/>
+        <location filename="../../ui/inventory/transfers.py" line="132"/>
         <source>{0}: how many arrived? ({1} expected)</source>
         <translation>{0}：实际到货多少？（应到 {1}）</translation>
     </message>
@@ -5663,109 +5811,114 @@ The store was not saved: correct it and add it again.</source>
 <context>
     <name>WaybillForm</name>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="64"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="66"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="68"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="70"/>
         <source>Waybill number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="73"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="75"/>
         <source>More parcels: one waybill number per line</source>
         <translation>多个包裹：每行一个运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="79"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="81"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="79"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="81"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="79"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="81"/>
         <source>Left</source>
         <translation>待发</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="80"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="82"/>
         <source>Ship now</source>
         <translation>本次发货</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="82"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="84"/>
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="84"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="86"/>
         <source>Add carrier…</source>
         <translation>添加承运商…</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="88"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="90"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="93"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="95"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="94"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="96"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="96"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="98"/>
         <source>Parcels</source>
         <translation>包裹数</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="97"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="99"/>
         <source>Weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="101"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="103"/>
         <source>L × W × H</source>
         <translation>长 × 宽 × 高</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="102"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="104"/>
         <source>Shipping cost</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="105"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="107"/>
         <source>Lines (lower &apos;Ship now&apos; for a split shipment)</source>
         <translation>商品行（减少“本次发货”数量可拆分发货）</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="147"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="149"/>
         <source>✓ valid {0} number</source>
         <translation>✓ 有效的 {0} 运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="165"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="167"/>
         <source>#{0}: {1}</source>
         <translation>#{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="197"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="199"/>
         <source>Shipping…</source>
         <translation>正在发货…</translation>
     </message>
     <message>
-        <location filename="../../ui/fulfilment/waybill.py" line="200"/>
+        <location filename="../../ui/fulfilment/waybill.py" line="204"/>
         <source>Shipped #{0}.</source>
         <translation>已发货 #{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fulfilment/waybill.py" line="205"/>
+        <source>#{0} shipped with {1} {2}</source>
+        <translation>#{0} 已通过 {1} {2} 发货</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from ordermgr.models import OrderLine, ReturnLine, Sku
 from ordermgr.services import aftersales as cs
 from ordermgr.ui.aftersales.model import kind_text, status_text
 from ordermgr.ui.ops import QueryOp
+from ordermgr.ui.scan import ScanLineEdit
 
 
 class ReturnsDeskPage(QWidget):
@@ -30,11 +31,11 @@ class ReturnsDeskPage(QWidget):
         self.codes: dict[str, int] = {}  # SKU or barcode -> case line id
         self.counts: dict[int, int] = {}
         self.choices: dict[int, str] = {}  # case line id -> inspection chosen (this case only)
-        self.case_code = QLineEdit()
+        self.case_code = ScanLineEdit()
         self.case_code.setObjectName("scanCase")
         self.case_code.setPlaceholderText(self.tr("Scan or type the RMA, order or waybill number"))
         self.case_code.returnPressed.connect(self.load_case)
-        self.item_code = QLineEdit()
+        self.item_code = ScanLineEdit()
         self.item_code.setObjectName("scanItem")
         self.item_code.setPlaceholderText(self.tr("Scan each returned item"))
         self.item_code.returnPressed.connect(self.scan_item)

@@ -19,6 +19,8 @@ from ordermgr.fulfilment.packing import PackingCheck, ScanOutcome
 from ordermgr.services import fulfilment
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.scan import ScanLineEdit
+from ordermgr.ui.status import say_in_status_bar
 
 OK_STYLE = "background:#d7f5d7; color:#0a5c0a; font-size:16pt; padding:8px;"
 ERROR_STYLE = "background:#d00000; color:white; font-size:18pt; font-weight:bold; padding:8px;"
@@ -58,9 +60,9 @@ class PackingStation(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.check: PackingCheck | None = None
-        self.order_input = QLineEdit(placeholderText=self.tr("Scan the order barcode or batch slot"))
+        self.order_input = ScanLineEdit(placeholderText=self.tr("Scan the order barcode or batch slot"))
         self.order_input.setObjectName("packing_order")
-        self.item_input = QLineEdit(placeholderText=self.tr("Scan each item"))
+        self.item_input = ScanLineEdit(placeholderText=self.tr("Scan each item"))
         self.item_input.setObjectName("packing_item")
         self.quantity = QSpinBox(minimum=1, maximum=9999, value=1)
         self.quantity.setToolTip(self.tr("For bulk items: type the quantity, then scan once"))
@@ -181,6 +183,7 @@ class PackingStation(QWidget):
         self.order_input.clear()
         self.override_button.setEnabled(False)
         self._say(self.tr("Order #{0} is packed. Scan the next order.").format(number), OK_STYLE)
+        say_in_status_bar(self, self.tr("#{0} packed").format(number))
         self.order_input.setFocus()
         self.packed.emit(order_id)
 

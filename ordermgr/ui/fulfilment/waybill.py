@@ -14,6 +14,8 @@ from ordermgr.fulfilment.carriers import Carriers, normalise
 from ordermgr.services import fulfilment
 from ordermgr.services.fulfilment import ShippableOrder, WaybillInput
 from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.scan import ScanLineEdit
+from ordermgr.ui.status import say_in_status_bar
 
 VALID = "color:#0a5c0a;"
 INVALID = "color:#b00020; font-weight:bold;"
@@ -61,11 +63,11 @@ class WaybillForm(QWidget):
         self.ctx = ctx
         self.registry = Carriers()
         self.order: ShippableOrder | None = None
-        self.order_input = QLineEdit(placeholderText=self.tr("Order number"))
+        self.order_input = ScanLineEdit(placeholderText=self.tr("Order number"))
         self.order_input.setObjectName("waybill_order")
         self.order_label = QLabel()
         self.carrier = QComboBox()
-        self.waybill = QLineEdit(placeholderText=self.tr("Waybill number"))
+        self.waybill = ScanLineEdit(placeholderText=self.tr("Waybill number"))
         self.waybill.setObjectName("waybill_number")
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -197,7 +199,11 @@ class WaybillForm(QWidget):
                 label=self.tr("Shipping…")).success(self._shipped).run()
 
     def _shipped(self, shipment_id: int) -> None:
-        self.verdict.setText(self.tr("Shipped #{0}.").format(self.order.number if self.order else ""))
+        number = self.order.number if self.order else ""
+        waybill = self.waybill.text().strip()
+        self.verdict.setText(self.tr("Shipped #{0}.").format(number))
+        say_in_status_bar(self, self.tr("#{0} shipped with {1} {2}").format(
+            number, self.carrier.currentText(), waybill))
         self.verdict.setStyleSheet(VALID)
         self.order = None
         self.lines.setRowCount(0)

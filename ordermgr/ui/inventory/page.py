@@ -13,6 +13,7 @@ from ordermgr.ui import filedialogs
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.inventory.common import InventoryTab, alive, fill_warehouses, make_table
 from ordermgr.ui.inventory.model import ListTableModel, StockTableModel
+from ordermgr.ui.scan import ScanLineEdit
 
 REFRESH_DEBOUNCE_MS = 400
 
@@ -148,7 +149,7 @@ class AdjustTab(InventoryTab):
 
     def __init__(self, ctx, window=None, parent=None):
         super().__init__(ctx, window, parent)
-        self.sku = QLineEdit()
+        self.sku = ScanLineEdit()
         self.sku.setPlaceholderText(self.tr("Scan or type a SKU or barcode"))
         self.warehouse = QComboBox()
         self.delta = QSpinBox()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 from ordermgr.services import inventory as inv
 from ordermgr.ui.inventory.common import InventoryTab, fill_warehouses, make_table
 from ordermgr.ui.inventory.model import ListTableModel
+from ordermgr.ui.scan import ScanLineEdit
 
 
 def variance_state(row: inv.VarianceRow) -> str:
@@ -40,7 +41,7 @@ class StocktakeTab(InventoryTab):
             top.addWidget(widget)
         top.addStretch(1)
         # counting
-        self.scan = QLineEdit()
+        self.scan = ScanLineEdit()
         self.scan.setObjectName("stocktakeScan")
         self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter"))
         self.quantity = QSpinBox()
@@ -152,6 +153,7 @@ class StocktakeTab(InventoryTab):
 
         self.scan.clear()
         self.scan.setFocus()
+        self.quantity.setValue(1)  # a typed quantity is for this scan only; the next counts one
         self.write(lambda uow: inv.record_count(uow, sid, code, qty, add=add), done, failed=failed)
 
     def post(self) -> None:

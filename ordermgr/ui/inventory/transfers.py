@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout)
 
 from ordermgr.services import inventory as inv
 from ordermgr.ui.inventory.common import InventoryTab, fill_warehouses, make_table
 from ordermgr.ui.inventory.model import ROW_ROLE, ListTableModel
+from ordermgr.ui.scan import ScanLineEdit
 
 
 class TransfersTab(InventoryTab):
     def __init__(self, ctx, window=None, parent=None):
         super().__init__(ctx, window, parent)
         self.source, self.destination = QComboBox(), QComboBox()
-        self.sku = QLineEdit()
+        self.sku = ScanLineEdit()
         self.sku.setPlaceholderText(self.tr("SKU or barcode"))
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 1_000_000)
@@ -97,6 +98,7 @@ class TransfersTab(InventoryTab):
             ", ".join(f"{k} ×{v}" for k, v in self.draft.items())))
         self.sku.clear()
         self.sku.setFocus()
+        self.quantity.setValue(1)  # a typed quantity is for this line only
 
     def create(self) -> None:
         lines = dict(self.draft)

@@ -51,7 +51,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("tags", QT_TRANSLATE_NOOP("OrderActions", "&Tags…"), "Ctrl+Shift+T",
                "orders.tag", lambda rows: bool(rows), bulk=True),
     ActionSpec("address", QT_TRANSLATE_NOOP("OrderActions", "Edit &address…"), "Ctrl+Shift+A",
-               "orders.edit", _one(machine("edit"))),
+               "orders.edit", _one(machine("edit_address"))),
     ActionSpec("lines", QT_TRANSLATE_NOOP("OrderActions", "Edit l&ines…"), "Ctrl+Shift+L",
                "orders.edit", _one(can_edit_lines)),
     ActionSpec("split", QT_TRANSLATE_NOOP("OrderActions", "&Split…"), "Ctrl+Shift+S",

@@ -12,9 +12,10 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, 
                             QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, QUrl,
                             Signal)
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMenu, QSplitter,
-                               QTableView, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMenu, QSplitter, QTableView, QToolBar, QToolButton, QVBoxLayout,
+                               QWidget)
 from sqlalchemy import select
 
 from ordermgr.db import queries
@@ -29,6 +30,7 @@ from ordermgr.services import order_edits, orders
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.fulfilment.picklist import ask_pdf_path, write_batch_pdf
 from ordermgr.ui.ops import QueryOp, WriteOp
+from ordermgr.ui.status import say_in_status_bar
 from ordermgr.ui.orders.actions import ACTIONS, ActionSpec
 from ordermgr.ui.orders.detail import OrderDetailPanel, load_detail
 from ordermgr.ui.orders.dialogs import DeskDialogs
@@ -38,8 +40,10 @@ SEARCH_DEBOUNCE_MS = 250
 COUNTS_DELAY_MS = 30
 COUNTS_MIN_INTERVAL_MS = 1000
 REFRESH_DEBOUNCE_MS = 150
+FOLLOW_SELECTION_MS = 120  # the open detail follows the selection once the arrow keys rest
 SCAN_MAX_INTERVAL = 0.035  # seconds between keystrokes of a keyboard-wedge scanner
 SCAN_MIN_LENGTH = 4
+UNPAID = (PaymentStatus.PENDING, PaymentStatus.FAILED)  # confirming these takes a reason
 
 QUEUE_TITLES = {
     "awaiting_payment": QT_TRANSLATE_NOOP("Queues", "Awaiting payment"),
@@ -212,6 +216,7 @@ class OrderDesk(QWidget):
     """The "orders" area."""
 
     action_finished = Signal(str)  # an action's key once it succeeded, failed or was refused
+    said = Signal(str)  # a message for the clerk: what an action did, or found nothing
     counts_updated = Signal(dict)
 
     def __init__(self, ctx, window=None, *, dialogs: DeskDialogs | None = None):
@@ -358,6 +363,10 @@ class OrderDesk(QWidget):
         self.filters.changed.connect(self._search_timer.start)
         self.queues.currentRowChanged.connect(lambda _row: self.apply_filter())
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
+        self._follow_timer = QTimer(self, singleShot=True, interval=FOLLOW_SELECTION_MS)
+        self._follow_timer.timeout.connect(self._follow_selection)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self._follow_timer.start())
         self.table.activated.connect(lambda _index: self.open_current())
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.sectionMoved.connect(self.save_layout)
@@ -515,21 +524,40 @@ class OrderDesk(QWidget):
         def lookup():
             with self.ctx.engine.connect() as conn:
                 oid = queries.find_order_id(conn, code)
-                return None if oid is None else conn.execute(
-                    select(Order.number).where(Order.id == oid)).scalar()
+                if oid is not None:
+                    return conn.execute(select(Order.number).where(Order.id == oid)).scalar(), 1
+                # a product barcode or any other text: does the search find anything at all?
+                any_row = queries.fetch_order_page(conn, OrderFilter(search=code), limit=1)
+                return None, len(any_row)
 
-        def found(number):
+        def found(answer):
+            number, matches = answer
             if number is None:
-                if scanned:
-                    self.status_label.setText(self.tr("No order matches the scanned code {0}.")
-                                              .format(code))
+                if scanned and not matches:
+                    self.nothing_matches(code)
                 self.apply_filter()
                 return
             if scanned:
                 self.search.clear()
                 self.apply_filter()
             self.open_number(number)
-        QueryOp(self, lookup).success(found).run()
+        QueryOp(self, lookup).success(found).failure(lambda exc: show_error(self, exc)).run()
+
+    def nothing_matches(self, code: str) -> None:
+        """An unknown scan: no order stays on screen as if it were the one scanned."""
+        self.close_detail()
+        self.search.setFocus()
+        self.search.selectAll()  # the next scan replaces it
+        QApplication.beep()
+        self.say(self.tr("Nothing matches {0}: no order number, waybill, SKU or product barcode.")
+                 .format(code))
+
+    def say(self, message: str) -> None:
+        """What an action did, in the main window's status bar (the desk's own line without
+        one)."""
+        if not say_in_status_bar(self, message):
+            self.status_label.setText(message)
+        self.said.emit(message)
 
     def _refresh_counts_soon(self) -> None:
         """Counts scan many rows: under a stream of changes, at most one count per second."""
@@ -703,7 +731,8 @@ class OrderDesk(QWidget):
 
     def _detail_loaded(self, d: dict) -> None:
         self._detail_row = SimpleNamespace(id=d["id"], number=d["number"], status=d["status"],
-                                           version=d["version"], tags=",".join(d["tags"]))
+                                           version=d["version"], tags=",".join(d["tags"]),
+                                           payment=d["payment_status"])
         row = self.model.row_of(d["id"])
         selected = [r.id for r in self.selected_rows()]
         if row is not None and selected != [d["id"]]:
@@ -711,6 +740,15 @@ class OrderDesk(QWidget):
         elif row is None and selected:
             self.table.clearSelection()
         self.update_actions()
+
+    def _follow_selection(self) -> None:
+        """One current order: the open detail shows the selected order, the one the toolbar
+        acts on (several selected: the toolbar acts on them all, as its prompts say)."""
+        if not self.detail.isVisible():
+            return
+        rows = self.selected_rows()
+        if len(rows) == 1 and rows[0].id != self.detail.order_id:
+            self.detail.show_order(rows[0].number)
 
     def _detail_closed(self) -> None:
         self._detail_row = None
@@ -733,21 +771,32 @@ class OrderDesk(QWidget):
 
     def _do_confirm(self, rows) -> None:
         r = rows[0]
-        self._write("confirm", r, lambda uow: orders.confirm_order(uow, r.id,
-                                                                    expected_version=r.version))
+        override = None
+        if r.payment in UNPAID:
+            override = self.dialogs.unpaid_confirm_reason(
+                self.tr("Confirm order #{0}").format(r.number),
+                self.tr("The payment of order #{0} is {1}. Confirming reserves its stock and "
+                        "sends it out unpaid: why?").format(r.number, status_text(r.payment)))
+            if override is None:
+                return
+        self._write("confirm", r, lambda uow: orders.confirm_order(
+            uow, r.id, expected_version=r.version, override_reason=override),
+            said=self.tr("#{0} confirmed").format(r.number))
 
     def _do_hold(self, rows) -> None:
         r = rows[0]
-        reason = self.dialogs.reason(self._label("hold"), self.tr("Why is order #{0} put on hold?")
-                                     .format(r.number))
+        reason = self.dialogs.hold_reason(self.tr("Put order #{0} on hold").format(r.number),
+                                          self.tr("Why is order #{0} put on hold?").format(r.number))
         if reason is not None:
             self._write("hold", r, lambda uow: orders.hold_order(uow, r.id, reason=reason,
-                                                                  expected_version=r.version))
+                                                                  expected_version=r.version),
+                        said=self.tr("#{0} put on hold: {1}").format(r.number, reason))
 
     def _do_release(self, rows) -> None:
         r = rows[0]
         self._write("release", r, lambda uow: orders.release_order(uow, r.id,
-                                                                    expected_version=r.version))
+                                                                    expected_version=r.version),
+                    said=self.tr("#{0} released from hold").format(r.number))
 
     def _do_cancel(self, rows) -> None:
         r = rows[0]
@@ -756,47 +805,68 @@ class OrderDesk(QWidget):
                                              "is released.").format(r.number))
         if reason is not None:
             self._write("cancel", r, lambda uow: orders.cancel_order(uow, r.id, reason=reason,
-                                                                      expected_version=r.version))
+                                                                      expected_version=r.version),
+                        said=self.tr("#{0} cancelled").format(r.number))
 
     def _do_note(self, rows) -> None:
         r = rows[0]
         text = self.dialogs.text(self._label("note"), self.tr("Internal note on order #{0}:")
                                  .format(r.number))
         if text is not None:
-            self._write("note", r, lambda uow: orders.add_note(uow, r.id, text=text))
+            self._write("note", r, lambda uow: orders.add_note(uow, r.id, text=text),
+                        said=self.tr("Note added to #{0}").format(r.number))
 
     def _do_tags(self, rows) -> None:
         r = rows[0]
-        answer = self.dialogs.tags([t for t in r.tags.split(",") if t])
+        answer = self.dialogs.tags([t for t in r.tags.split(",") if t], f"#{r.number}")
         if answer is not None:
             add, remove = answer
-            self._write("tags", r, lambda uow: orders.set_tags(uow, r.id, add=add, remove=remove))
+            self._write("tags", r, lambda uow: orders.set_tags(uow, r.id, add=add, remove=remove),
+                        said=self.tr("Tags of #{0} saved").format(r.number))
 
     def _do_address(self, rows) -> None:
         r = rows[0]
         self._ask_with_detail("address", r, self.dialogs.address,
                               lambda uow, address: orders.edit_shipping_address(
-                                  uow, r.id, expected_version=r.version, **address))
+                                  uow, r.id, expected_version=r.version, **address),
+                              said=self.tr("Shipping address of #{0} changed").format(r.number))
 
     def _do_lines(self, rows) -> None:
         r = rows[0]
         self._ask_with_detail("lines", r, self.dialogs.edit_lines,
                               lambda uow, edits: order_edits.edit_order_lines(
                                   uow, r.id, quantities=edits.quantities, add=edits.add,
-                                  expected_version=r.version))
+                                  expected_version=r.version),
+                              said=self.tr("Lines of #{0} saved").format(r.number))
 
     def _do_split(self, rows) -> None:
         r = rows[0]
-        self._ask_with_detail("split", r, self.dialogs.split,
-                              lambda uow, move: order_edits.split_order(
-                                  uow, r.id, move=move, expected_version=r.version))
+        new_number = []
 
-    def _ask_with_detail(self, key: str, row, ask, call) -> None:
+        def split(uow, move):
+            new_id = order_edits.split_order(uow, r.id, move=move, expected_version=r.version)
+            new_number.append(self._number_of(new_id))
+
+        def after():
+            text = self.tr("#{0} split: the moved lines are now order #{1}").format(
+                r.number, new_number[0])
+            self.say(text)
+            if self.dialogs.ask(self._label("split"), text + "\n" + self.tr("Open #{0}?")
+                                .format(new_number[0])):
+                self.open_number(new_number[0])
+        self._ask_with_detail("split", r, self.dialogs.split, split, after=after)
+
+    def _number_of(self, order_id: int) -> str:
+        with self.ctx.engine.connect() as conn:
+            return conn.execute(select(Order.number).where(Order.id == order_id)).scalar_one()
+
+    def _ask_with_detail(self, key: str, row, ask, call, *, said: str | None = None,
+                         after=None) -> None:
         """Load the order, ask the clerk (who sees its lines/address), then write."""
         def then(detail):
             answer = ask(detail)
             if answer is not None:
-                self._write(key, row, lambda uow: call(uow, answer))
+                self._write(key, row, lambda uow: call(uow, answer), said=said, after=after)
         self._with_detail(row, then)
 
     def _do_merge(self, rows) -> None:
@@ -806,8 +876,13 @@ class OrderDesk(QWidget):
                                         "cancelled.").format(numbers)):
             return
         versions = {r.id: r.version for r in rows}
-        self._write("merge", rows[0], lambda uow: order_edits.merge_orders(
-            uow, list(versions), expected_versions=versions))
+        into = []
+
+        def merge(uow):
+            into.append(self._number_of(order_edits.merge_orders(
+                uow, list(versions), expected_versions=versions)))
+        self._write("merge", rows[0], merge, after=lambda: self.say(
+            self.tr("{0} merged into #{1}").format(numbers, into[0])))
 
     def _do_pick(self, rows) -> None:
         """One pick batch of the selected allocated orders; then offer its pick list PDF."""
@@ -822,20 +897,20 @@ class OrderDesk(QWidget):
         self._write("pick", rows[0], work, after=lambda: self._offer_pick_list(*started[0]))
 
     def _offer_pick_list(self, batch_id: int, number: str) -> None:
-        self.status_label.setText(self.tr("Pick batch {0} started.").format(number))
+        self.say(self.tr("Pick batch {0} started.").format(number))
         path = self.pick_list_path(self, f"{number}-picklist.pdf")
         if path:
             write_batch_pdf(self, self.ctx.engine, batch_id, path).success(
                 self._pick_list_saved).run()
 
     def _pick_list_saved(self, path) -> None:
-        self.status_label.setText(self.tr("Pick list saved to {0}").format(path))
+        self.say(self.tr("Pick list saved to {0}").format(path))
         self.open_file(str(path))
 
     def _with_detail(self, row, then) -> None:
         QueryOp(self, lambda: load_detail(self.ctx.engine, row.number)).success(then).run()
 
-    def _write(self, key: str, row, work, *, after=None) -> None:
+    def _write(self, key: str, row, work, *, after=None, said: str | None = None) -> None:
         uow = self.ctx.uow()
 
         def job():
@@ -844,6 +919,8 @@ class OrderDesk(QWidget):
 
         def ok(changes: Changes) -> None:
             self.publish(changes)
+            if said:
+                self.say(said)
             if after is not None:
                 after()
             self.action_finished.emit(key)
@@ -877,16 +954,31 @@ class OrderDesk(QWidget):
 
     def _run_bulk(self, spec: ActionSpec, rows: list) -> None:
         kwargs = {}
+        applies = sum(1 for r in rows if spec.enabled([r]))
+        title = self.tr("{0}: {1} of the {2} selected orders").format(
+            self._label(spec.key), applies, len(rows))
+        others = self.tr(" The other {0} can't be, and are left as they are.").format(
+            len(rows) - applies) if applies < len(rows) else ""
         if spec.key in ("hold", "cancel"):
-            reason = self.dialogs.reason(self._label(spec.key),
-                                         self.tr("Reason for the {0} selected orders:")
-                                         .format(len(rows)))
+            ask = self.dialogs.hold_reason if spec.key == "hold" else self.dialogs.reason
+            reason = ask(title, self.tr("{0} {1} of the {2} selected orders: the reason?")
+                         .format(self._label(spec.key), applies, len(rows)) + others)
             if reason is None:
                 return
             kwargs["reason"] = reason
+        if spec.key == "confirm":
+            unpaid = sum(1 for r in rows if spec.enabled([r]) and r.payment in UNPAID)
+            if unpaid:
+                reason = self.dialogs.unpaid_confirm_reason(title, self.tr(
+                    "Confirm {0} of the {1} selected orders; the payment of {2} of them is "
+                    "pending or failed. Why confirm them unpaid?").format(
+                    applies, len(rows), unpaid) + others)
+                if reason is None:
+                    return
+                kwargs["override_reason"] = reason
         if spec.key == "tags":
             common = set.intersection(*({t for t in r.tags.split(",") if t} for r in rows))
-            answer = self.dialogs.tags(sorted(common))
+            answer = self.dialogs.tags(sorted(common), title)
             if answer is None:
                 return
             add, remove = answer
@@ -916,6 +1008,9 @@ class OrderDesk(QWidget):
             report += [(numbers[oid], False, self.tr("Not done: the run was cancelled."))
                        for oid in versions if oid not in seen]
             self.publish(total)
+            done_count = sum(1 for r in results if r.ok)
+            self.say(self.tr("{0}: {1} of {2} orders done").format(
+                self._label(spec.key), done_count, len(rows)))
             self.dialogs.bulk_report(self.tr("{0}: {1} orders").format(
                 self._label(spec.key), len(rows)), report)
             self.action_finished.emit(spec.key)
@@ -934,4 +1029,5 @@ class OrderDesk(QWidget):
 
     def _order_created(self, order_id: int, number: str, changes: Changes) -> None:
         self.publish(changes)
+        self.say(self.tr("#{0} created").format(number))
         self.open_number(number)

@@ -3,14 +3,27 @@ answers instead of blocking on exec()."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QInputDialog,
-                               QLabel, QLineEdit, QMessageBox, QSpinBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
+                               QInputDialog, QLabel, QLineEdit, QMessageBox, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ordermgr.services.orders import ADDRESS_FIELDS
+from ordermgr.ui.countries import CountryBox
 from ordermgr.ui.orders.edit_lines import EditLinesDialog
 from ordermgr.ui.orders.model import status_text
+
+HOLD_REASONS = (
+    QT_TRANSLATE_NOOP("ReasonDialog", "Address to check"),
+    QT_TRANSLATE_NOOP("ReasonDialog", "Suspected fraud"),
+    QT_TRANSLATE_NOOP("ReasonDialog", "Payment to check"),
+    QT_TRANSLATE_NOOP("ReasonDialog", "Customer asked to wait"),
+    QT_TRANSLATE_NOOP("ReasonDialog", "Stock to check"),
+)
+UNPAID_CONFIRM_REASONS = (
+    QT_TRANSLATE_NOOP("ReasonDialog", "Cash on delivery"),
+    QT_TRANSLATE_NOOP("ReasonDialog", "B2B payment terms"),
+)
 
 
 class DeskDialogs:
@@ -30,23 +43,36 @@ class DeskDialogs:
         text, ok = QInputDialog.getMultiLineText(self.parent, title, prompt, default)
         return text if ok else None
 
-    def tags(self, current: list[str]) -> tuple[list[str], list[str]] | None:
+    def tags(self, current: list[str], subject: str = "") -> tuple[list[str], list[str]] | None:
         text, ok = QInputDialog.getText(
-            self.parent, self.tr("Tags"),
+            self.parent, self.tr("Tags of {0}").format(subject) if subject else self.tr("Tags"),
             self.tr("Tags separated by commas; prefix a tag with - to remove it:"),
             text=", ".join(current))
         if not ok:
             return None
         return parse_tags(text, current)
 
+    def hold_reason(self, title: str, prompt: str) -> str | None:
+        """Why orders are held: one of the usual reasons, or the clerk's own words."""
+        return self._reason(title, prompt, HOLD_REASONS)
+
+    def unpaid_confirm_reason(self, title: str, prompt: str) -> str | None:
+        """Why orders whose payment is pending or failed are confirmed anyway."""
+        return self._reason(title, prompt, UNPAID_CONFIRM_REASONS)
+
+    def _reason(self, title: str, prompt: str, presets) -> str | None:
+        dialog = ReasonDialog(title, prompt, presets, self.parent)
+        return dialog.reason() if dialog.exec() == QDialog.Accepted else None
+
     def address(self, detail: dict) -> dict | None:
-        dialog = AddressDialog(detail["ship_to"], self.parent)
+        dialog = AddressDialog(detail["ship_to"], self.parent, number=detail["number"])
         return dialog.values() if dialog.exec() == QDialog.Accepted else None
 
     def split(self, detail: dict) -> dict[int, int] | None:
         dialog = LineQuantitiesDialog(
-            detail, self.tr("Split order"),
-            self.tr("How many units of each line move to the new order?"), parent=self.parent)
+            detail, self.tr("Split order #{0}").format(detail["number"]),
+            self.tr("How many units of each line of #{0} move to a new order?").format(
+                detail["number"]), parent=self.parent)
         return dialog.quantities() if dialog.exec() == QDialog.Accepted else None
 
     def edit_lines(self, detail: dict):
@@ -101,28 +127,66 @@ def describe_state(detail: dict) -> str:
 
 class AddressDialog(QDialog):
 
-    def __init__(self, ship_to: dict, parent=None):
+    def __init__(self, ship_to: dict, parent=None, *, number: str = ""):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit shipping address"))
+        self.setObjectName("addressDialog")
+        self.setWindowTitle(self.tr("Shipping address of order #{0}").format(number))
         form = QFormLayout(self)
         self.edits = {}
         titles = {"ship_name": self.tr("Name"), "ship_phone": self.tr("Phone"),
                   "ship_line1": self.tr("Street"), "ship_line2": self.tr("Street (2)"),
                   "ship_city": self.tr("City"), "ship_region": self.tr("Region"),
-                  "ship_postcode": self.tr("Postcode"),
-                  "ship_country": self.tr("Country (2 letters)")}
+                  "ship_postcode": self.tr("Postcode"), "ship_country": self.tr("Country")}
         for field in ADDRESS_FIELDS:
-            edit = QLineEdit(ship_to.get(field[5:], ""))
+            if field == "ship_country":
+                edit = CountryBox(ship_to.get("country", ""))
+            else:
+                edit = QLineEdit(ship_to.get(field[5:], ""))
             self.edits[field] = edit
             form.addRow(titles[field], edit)
-        self.edits["ship_country"].setMaxLength(2)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.Ok)
         form.addRow(buttons)
+        self.resize(520, self.sizeHint().height())
 
     def values(self) -> dict:
-        return {f: e.text() for f, e in self.edits.items()}
+        return {f: (e.code() if isinstance(e, CountryBox) else e.text())
+                for f, e in self.edits.items()}
+
+
+class ReasonDialog(QDialog):
+    """A reason from a list of the usual ones, or typed in the same box."""
+
+    def __init__(self, title: str, prompt: str, presets, parent=None):
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.choice = QComboBox()
+        self.choice.setEditable(True)
+        self.choice.setInsertPolicy(QComboBox.NoInsert)
+        for text in presets:
+            self.choice.addItem(QCoreApplication.translate("ReasonDialog", text))
+        self.choice.setCurrentIndex(-1)
+        self.choice.lineEdit().setPlaceholderText(self.tr("Choose a reason or type your own"))
+        layout.addWidget(self.choice)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        layout.addWidget(buttons)
+        self.choice.editTextChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        self.ok_button.setEnabled(False)
+        self.resize(480, self.sizeHint().height())
+
+    def reason(self) -> str:
+        return self.choice.currentText().strip()
 
 
 class LineQuantitiesDialog(QDialog):
@@ -150,6 +214,7 @@ class LineQuantitiesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.Ok)
         layout.addWidget(buttons)
         self.resize(560, 320)
 

@@ -17,6 +17,7 @@ from ordermgr.services.order_edits import NewLine
 from ordermgr.ui.ops import QueryOp
 from ordermgr.ui.orders.model import format_money
 from ordermgr.ui.orders.sku_picker import SkuPicker, available_item
+from ordermgr.ui.scan import guard_dialog
 
 _SKU, _NAME, _AVAILABLE, _ORDERED, _QTY, _PRICE = range(6)
 
@@ -64,6 +65,7 @@ class EditLinesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        self.cancel_button = buttons.button(QDialogButtonBox.Cancel)
 
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr(
@@ -79,6 +81,7 @@ class EditLinesDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.resize(720, 380)
+        guard_dialog(self, self.ok_button)
 
         for line in detail["lines"]:
             self._add_row(line["sku"], line["name"], None, line["quantity"],

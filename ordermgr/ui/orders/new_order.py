@@ -16,10 +16,12 @@ from ordermgr.errors import ValidationError
 from ordermgr.models import Order
 from ordermgr.models.money import CURRENCY_DECIMALS, to_decimal
 from ordermgr.services.order_entry import AddressInput, LineInput, create_order
+from ordermgr.ui.countries import CountryBox
 from ordermgr.ui.errors import show_error
 from ordermgr.ui.ops import QueryOp, WriteOp
 from ordermgr.ui.orders.model import format_money
 from ordermgr.ui.orders.sku_picker import SkuPicker, available_item
+from ordermgr.ui.scan import guard_dialog
 
 ADDRESS_KEYS = ("name", "phone", "line1", "line2", "city", "region", "postcode", "country")
 
@@ -52,17 +54,16 @@ class NewOrderDialog(QDialog):
         cform.addRow(self.tr("Email"), self.email)
 
         # address
-        self.address = {key: QLineEdit() for key in ADDRESS_KEYS}
-        self.address["country"].setMaxLength(2)
-        self.address["country"].setText("CN")
+        self.address = {key: QLineEdit() for key in ADDRESS_KEYS if key != "country"}
+        self.country = CountryBox("CN")
         titles = {"name": self.tr("Recipient"), "phone": self.tr("Phone"),
                   "line1": self.tr("Street"), "line2": self.tr("Street (2)"),
                   "city": self.tr("City"), "region": self.tr("Region"),
-                  "postcode": self.tr("Postcode"), "country": self.tr("Country (2 letters)")}
+                  "postcode": self.tr("Postcode"), "country": self.tr("Country")}
         address_box = QGroupBox(self.tr("Ship to"))
         aform = QFormLayout(address_box)
         for key in ADDRESS_KEYS:
-            aform.addRow(titles[key], self.address[key])
+            aform.addRow(titles[key], self.country if key == "country" else self.address[key])
 
         # lines
         self.sku_picker = SkuPicker(ctx.engine, self)
@@ -98,6 +99,7 @@ class NewOrderDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.Save)
+        guard_dialog(self, self.save_button)
 
         grid = QGridLayout()
         grid.addWidget(customer_box, 0, 0)
@@ -153,7 +155,9 @@ class NewOrderDialog(QDialog):
         self.phone.setText(customer["phone"])
         self.email.setText(customer["email"])
         for key, value in (customer.get("address") or {}).items():
-            if key in self.address and value:
+            if key == "country" and value:
+                self.country.set_code(value)
+            elif key in self.address and value:
                 self.address[key].setText(value)
         if not self.address["name"].text():
             self.address["name"].setText(customer["name"])
@@ -227,6 +231,7 @@ class NewOrderDialog(QDialog):
         lines = [LineInput(line["code"], line["spin"].value(),
                            line["price_edit"].text().strip() or None) for line in self.lines]
         a = {key: edit.text() for key, edit in self.address.items()}
+        a["country"] = self.country.code()
         address = AddressInput(**a)
         customer_id = self.customer_id
         name, email, phone = self.name.text(), self.email.text(), self.phone.text()

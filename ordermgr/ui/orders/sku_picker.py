@@ -4,11 +4,11 @@ the new-order dialog and the edit-lines dialog."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QLineEdit, QListWidget, QListWidgetItem, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ordermgr.db import queries
 from ordermgr.ui.ops import QueryOp
+from ordermgr.ui.scan import SCAN_FIELD, ScanLineEdit
 
 # The texts keep the context "NewOrderDialog" where they were first translated; literal
 # contexts so that lupdate finds them.
@@ -24,24 +24,25 @@ class SkuPicker(QWidget):
     def __init__(self, engine, parent=None):
         super().__init__(parent)
         self.engine = engine
-        self.input = QLineEdit()
+        self.input = ScanLineEdit()
         self.input.setObjectName("skuInput")
         self.input.setPlaceholderText(QCoreApplication.translate(
             "NewOrderDialog", "Add a line: SKU, name or scan a barcode, then Enter"))
         self.choices = QListWidget()
         self.choices.setMaximumHeight(80)
+        self.choices.setProperty(SCAN_FIELD, True)  # Enter picks a SKU, never saves the dialog
         self.choices.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.input)
         layout.addWidget(self.choices)
-        self.input.returnPressed.connect(self.find)
+        self.input.scanned.connect(self.find)
         self.choices.itemActivated.connect(lambda item: self._choose(item.data(Qt.UserRole)))
 
-    def find(self) -> None:
+    def find(self, text: str | None = None) -> None:
         """Enter: look the text up. The box is emptied at once, so a scanner can send the next
         code while this one is looked up; the text comes back if it needs the clerk."""
-        text = self.input.text().strip()
+        text = (self.input.text() if text is None else text).strip()
         if not text:
             return
         self.input.clear()
@@ -61,6 +62,7 @@ class SkuPicker(QWidget):
             self.input.setText(searched)  # to correct it, or to see what the list is for
         self.choices.clear()
         if not skus:
+            QApplication.beep()  # the clerk looks at the goods, not the screen
             self.choices.hide()
             self.input.setToolTip(QCoreApplication.translate(
                 "NewOrderDialog", "No product matches {0}.").format(searched))

@@ -29,7 +29,7 @@ from ordermgr.models import (Customer, Order, OrderLine, OrderStatus, Payment, P
 from ordermgr.models.aftersales import (DEFAULT_REASON_CODES, DEFAULT_SLA_HOURS,
                                         MAX_ATTACHMENT, ApprovalLimit, CaseAttachment, ReasonCode,
                                         Refund, SlaSetting)
-from ordermgr.models.money import check_currency, to_decimal
+from ordermgr.models.money import amount_quantum, check_currency, from_storage, to_decimal
 from ordermgr.models.returns import (GOODS_BACK_KINDS, INSPECTION_RESULTS,
                                      KIND_LABELS, check_returnable, line_refund_value, quote_refund)
 from ordermgr.models.states import (ORDER_SHIPPED_STATES, REFUND_DONE_STATES,
@@ -1089,7 +1089,7 @@ def _above_agent_limit(conn):
             conds.append(and_(ReturnCase.currency == currency, amount > 0))
         else:  # the largest amount whose conversion stays within the limit
             conds.append(and_(ReturnCase.currency == currency,
-                              amount > (limit / rate).quantize(Decimal("0.01"))))
+                              amount > (limit / rate).quantize(amount_quantum(currency))))
     return or_(*conds) if conds else false()
 
 
@@ -1367,10 +1367,9 @@ def customer_360(conn, customer_id: int, *, orders_limit: int = 100) -> Customer
                ReturnCase.requested_at, ReturnCase.due_at, ReturnCase.version)
         .join(Order, Order.id == ReturnCase.order_id).where(Order.customer_id == customer_id)
         .order_by(ReturnCase.requested_at.desc()).limit(200))]
-    cents = Decimal("0.01")
     return Customer360(c.id, c.name, c.phone, c.email, c.tags, c.notes, agg[0],
-                       (Decimal(int(agg[1])) / 100).quantize(cents),
-                       (Decimal(int(refunded or 0)) / 100).quantize(cents), int(units[0]), int(units[1]),
+                       from_storage(agg[1] or 0), from_storage(refunded or 0),
+                       int(units[0]), int(units[1]),
                        list(orders), cases)
 
 

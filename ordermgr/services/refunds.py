@@ -31,7 +31,7 @@ from ordermgr.errors import NotFound, ValidationError
 from ordermgr.models import (Order, OrderLine, OutboxMessage, Payment, PaymentStatus, ReturnCase,
                              Store, utcnow)
 from ordermgr.models.aftersales import OFFLINE_METHODS, Refund, RefundPart
-from ordermgr.models.money import format_money, to_decimal
+from ordermgr.models.money import format_money, from_storage, to_decimal
 from ordermgr.models.orders import PAID_CHARGE_STATES
 from ordermgr.models.states import (REFUND_LIVE_STATES, REFUND_MACHINE, REFUND_PENDING_STATES,
                                     RefundStatus)
@@ -641,8 +641,8 @@ def totals(conn, order_id: int) -> RefundTotals:
 
 
 def _from_storage(value) -> Decimal:
-    """Raw SUMs over Amount columns are integer hundredths (models/money.MINOR_UNITS)."""
-    return (Decimal(int(value or 0)) / 100).quantize(Decimal("0.01"))
+    """Raw SUMs over Amount columns are stored integer minor units (models/money.MINOR_UNITS)."""
+    return from_storage(value or 0)
 
 
 @dataclass(frozen=True)

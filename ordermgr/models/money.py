@@ -110,6 +110,19 @@ def to_decimal(value: object, currency: str | None = None, *, what: str = "amoun
 
     Nothing is rounded: more decimals than `currency` has (two when no currency is given) is an
     error that says how many are allowed."""
+    return _parse(value, decimals(currency), currency, what)
+
+
+def to_decimal_before_currency(value: object, *, what: str = "amount") -> Decimal:
+    """`to_decimal` for a service's first look, before it has loaded the order whose currency
+    decides: up to three decimals. The service parses again with the currency."""
+    return _parse(value, 3, None, what)
+
+
+_WORDS = {2: "two", 3: "three"}
+
+
+def _parse(value: object, places: int, currency: str | None, what: str) -> Decimal:
     if isinstance(value, float):
         # floats reach us only from JSON payloads; go through repr so 19.99 stays 19.99
         value = repr(value)
@@ -122,7 +135,6 @@ def to_decimal(value: object, currency: str | None = None, *, what: str = "amoun
     if abs(amount) > ABSOLUTE_MAX_AMOUNT:  # before quantize, which fails past 28 digits
         raise ValidationError(f"The {what} {value} is more than the limit of "
                               f"{ABSOLUTE_MAX_AMOUNT:,}; check for a typo.")
-    places = decimals(currency)  # 0, 2 or 3
     if amount != amount.quantize(_QUANTA[places], rounding=ROUNDING):
         if currency and places == 0:
             raise ValidationError(f"The {what} {value} has decimals, but {currency.upper()} "
@@ -130,10 +142,9 @@ def to_decimal(value: object, currency: str | None = None, *, what: str = "amoun
         where = f" (the most {currency.upper()} amounts have)" if currency else ""
         raise ValidationError(f"The {what} {value} has more than {_WORDS[places]} "
                               f"decimals{where}.")
+    if currency is None and amount == amount.quantize(_QUANTA[2]):
+        places = 2  # (no currency yet: a two-decimal amount reads as it always did)
     return (amount + 0).quantize(_QUANTA[max(places, 2)])
-
-
-_WORDS = {2: "two", 3: "three"}
 
 
 def format_money(amount: Decimal | int | None, currency: str | None, *,

@@ -29,7 +29,8 @@ from ordermgr.models import (Customer, Order, OrderLine, OrderStatus, Payment, P
 from ordermgr.models.aftersales import (DEFAULT_REASON_CODES, DEFAULT_SLA_HOURS,
                                         MAX_ATTACHMENT, ApprovalLimit, CaseAttachment, ReasonCode,
                                         Refund, SlaSetting)
-from ordermgr.models.money import amount_quantum, check_currency, from_storage, to_decimal
+from ordermgr.models.money import (amount_quantum, check_currency, from_storage, to_decimal,
+                                   to_decimal_before_currency)
 from ordermgr.models.returns import (GOODS_BACK_KINDS, INSPECTION_RESULTS,
                                      KIND_LABELS, check_returnable, line_refund_value, quote_refund)
 from ordermgr.models.states import (ORDER_SHIPPED_STATES, REFUND_DONE_STATES,
@@ -769,7 +770,7 @@ def quick_refund(uow: UnitOfWork, order_id: int, *, amount: object, reason: str,
                  split: dict[int, object] | None = None) -> list[str]:
     """Goodwill / partial refund without goods: a refund-only case opened, approved within the
     actor's limit and refunded in one transaction (nothing is kept if any step says no)."""
-    value = to_decimal(amount, what="refund amount")
+    to_decimal_before_currency(amount, what="refund amount")  # not a number: no transaction
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Give a reason for the refund.")
@@ -777,6 +778,7 @@ def quick_refund(uow: UnitOfWork, order_id: int, *, amount: object, reason: str,
         uow.require("returns.request", "open refund cases")
         uow.require("payments.refund", "refund customers")
         order = uow.get_order(order_id, lock=True)
+        value = to_decimal(amount, order.currency, what="refund amount")
         numbers = quick_refund_in(uow, order, value=value, reason=reason, reference=reference,
                                   split=split)
         uow.commit()

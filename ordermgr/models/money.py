@@ -60,8 +60,9 @@ def from_storage(value: int) -> Decimal:
     """Stored integer thousandths (a column value or a raw SQL SUM of them) as a Decimal: two
     places when it is a whole number of hundredths, else three."""
     value = int(value)
-    places = 2 if value % _HUNDREDTHS == 0 else 3
-    return (Decimal(value) / MINOR_UNITS).quantize(_QUANTA[places])
+    if value % _HUNDREDTHS == 0:  # (scaleb: exact and cheap, exports convert millions of these)
+        return Decimal(value // _HUNDREDTHS).scaleb(-2)
+    return Decimal(value).scaleb(-3)
 
 
 def check_currency(code: str) -> str:

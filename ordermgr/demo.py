@@ -9,8 +9,8 @@ It writes with SQLAlchemy Core `conn.execute(insert(table), rows)` (executemany)
 per chunk of orders, with every id chosen here so children reference parents without a round
 trip. Amounts are computed as integer cents (shop prices like 39.90) and written in the storage
 scale of the `Amount` type (`_Writer` scales every Amount column), times in the storage format of
-the dialect, i.e. exactly what the `Amount` and `UTCDateTime` types store. The same seed and the same `now` give
-the same data.
+the dialect, i.e. exactly what the `Amount` and `UTCDateTime` types store. The same seed and the
+same `now` give the same data.
 
 Everything is derived so the domain's own rules hold: totals add up, payment and fulfilment
 statuses are what `Order.refresh_payment_status` / `refresh_fulfilment_status` compute, search

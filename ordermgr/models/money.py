@@ -3,8 +3,8 @@
 The one rounding rule
 ---------------------
 Every amount ordermgr keeps is exact to its currency's minor unit (ISO 4217 exponent: JPY, KRW,
-VND 0 decimals; BHD, IQD, JOD, KWD, LYD, OMR, TND 3; the others here 2). Amounts that arrive with more decimals from a storefront
-(Medusa does not round: taxes like 22.31858…, 195.132, totals like -6E-21) are rounded once, by
+VND 0 decimals; BHD, IQD, JOD, KWD, LYD, OMR, TND 3; the others here 2). Amounts that arrive
+with more decimals from a storefront (Medusa does not round: taxes like 22.31858…, 195.132, totals like -6E-21) are rounded once, by
 `round_minor(amount, currency)`: **half up, away from zero** (`ROUND_HALF_UP`), commercial
 rounding: WooCommerce rounds with PHP's `round()` (half away from zero), Shopify rounds its
 amounts to the cent with halves up, and a receipt or invoice printed from Medusa's unrounded

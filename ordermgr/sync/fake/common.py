@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from ordermgr.models.money import decimals
+from ordermgr.models.money import amount_quantum
 
 
 def z(dt: datetime) -> str:
@@ -24,7 +24,7 @@ def s2(value: Decimal) -> str:
 
 def money_text(value: Decimal, currency: str) -> str:
     """An amount as the shops write it: three decimals for a dinar, else two (also for yen)."""
-    return str(Decimal(value).quantize(Decimal("0.001") if decimals(currency) == 3 else Decimal("0.01")))
+    return str(Decimal(value).quantize(amount_quantum(currency)))
 
 
 def parse_dt(text: str) -> datetime:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
+from ordermgr.models.money import CURRENCY_DECIMALS
+
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
 GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超",
          "小明", "晓东", "海燕", "建华"]
@@ -34,7 +36,7 @@ PRESENTMENT = {"CNY": ("USD", Decimal("0.1387")), "JPY": ("USD", Decimal("0.0066
                "EUR": ("GBP", Decimal("0.8571")), "USD": ("CAD", Decimal("1.3647")),
                "KWD": ("USD", Decimal("3.2532"))}
 ZERO_DECIMAL_CURRENCIES = {"JPY", "KRW", "VND"}
-THREE_DECIMAL_CURRENCIES = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"}
+THREE_DECIMAL_CURRENCIES = {code for code, places in CURRENCY_DECIMALS.items() if places == 3}
 WHOLE, CENTS, MILLS, NONE = Decimal("1"), Decimal("0.01"), Decimal("0.001"), Decimal("0.00")
 # catalogue prices (in yuan) times this: yen prices, or dinar prices with three decimals (10.824)
 PRICE_SCALE = {**dict.fromkeys(ZERO_DECIMAL_CURRENCIES, Decimal(20)),

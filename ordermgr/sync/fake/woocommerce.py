@@ -74,7 +74,8 @@ def render(o: DemoOrder, base: str) -> dict:
                                            "discount": money["order"]["discount_total"],
                                            "discount_tax": money["order"]["discount_tax"]}]
         if o.discount else [],
-        "refunds": [{"id": r.id, "reason": r.note, "total": "-" + money_text(r.amount, o.currency)} for r in o.refunds],
+        "refunds": [{"id": r.id, "reason": r.note, "total": "-" + money_text(r.amount, o.currency)}
+                    for r in o.refunds],
         "currency_symbol": "&yen;",
         "_links": {"self": [{"href": f"{base}/wp-json/wc/v3/orders/{o.seq}"}]},
     }
@@ -219,7 +220,8 @@ def _route(demo: DemoStore, req, path: str, base: str) -> Response:
                 refund = demo.refund(o, Decimal(str(body.get("amount", "0"))), body.get("reason", ""))
             except ValueError as exc:
                 return _error(400, "woocommerce_rest_invalid_order_refund", str(exc))
-            return Response(201, {"id": refund.id, "amount": money_text(refund.amount, o.currency), "reason": refund.note,
+            return Response(201, {"id": refund.id, "amount": money_text(refund.amount, o.currency),
+                                  "reason": refund.note,
                                   "refunded_payment": bool(body.get("api_refund", True)),
                                   "date_created_gmt": gmt(refund.created), "line_items": []})
     if path == "/products" and req.method == "GET":

@@ -122,3 +122,13 @@ def test_one_formatter_per_currency():
     assert format_money(D("1234.5"), "USD") == "1,234.50 USD"
     assert format_money(None, "USD") == ""
     assert plain_amount(D("1980.00"), "JPY") == "1980" and plain_amount(D("5"), "EUR") == "5.00"
+
+
+def test_dinar_limits_are_lower_and_every_limit_fits_a_bigint_in_thousandths():
+    from ordermgr.models.limits import ABSOLUTE_MAX_AMOUNT, check_amount, max_amount
+    assert max_amount("KWD") < max_amount("USD") < max_amount("IQD")
+    with pytest.raises(ValidationError, match="more than the limit of 10,000,000 KWD"):
+        check_amount(D("10000000.001"), "KWD")
+    assert check_amount(D("9999999.999"), "KWD") == D("9999999.999")
+    # even a thousand of the largest amounts summed stays inside BIGINT
+    assert to_storage(ABSOLUTE_MAX_AMOUNT) * 1000 < 2**63

@@ -32,7 +32,6 @@ import subprocess
 import sys
 import time
 from datetime import date, datetime, timezone
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +43,7 @@ from sqlalchemy import func, select  # noqa: E402
 from ordermgr.db.engine import make_engine  # noqa: E402
 from ordermgr.db.migrate import upgrade  # noqa: E402
 from ordermgr.models import Order  # noqa: E402
+from ordermgr.models.money import from_storage  # noqa: E402
 from ordermgr.reports.params import ReportParams  # noqa: E402
 
 NOW = datetime(2026, 11, 1, tzinfo=timezone.utc)  # the demo's twelve months end here
@@ -142,7 +142,7 @@ def bench_sales(engine, runs: int) -> None:
     raw_s, raw_rows = _median(raw, runs)
     table = result.tables[0]
     mine = [(r[0], r[1], r[2], r[3], r[8]) for r in table.rows]
-    theirs = [(r[0], r[1], int(r[2]), int(r[3]), (Decimal(int(r[8])) / 100).quantize(Decimal("0.01")))
+    theirs = [(r[0], r[1], int(r[2]), int(r[3]), from_storage(r[8]))
               for r in raw_rows]
     same = "same figures" if mine == theirs else "FIGURES DIFFER"
     verdict = "ok" if report_s <= GOAL_SALES_S else "SLOWER THAN GOAL"

@@ -7,9 +7,10 @@ shipments with tracking, reservations, returns, tags and a timeline for each ord
 
 It writes with SQLAlchemy Core `conn.execute(insert(table), rows)` (executemany), one transaction
 per chunk of orders, with every id chosen here so children reference parents without a round
-trip. Amounts are written as integer cents and times as the storage format of the dialect, i.e.
-exactly what the `Amount` and `UTCDateTime` types store. The same seed and the same `now` give
-the same data.
+trip. Amounts are computed as integer cents (shop prices like 39.90) and written in the storage
+scale of the `Amount` type (`_Writer` scales every Amount column), times in the storage format of
+the dialect, i.e. exactly what the `Amount` and `UTCDateTime` types store. The same seed and the
+same `now` give the same data.
 
 Everything is derived so the domain's own rules hold: totals add up, payment and fulfilment
 statuses are what `Order.refresh_payment_status` / `refresh_fulfilment_status` compute, search
@@ -39,6 +40,8 @@ from sqlalchemy import Engine, insert, text
 from ordermgr.db.engine import WRITE
 from ordermgr.errors import ValidationError
 from ordermgr.models.aftersales import DEFAULT_LIMITS, DEFAULT_SLA_HOURS
+from ordermgr.models.base import Amount, Base
+from ordermgr.models.money import MINOR_UNITS
 from ordermgr.models.orders import build_search_text
 from ordermgr.models.states import OrderStatus, ReturnStatus, ShipmentStatus
 from ordermgr.services.aftersales import rma_number
@@ -455,9 +458,21 @@ def generate(engine: Engine, *, orders: int, seed: int = 1,
     return summary
 
 
+STORED_PER_CENT = MINOR_UNITS // 100
+
+
+def _amount_columns() -> dict[str, tuple[str, ...]]:
+    """Each table's `Amount` columns: the ones whose cents the writer scales to storage."""
+    return {table.name: names for table in Base.metadata.tables.values()
+            if (names := tuple(c.name for c in table.columns if isinstance(c.type, Amount)))}
+
+
 class _Writer:
     """Core executemany inserts into lightweight, untyped tables (the columns the rows have): the
-    values are already what the column types would bind (cents, timestamps, JSON text)."""
+    values are already what the column types would bind (timestamps, JSON text), except amounts,
+    which the builder keeps in cents and the writer scales to the stored units."""
+
+    AMOUNTS = _amount_columns()
 
     def __init__(self, conn):
         self.conn = conn
@@ -471,6 +486,10 @@ class _Writer:
         table = self.tables.get((name, keys))
         if table is None:
             table = self.tables[(name, keys)] = sa.table(name, *(sa.column(k) for k in keys))
+        amounts = [k for k in self.AMOUNTS.get(name, ()) if k in rows[0]]
+        if amounts:  # copies: the builder may still read its rows (in cents)
+            rows = [{**row, **{k: row[k] * STORED_PER_CENT for k in amounts if row[k] is not None}}
+                    for row in rows]
         self.conn.execute(insert(table), rows)
         self.counts[name] += len(rows)
 

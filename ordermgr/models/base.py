@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from decimal import Decimal
 
 from sqlalchemy import BigInteger, DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
-from ordermgr.models.money import MINOR_UNITS
+from ordermgr.models.money import from_storage, to_storage
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -29,7 +28,8 @@ def utcnow() -> datetime:
 
 
 class Amount(TypeDecorator):
-    """A Decimal stored exactly as integer minor units (BIGINT), on SQLite and PostgreSQL alike."""
+    """A Decimal stored exactly as integer thousandths (BIGINT), on SQLite and PostgreSQL alike
+    (`money.to_storage` / `money.from_storage`)."""
 
     impl = BigInteger
     cache_ok = True
@@ -37,15 +37,12 @@ class Amount(TypeDecorator):
     def process_bind_param(self, value, dialect):
         if value is None:
             return None
-        scaled = Decimal(value) * MINOR_UNITS
-        if scaled != scaled.to_integral_value():
-            raise ValueError(f"amount {value} has more than two decimals")
-        return int(scaled)
+        return to_storage(value)
 
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        return (Decimal(int(value)) / MINOR_UNITS).quantize(Decimal("0.01"))
+        return from_storage(value)
 
 
 class UTCDateTime(TypeDecorator):

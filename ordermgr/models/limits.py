@@ -25,9 +25,13 @@ MAX_AMOUNT_BY_CURRENCY: dict[str, Decimal] = {
     "JPY": Decimal("10000000000"), "HUF": Decimal("10000000000"),
     "KRW": Decimal("100000000000"), "VND": Decimal("1000000000000"),
     "IDR": Decimal("1000000000000"),
+    # dinars, rials: worth more than a dollar each, so a lower ceiling catches the extra zeros
+    "BHD": Decimal("10000000"), "JOD": Decimal("10000000"), "KWD": Decimal("10000000"),
+    "OMR": Decimal("10000000"), "LYD": Decimal("100000000"), "TND": Decimal("100000000"),
+    "IQD": Decimal("100000000000"),  # about 1,300 to the dollar
 }
-# Whatever the currency: keeps Decimal arithmetic exact and minor units far inside BIGINT
-# (9.2e18), even summed over millions of rows.
+# Whatever the currency: keeps Decimal arithmetic exact and the stored thousandths (1e15 at
+# most) far inside BIGINT (9.2e18), even summed over thousands of rows.
 ABSOLUTE_MAX_AMOUNT = max(MAX_AMOUNT_BY_CURRENCY.values())
 
 # Texts (the column sizes of the tables they go to).

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ordermgr.errors import ValidationError
 from ordermgr.models.base import Amount, Base, UTCDateTime, utcnow
-from ordermgr.models.money import minor_unit
+from ordermgr.models.money import amount_quantum, minor_unit
 from ordermgr.models.states import RETURN_MACHINE, ReturnStatus, ReturnType
 
 
@@ -119,7 +119,6 @@ def check_returnable(line_quantity_shipped: int, line_quantity_returned: int, wa
                               f"returned), not {wanted}.")
 
 
-CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -152,14 +151,14 @@ def line_unit_value(total: Decimal, quantity: int, currency: str | None = None) 
     if not quantity:
         return Decimal("0.00")
     return (Decimal(total) / quantity).quantize(minor_unit(currency), rounding=ROUND_DOWN
-                                                ).quantize(CENT)
+                                                ).quantize(amount_quantum(currency))
 
 
 def line_refund_value(total: Decimal, quantity: int, returned: int,
                       currency: str | None = None) -> Decimal:
     """Refund value of `returned` of `quantity` units; all units gives exactly the line total."""
     if returned >= quantity:
-        return Decimal(total).quantize(CENT)
+        return Decimal(total).quantize(amount_quantum(currency))
     return line_unit_value(total, quantity, currency) * returned
 
 

@@ -8,10 +8,11 @@ from decimal import Decimal
 from sqlalchemy import Connection, and_, exists
 
 from ordermgr.models import Order, OrderStatus, Shipment
+from ordermgr.models.money import amount_quantum
 from ordermgr.reports.model import Cancelled
 from ordermgr.reports.params import ReportParams
 from ordermgr.reports.rates import describe_rates, rates_for
-from ordermgr.reports.sqlbits import CENT
+
 
 Progress = Callable[[int, int], bool] | None
 
@@ -55,11 +56,12 @@ def convert_rows(conn: Connection, params: ReportParams, rows: list[dict], *, ke
         if line not in notes:
             notes.append(line)
     merged: dict[tuple, dict] = {}
+    quantum = amount_quantum(base)
     for row in rows:
         rate = rates[row["currency"]][0]
         key = tuple(row[k] for k in keys)
         target = merged.get(key)
-        converted = {m: (row[m] * rate).quantize(CENT) if row[m] is not None else None for m in money}
+        converted = {m: (row[m] * rate).quantize(quantum) if row[m] is not None else None for m in money}
         if target is None:
             merged[key] = {**row, **converted, "currency": base}
         else:

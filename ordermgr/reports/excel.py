@@ -36,7 +36,8 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
 def money_format(currency: str | None) -> str:
     if currency and re.fullmatch(r"[A-Z]{3}", currency):
-        number = "#,##0" if decimals(currency) == 0 else "#,##0.00"  # 1,980 JPY
+        places = decimals(currency)  # 1,980 JPY; 12.345 KWD
+        number = "#,##0" + ("." + "0" * places if places else "")
         return f'{number} "{currency}";-{number} "{currency}"'
     return FORMATS["money"]
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, and_, select
 
 from ordermgr.errors import ValidationError
 from ordermgr.models import Order, Setting, Store
+from ordermgr.models.money import from_storage
 from ordermgr.reports.cells import csv_row
 from ordermgr.reports.common import Progress, order_conditions
 from ordermgr.reports.files import atomic_path
@@ -99,8 +99,8 @@ ORDER_COLUMNS = [Column("number", "Number", width=14), Column("store", "Store", 
 
 def iter_order_rows(engine: Engine, params: ReportParams, *, chunk: int = 5000) -> Iterator[tuple]:
     """The period's orders, streamed from the server in chunks (never all in memory)."""
-    # amounts come back as raw cents and become Decimals here: cheaper than the Amount type's
-    # per-value quantize, and exact all the same
+    # amounts come back as raw stored integers and become Decimals here (money.from_storage),
+    # without the Amount type's per-value processing
     stmt = (select(Order.number, Store.name, Order.placed_at, Order.customer_name,
                    Order.ship_country, Order.status, Order.item_count, Order.currency,
                    cents(Order.subtotal), cents(Order.discount), cents(Order.shipping),
@@ -110,7 +110,7 @@ def iter_order_rows(engine: Engine, params: ReportParams, *, chunk: int = 5000) 
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=chunk).execute(stmt)
         for row in result:
-            yield (*row[:8], *(Decimal(int(v)).scaleb(-2) for v in row[8:]))
+            yield (*row[:8], *(from_storage(v) for v in row[8:]))
 
 
 def count_orders(engine: Engine, params: ReportParams) -> int:

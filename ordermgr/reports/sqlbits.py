@@ -12,7 +12,8 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, Float, Integer, func, literal_column, type_coerce
 from sqlalchemy.sql import ColumnElement
 
-CENT = Decimal("0.01")
+from ordermgr.models.money import from_storage
+
 
 
 def bucket(dialect: str, column, grouping: str, utc_offset: int = 0) -> ColumnElement:
@@ -45,7 +46,7 @@ def days_between(dialect: str, later, earlier) -> ColumnElement:
 
 
 def cents(column) -> ColumnElement:
-    """An Amount column as its raw integer cents (so SUM stays in integers)."""
+    """An Amount column as its raw stored integer (thousandths; so SUM stays in integers)."""
     return type_coerce(column, BigInteger)
 
 
@@ -58,10 +59,10 @@ def count_int(expr=None) -> ColumnElement:
 
 
 def money(value) -> Decimal:
-    """Integer cents from an aggregate (int, Decimal or None) as Decimal units."""
+    """Stored integer minor units from an aggregate (int, Decimal or None) as Decimal units."""
     if value is None:
         return Decimal("0.00")
-    return (Decimal(int(value)) / 100).quantize(CENT)
+    return from_storage(value)
 
 
 def ratio(numerator, denominator, places: str = "0.01") -> Decimal | None:

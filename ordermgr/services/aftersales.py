@@ -29,7 +29,8 @@ from ordermgr.models import (Customer, Order, OrderLine, OrderStatus, Payment, P
 from ordermgr.models.aftersales import (DEFAULT_REASON_CODES, DEFAULT_SLA_HOURS,
                                         MAX_ATTACHMENT, ApprovalLimit, CaseAttachment, ReasonCode,
                                         Refund, SlaSetting)
-from ordermgr.models.money import check_currency, to_decimal
+from ordermgr.models.money import (amount_quantum, check_currency, from_storage, to_decimal,
+                                   to_decimal_before_currency)
 from ordermgr.models.returns import (GOODS_BACK_KINDS, INSPECTION_RESULTS,
                                      KIND_LABELS, check_returnable, line_refund_value, quote_refund)
 from ordermgr.models.states import (ORDER_SHIPPED_STATES, REFUND_DONE_STATES,
@@ -769,7 +770,7 @@ def quick_refund(uow: UnitOfWork, order_id: int, *, amount: object, reason: str,
                  split: dict[int, object] | None = None) -> list[str]:
     """Goodwill / partial refund without goods: a refund-only case opened, approved within the
     actor's limit and refunded in one transaction (nothing is kept if any step says no)."""
-    value = to_decimal(amount, what="refund amount")
+    to_decimal_before_currency(amount, what="refund amount")  # not a number: no transaction
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Give a reason for the refund.")
@@ -777,6 +778,7 @@ def quick_refund(uow: UnitOfWork, order_id: int, *, amount: object, reason: str,
         uow.require("returns.request", "open refund cases")
         uow.require("payments.refund", "refund customers")
         order = uow.get_order(order_id, lock=True)
+        value = to_decimal(amount, order.currency, what="refund amount")
         numbers = quick_refund_in(uow, order, value=value, reason=reason, reference=reference,
                                   split=split)
         uow.commit()
@@ -1089,7 +1091,7 @@ def _above_agent_limit(conn):
             conds.append(and_(ReturnCase.currency == currency, amount > 0))
         else:  # the largest amount whose conversion stays within the limit
             conds.append(and_(ReturnCase.currency == currency,
-                              amount > (limit / rate).quantize(Decimal("0.01"))))
+                              amount > (limit / rate).quantize(amount_quantum(currency))))
     return or_(*conds) if conds else false()
 
 
@@ -1367,10 +1369,9 @@ def customer_360(conn, customer_id: int, *, orders_limit: int = 100) -> Customer
                ReturnCase.requested_at, ReturnCase.due_at, ReturnCase.version)
         .join(Order, Order.id == ReturnCase.order_id).where(Order.customer_id == customer_id)
         .order_by(ReturnCase.requested_at.desc()).limit(200))]
-    cents = Decimal("0.01")
     return Customer360(c.id, c.name, c.phone, c.email, c.tags, c.notes, agg[0],
-                       (Decimal(int(agg[1])) / 100).quantize(cents),
-                       (Decimal(int(refunded or 0)) / 100).quantize(cents), int(units[0]), int(units[1]),
+                       from_storage(agg[1] or 0), from_storage(refunded or 0),
+                       int(units[0]), int(units[1]),
                        list(orders), cases)
 
 

@@ -81,7 +81,7 @@ def create_sku(uow: UnitOfWork, *, product: str, code: str, price: object, curre
             uow.session.add(prod)
         sku = Sku(product=prod, code=code, barcode=barcode, name=name or product, price=price_value,
                   currency=check_currency(currency), weight_grams=weight_grams,
-                  cost=to_decimal(cost, what="cost") if cost is not None else None)
+                  cost=to_decimal(cost, currency, what="cost") if cost is not None else None)
         uow.session.add(sku)
         uow.session.flush()
         for wh_id in uow.session.scalars(select(Warehouse.id)):

@@ -26,7 +26,7 @@ from ordermgr.fulfilment.packing import PackingCheck, PackLine
 from ordermgr.models import (Bin, LineAllocation, Order, OrderLine, OrderStatus, Parcel, Role,
                              Shipment, Sku, StockLevel, User, Warehouse)
 from ordermgr.models.fulfilment import CustomCarrier, PickBatch, PickBatchOrder
-from ordermgr.models.money import to_decimal
+from ordermgr.models.money import to_decimal, to_decimal_before_currency
 from ordermgr.services.order_entry import next_number
 from ordermgr.services.orders import _done
 from ordermgr.services.shipments import ParcelInput, refuse_duplicate_waybill, ship_in
@@ -682,7 +682,7 @@ def refund_exception(uow: UnitOfWork, exception_id: int, *, amount: object, refe
     refund-only flow, within the actor's approval limit) and the action on the exception, in
     one transaction. Returns the case number and the refund numbers."""
     from ordermgr.services import aftersales, tracking
-    value = to_decimal(amount, what="refund amount")
+    value = to_decimal_before_currency(amount, what="refund amount")
     if value <= 0:
         raise ValidationError("Enter the amount to refund (more than 0).")
     note = (note or "").strip()
@@ -691,6 +691,7 @@ def refund_exception(uow: UnitOfWork, exception_id: int, *, amount: object, refe
         uow.require("returns.request", "open refund cases")
         uow.require("payments.refund", "refund customers")
         exc, order, shipment = _exception_for_action(uow, exception_id)
+        value = to_decimal(amount, order.currency, what="refund amount")
         numbers = aftersales.quick_refund_in(uow, order, value=value,
                                              reason=_what(exc, shipment, note),
                                              reference=reference)

@@ -15,7 +15,7 @@ from ordermgr.errors import InsufficientStock, UserError, ValidationError
 from ordermgr.models import (LineAllocation, Order, OrderStatus, Payment, PaymentStatus, Store,
                              Warehouse)
 from ordermgr.models.limits import check_amount
-from ordermgr.models.money import to_decimal
+from ordermgr.models.money import to_decimal, to_decimal_before_currency
 from ordermgr.services import stock
 from ordermgr.services.outbox import enqueue
 from ordermgr.services.stock import Ref
@@ -229,7 +229,7 @@ def release_reservations(uow: UnitOfWork, order: Order, *, reason: str) -> None:
 
 def record_payment(uow: UnitOfWork, order_id: int, *, amount: object, method: str,
                    reference: str = "", status: str = PaymentStatus.PAID) -> None:
-    value = to_decimal(amount, what="payment amount")
+    value = to_decimal_before_currency(amount, what="payment amount")
     if value <= 0:
         raise ValidationError("A payment must be more than zero.")
     with uow:

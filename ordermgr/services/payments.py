@@ -16,6 +16,7 @@ from sqlalchemy import BigInteger, Connection, and_, case, func, literal, or_, s
 from ordermgr.db.uow import UnitOfWork
 from ordermgr.errors import ValidationError
 from ordermgr.models import Order, OrderLine, OrderStatus, Payment, PaymentStatus, Setting, Store, utcnow
+from ordermgr.models.money import from_storage
 from ordermgr.models.orders import PAID_CHARGE_STATES
 
 UNPAID_SETTING = "aftersales.unpaid_cancel_hours"
@@ -175,5 +176,5 @@ def reconcile(conn: Connection, *, since: datetime, until: datetime, store_id: i
 
 
 def _cents(value) -> Decimal:
-    """Raw SUMs over Amount columns are integer minor units."""
-    return (Decimal(int(value or 0)) / 100).quantize(Decimal("0.01"))
+    """Raw SUMs over Amount columns are stored integer minor units."""
+    return from_storage(value or 0)

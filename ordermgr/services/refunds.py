@@ -31,7 +31,7 @@ from ordermgr.errors import NotFound, ValidationError
 from ordermgr.models import (Order, OrderLine, OutboxMessage, Payment, PaymentStatus, ReturnCase,
                              Store, utcnow)
 from ordermgr.models.aftersales import OFFLINE_METHODS, Refund, RefundPart
-from ordermgr.models.money import format_money, to_decimal
+from ordermgr.models.money import format_money, from_storage, to_decimal, to_decimal_before_currency
 from ordermgr.models.orders import PAID_CHARGE_STATES
 from ordermgr.models.states import (REFUND_LIVE_STATES, REFUND_MACHINE, REFUND_PENDING_STATES,
                                     RefundStatus)
@@ -528,13 +528,14 @@ def record_storefront_refund(uow: UnitOfWork, order_id: int, *, external_id: str
     external_id = (external_id or "").strip()
     if not external_id:
         raise ValidationError("A storefront refund needs its external id.")
-    value = to_decimal(amount, what="refund amount")
+    value = to_decimal_before_currency(amount, what="refund amount")
     if value <= 0:
         raise ValidationError(f"Storefront refund {external_id}: the amount must be more than zero.")
     at = at or utcnow()
     with uow:
         uow.require("payments.refund", "record storefront refunds")
         order = uow.get_order(order_id, lock=True)
+        value = to_decimal(amount, order.currency, what="refund amount")
         existing = uow.session.scalar(select(Refund).where(
             Refund.order_id == order.id,
             or_(Refund.pulled_id == external_id, Refund.external_id == external_id)))
@@ -641,8 +642,8 @@ def totals(conn, order_id: int) -> RefundTotals:
 
 
 def _from_storage(value) -> Decimal:
-    """Raw SUMs over Amount columns are integer hundredths (models/money.MINOR_UNITS)."""
-    return (Decimal(int(value or 0)) / 100).quantize(Decimal("0.01"))
+    """Raw SUMs over Amount columns are stored integer minor units (models/money.MINOR_UNITS)."""
+    return from_storage(value or 0)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ordermgr.errors import ValidationError
-from ordermgr.models.money import (CURRENCY_DECIMALS, check_currency, format_money, plain_amount,
-                                   round_minor, to_decimal)
+from ordermgr.models.money import (CURRENCY_DECIMALS, MINOR_UNITS, check_currency, format_money,
+                                   from_storage, plain_amount, round_minor, to_decimal, to_storage)
 from ordermgr.sync.base import RemoteLine, RemoteOrder, RemotePayment, money
 
 D = Decimal
@@ -20,6 +20,8 @@ D = Decimal
     ("-0.125", "USD", "-0.13"),  # away from zero, symmetric for refunds
     ("-6E-21", "JPY", "0.00"), ("1980.5", "JPY", "1981.00"), ("1979.4999", "JPY", "1979.00"),
     ("19.90", "CNY", "19.90"), ("3", "KRW", "3.00"),
+    ("12.3455", "KWD", "12.346"), ("-12.3455", "KWD", "-12.346"), ("12.3", "KWD", "12.300"),
+    ("-6E-21", "BHD", "0.000"), ("0.0004", "OMR", "0.000"), ("7", "JOD", "7.000"),
 ])
 def test_round_minor_is_half_up_to_the_currency(raw, currency, expected):
     rounded = round_minor(D(raw), currency)
@@ -72,9 +74,47 @@ def test_typed_amounts_within_the_currency_are_kept():
     assert to_decimal("19.99", "USD") == D("19.99")
 
 
-def test_three_decimal_currencies_are_refused_with_a_reason():
-    with pytest.raises(ValidationError, match="KWD has three decimals, which ordermgr does not support"):
-        check_currency("kwd")
+def test_three_decimal_currencies_are_accepted_to_the_thousandth():
+    assert check_currency("kwd") == "KWD"
+    assert {c for c, places in CURRENCY_DECIMALS.items() if places == 3} == {
+        "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"}
+    assert str(to_decimal("12.345", "KWD")) == "12.345"
+    assert str(to_decimal("1,234.5", "KWD")) == "1234.500"
+    with pytest.raises(ValidationError, match="more than three decimals \\(the most KWD"):
+        to_decimal("12.3456", "KWD")
+
+
+@pytest.mark.parametrize("amount, currency, text", [
+    ("12.345", "KWD", "12.345 KWD"), ("1234.5", "BHD", "1,234.500 BHD"), ("0", "OMR", "0.000 OMR"),
+    ("1980", "JPY", "1,980 JPY"), ("19.9", "USD", "19.90 USD"), ("-3.25", "USD", "-3.25 USD"),
+])
+def test_format_money_shows_each_currency_s_decimals(amount, currency, text):
+    assert format_money(D(amount), currency) == text
+
+
+@pytest.mark.parametrize("stored, text", [
+    (19900, "19.90"), (0, "0.00"), (-50, "-0.05"), (12345, "12.345"), (-1, "-0.001"),
+    (1980000, "1980.00"),
+])
+def test_stored_thousandths_read_back_with_two_places_unless_they_need_three(stored, text):
+    assert MINOR_UNITS == 1000
+    assert str(from_storage(stored)) == text
+
+
+@given(st.sampled_from(sorted(CURRENCY_DECIMALS)), st.integers(min_value=-10**15, max_value=10**15))
+def test_storage_round_trips_every_amount_of_the_currency(currency, units):
+    places = CURRENCY_DECIMALS[currency]
+    amount = D(units).scaleb(-places)  # any amount with the currency's decimals (or fewer)
+    stored = to_storage(amount)
+    assert isinstance(stored, int) and from_storage(stored) == amount
+    assert from_storage(to_storage(from_storage(stored))) == from_storage(stored)
+    if places < 3:  # two-decimal output stays exactly as it always was
+        assert str(from_storage(stored)) == str(amount.quantize(D("0.01")))
+
+
+def test_storage_refuses_a_fourth_decimal():
+    with pytest.raises(ValueError, match="more than three decimals"):
+        to_storage(D("1.2345"))
 
 
 def test_one_formatter_per_currency():
@@ -82,3 +122,13 @@ def test_one_formatter_per_currency():
     assert format_money(D("1234.5"), "USD") == "1,234.50 USD"
     assert format_money(None, "USD") == ""
     assert plain_amount(D("1980.00"), "JPY") == "1980" and plain_amount(D("5"), "EUR") == "5.00"
+
+
+def test_dinar_limits_are_lower_and_every_limit_fits_a_bigint_in_thousandths():
+    from ordermgr.models.limits import ABSOLUTE_MAX_AMOUNT, check_amount, max_amount
+    assert max_amount("KWD") < max_amount("USD") < max_amount("IQD")
+    with pytest.raises(ValidationError, match="more than the limit of 10,000,000 KWD"):
+        check_amount(D("10000000.001"), "KWD")
+    assert check_amount(D("9999999.999"), "KWD") == D("9999999.999")
+    # even a thousand of the largest amounts summed stays inside BIGINT
+    assert to_storage(ABSOLUTE_MAX_AMOUNT) * 1000 < 2**63

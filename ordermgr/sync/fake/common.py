@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
+from ordermgr.models.money import amount_quantum
+
 
 def z(dt: datetime) -> str:
     """UTC with Z and milliseconds (GraphQL / Medusa style)."""
@@ -18,6 +20,11 @@ def gmt(dt: datetime) -> str:
 
 def s2(value: Decimal) -> str:
     return str(Decimal(value).quantize(Decimal("0.01")))
+
+
+def money_text(value: Decimal, currency: str) -> str:
+    """An amount as the shops write it: three decimals for a dinar, else two (also for yen)."""
+    return str(Decimal(value).quantize(amount_quantum(currency)))
 
 
 def parse_dt(text: str) -> datetime:

@@ -9,7 +9,7 @@ import json
 import re
 from decimal import Decimal
 
-from ordermgr.sync.fake.common import parse_dt, s2, z
+from ordermgr.sync.fake.common import money_text, parse_dt, s2, z
 from ordermgr.sync.fake.server import RawJSON, Response, dumps, fragment
 from ordermgr.sync.fake.store import CATALOG, LOCATIONS, DemoOrder, DemoStore
 
@@ -66,7 +66,7 @@ def fulfillment(o: DemoOrder) -> str:
 
 
 def _money_bag(value, currency) -> dict:
-    return {"shopMoney": {"amount": s2(value), "currencyCode": currency}}
+    return {"shopMoney": {"amount": money_text(value, currency), "currencyCode": currency}}
 
 
 def _bag(o: DemoOrder, value) -> dict:

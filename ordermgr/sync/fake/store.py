@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
+from ordermgr.models.money import CURRENCY_DECIMALS
+
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
 GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超",
          "小明", "晓东", "海燕", "建华"]
@@ -31,9 +33,14 @@ PEOPLE = [("Jürgen", "Müller", "DE", "Berlin", "BE", "Friedrichstraße 43", "1
           ("伟", "张", "CN", "上海市", "CN10", "浦东新区张江路 665 号", "201203")]
 COUPONS = ["0", "0", "0", "5", "10", "12.5"]  # order-level discounts, in the store currency's units
 PRESENTMENT = {"CNY": ("USD", Decimal("0.1387")), "JPY": ("USD", Decimal("0.00667")),
-               "EUR": ("GBP", Decimal("0.8571")), "USD": ("CAD", Decimal("1.3647"))}
+               "EUR": ("GBP", Decimal("0.8571")), "USD": ("CAD", Decimal("1.3647")),
+               "KWD": ("USD", Decimal("3.2532"))}
 ZERO_DECIMAL_CURRENCIES = {"JPY", "KRW", "VND"}
-WHOLE, CENTS, NONE = Decimal("1"), Decimal("0.01"), Decimal("0.00")
+THREE_DECIMAL_CURRENCIES = {code for code, places in CURRENCY_DECIMALS.items() if places == 3}
+WHOLE, CENTS, MILLS, NONE = Decimal("1"), Decimal("0.01"), Decimal("0.001"), Decimal("0.00")
+# catalogue prices (in yuan) times this: yen prices, or dinar prices with three decimals (10.824)
+PRICE_SCALE = {**dict.fromkeys(ZERO_DECIMAL_CURRENCIES, Decimal(20)),
+               **dict.fromkeys(THREE_DECIMAL_CURRENCIES, Decimal("0.123"))}
 CARRIERS = [("SF Express", "https://www.sf-express.com/chn/sc/waybill/waybill-detail/{}"),
             ("ZTO Express", "https://www.zto.com/?num={}")]
 LOCATIONS = [("1001", "杭州仓"), ("1002", "上海仓")]
@@ -117,6 +124,8 @@ class DemoOrder:
 
     @property
     def places(self) -> Decimal:
+        if self.currency in THREE_DECIMAL_CURRENCIES:
+            return MILLS
         return WHOLE if self.currency in ZERO_DECIMAL_CURRENCIES else CENTS
 
     def round(self, value: Decimal) -> Decimal:
@@ -229,19 +238,20 @@ class DemoStore:
             when = self.tick_clock()
             city, state, street, postcode = rng.choice(CITIES)
             lines = []
-            scale = Decimal(20) if self.currency in ZERO_DECIMAL_CURRENCIES else Decimal(1)
+            scale = PRICE_SCALE.get(self.currency, Decimal(1))
+            places = MILLS if self.currency in THREE_DECIMAL_CURRENCIES else CENTS
             for sku, name, price in rng.sample(CATALOG, rng.randint(1, 3)):
                 if rng.random() < 0.04:
                     sku = ""  # a custom line without SKU
                 lines.append(Line(self.next_id(), sku, name, rng.randint(1, 3),
-                                  (Decimal(price) * scale).quantize(Decimal("0.01"))))
+                                  (Decimal(price) * scale).quantize(places)))
             order = DemoOrder(
                 seq=seq, number=1000 + seq, created=when, updated=when, currency=self.currency,
                 email=f"buyer{rng.randint(1, max(10, seq // 3))}@example.cn",
                 first_name=rng.choice(GIVEN), last_name=rng.choice(SURNAMES),
                 phone=f"13{rng.randint(100000000, 999999999)}", city=city, state=state,
                 street=street, postcode=postcode, lines=lines,
-                shipping=Decimal(rng.choice(["0.00", "10.00", "15.00"])) * scale,
+                shipping=(Decimal(rng.choice(["0.00", "10.00", "15.00"])) * scale).quantize(places),
                 paid=rng.random() < 0.8, tax_rate=self.tax_rate, tax_included=self.tax == "inclusive")
             for key, value in overrides.items():
                 setattr(order, key, value)

@@ -6,7 +6,7 @@ import math
 import re
 from decimal import Decimal
 
-from ordermgr.sync.fake.common import gmt, parse_dt, s2
+from ordermgr.sync.fake.common import gmt, money_text, parse_dt
 from ordermgr.sync.fake.server import RawJSON, Response, fragment
 from ordermgr.sync.fake.store import CATALOG, DemoOrder, DemoStore, Fulfilment
 
@@ -74,7 +74,8 @@ def render(o: DemoOrder, base: str) -> dict:
                                            "discount": money["order"]["discount_total"],
                                            "discount_tax": money["order"]["discount_tax"]}]
         if o.discount else [],
-        "refunds": [{"id": r.id, "reason": r.note, "total": "-" + s2(r.amount)} for r in o.refunds],
+        "refunds": [{"id": r.id, "reason": r.note, "total": "-" + money_text(r.amount, o.currency)}
+                    for r in o.refunds],
         "currency_symbol": "&yen;",
         "_links": {"self": [{"href": f"{base}/wp-json/wc/v3/orders/{o.seq}"}]},
     }
@@ -94,7 +95,8 @@ def _amounts(o: DemoOrder) -> dict:
     def exact_tax(amount):
         rate = o.tax_rate
         return amount * rate / (1 + rate) if o.tax_included else amount * rate
-    fmt = s2 if o.places != 1 else (lambda v: str(Decimal(v).quantize(Decimal(1))))
+    def fmt(value):  # the shop's own decimals (its price_num_decimals)
+        return str(Decimal(value).quantize(o.places))
     lines, cart_tax, discount, discount_tax = [], Decimal(0), Decimal(0), Decimal(0)
     for line in o.lines:
         gross = line.price * line.quantity
@@ -210,7 +212,7 @@ def _route(demo: DemoStore, req, path: str, base: str) -> Response:
             return Response(201, {"id": note.id, "note": note.text, "customer_note": note.customer_note,
                                   "date_created_gmt": gmt(note.created)})
         if sub == "/refunds" and req.method == "GET":
-            return Response(200, [{"id": r.id, "amount": s2(r.amount), "reason": r.note,
+            return Response(200, [{"id": r.id, "amount": money_text(r.amount, o.currency), "reason": r.note,
                                    "date_created_gmt": gmt(r.created)} for r in o.refunds])
         if sub == "/refunds" and req.method == "POST":
             body = req.body or {}
@@ -218,7 +220,8 @@ def _route(demo: DemoStore, req, path: str, base: str) -> Response:
                 refund = demo.refund(o, Decimal(str(body.get("amount", "0"))), body.get("reason", ""))
             except ValueError as exc:
                 return _error(400, "woocommerce_rest_invalid_order_refund", str(exc))
-            return Response(201, {"id": refund.id, "amount": s2(refund.amount), "reason": refund.note,
+            return Response(201, {"id": refund.id, "amount": money_text(refund.amount, o.currency),
+                                  "reason": refund.note,
                                   "refunded_payment": bool(body.get("api_refund", True)),
                                   "date_created_gmt": gmt(refund.created), "line_items": []})
     if path == "/products" and req.method == "GET":

@@ -58,7 +58,9 @@ def test_a_refused_refund_fails_with_the_reason_then_a_retry_lands_once(connect,
         pulled = session.scalar(select(Refund.pulled_id).where(Refund.number == number))
     assert pulled == f"refund-{demo_order.refunds[0].id}"  # WooCommerce lists it under another id
     assert (totals.refunded, totals.pending, totals.failed) == (Decimal("20.00"), 0, 0)
-    cs.close_case(uow, cs.find_case_id(shop.engine.connect(), case_number))
+    with shop.engine.connect() as conn:  # closed at once: an open one blocks the next TRUNCATE
+        case_id = cs.find_case_id(conn, case_number)
+    cs.close_case(uow, case_id)
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)

@@ -15,6 +15,7 @@ import uuid
 import pytest
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import MetaData, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from ordermgr.db.engine import make_engine
 from ordermgr.db.migrate import upgrade
@@ -100,11 +101,26 @@ def _snapshot_seed(eng) -> None:
         _PG_SEED_TABLES.reflect(conn, only=list(_PG_SEED))
 
 
+def _open_transactions(eng) -> list[str]:
+    with eng.connect() as conn:
+        return list(conn.scalars(text(
+            "SELECT left(query, 200) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND state = 'idle in transaction' AND pid <> pg_backend_pid()")))
+
+
 def _truncate(eng) -> None:
     """Back to the freshly migrated state: empty tables plus the migrations' seed rows."""
     with eng.begin() as conn:
         tables = _user_tables(conn)
-        conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        # a connection an earlier test left open in a transaction would make this wait for ever:
+        # fail instead, naming what holds the lock
+        conn.execute(text("SET LOCAL lock_timeout = '60s'"))
+        try:
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        except OperationalError:
+            held = _open_transactions(eng)
+            pytest.fail(f"an earlier test left a connection open in a transaction: {held}",
+                        pytrace=False)
         for table in _PG_SEED_TABLES.sorted_tables:
             conn.execute(table.insert(), _PG_SEED[table.name])
             if "id" in table.c:

@@ -21,6 +21,13 @@ def drain_workers():
 
 
 @pytest.fixture
+def file_secrets(tmp_path, monkeypatch):
+    """Storefront credentials in a Fernet file under the test's folder, never the OS keyring."""
+    monkeypatch.setenv("ORDERMGR_SECRETS_BACKEND", "file")
+    monkeypatch.setenv("ORDERMGR_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
 def ctx(engine, admin, tmp_path, monkeypatch):
     """A Context on the test database, acting as the admin; QSettings kept in tmp_path."""
     from PySide6.QtCore import QSettings

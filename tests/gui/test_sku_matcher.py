@@ -18,10 +18,7 @@ from ordermgr.ui.sync import StorefrontsPanel
 from tests.factories import build_catalog
 
 
-@pytest.fixture(autouse=True)
-def file_secrets(tmp_path, monkeypatch):
-    monkeypatch.setenv("ORDERMGR_SECRETS_BACKEND", "file")
-    monkeypatch.setenv("ORDERMGR_CONFIG_DIR", str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("file_secrets")  # store credentials in a temp file
 
 
 @pytest.fixture
